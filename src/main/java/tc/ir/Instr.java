@@ -1,0 +1,77 @@
+package tc.ir;
+
+import java.util.List;
+
+/**
+ * Three-address instructions over {@link Var}s and {@link Imm}s. Control flow is by named
+ * {@link Label}s, unique within a function. Every function body ends in a {@link Return} on every
+ * path. Word semantics (wraparound, division, shifts) are those of {@link tc.isa.Word} at the
+ * program's word width.
+ */
+public sealed interface Instr {
+
+    /** dst ← src */
+    record Move(Var dst, Operand src) implements Instr {
+        @Override public String toString() { return dst + " = " + src; }
+    }
+
+    /** dst ← op src */
+    record Unary(UnaryOp op, Var dst, Operand src) implements Instr {
+        @Override public String toString() { return dst + " = " + op.symbol() + src; }
+    }
+
+    /** dst ← left op right */
+    record Binary(BinaryOp op, Var dst, Operand left, Operand right) implements Instr {
+        @Override public String toString() { return dst + " = " + left + " " + op.symbol() + " " + right; }
+    }
+
+    /** dst ← array[index]; the index must lie in 0..size-1 (checked at compile time when constant). */
+    record LoadElem(Var dst, Var array, Operand index) implements Instr {
+        @Override public String toString() { return dst + " = " + array + "[" + index + "]"; }
+    }
+
+    /** array[index] ← src */
+    record StoreElem(Var array, Operand index, Operand src) implements Instr {
+        @Override public String toString() { return array + "[" + index + "] = " + src; }
+    }
+
+    /** Exchange two scalar variables. */
+    record Swap(Var a, Var b) implements Instr {
+        @Override public String toString() { return "swap " + a + ", " + b; }
+    }
+
+    record Label(String name) implements Instr {
+        @Override public String toString() { return name + ":"; }
+    }
+
+    record Jump(String target) implements Instr {
+        @Override public String toString() { return "goto " + target; }
+    }
+
+    /** Jump to target if {@code left op right}, else fall through. */
+    record Branch(CmpOp op, Operand left, Operand right, String target) implements Instr {
+        @Override public String toString() { return "if " + left + " " + op.symbol() + " " + right + " goto " + target; }
+    }
+
+    /** dst ← callee(args); dst is null when the result is unused or the callee is void. */
+    record Call(Var dst, String callee, List<Operand> args) implements Instr {
+        public Call { args = List.copyOf(args); }
+
+        @Override public String toString() { return (dst == null ? "" : dst + " = ") + "call " + callee + args; }
+    }
+
+    /** Leave the function; value is null for void functions. */
+    record Return(Operand value) implements Instr {
+        @Override public String toString() { return "return" + (value == null ? "" : " " + value); }
+    }
+
+    /** The {@code output(x)} builtin: append a word to the program's output stream. */
+    record Output(Operand value) implements Instr {
+        @Override public String toString() { return "output " + value; }
+    }
+
+    /** Marks that the following instructions come from this source line (for source maps). */
+    record Line(int line) implements Instr {
+        @Override public String toString() { return "# line " + line; }
+    }
+}
