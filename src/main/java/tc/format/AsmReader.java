@@ -374,11 +374,8 @@ public final class AsmReader {
         if (first.is(Kind.AT)) {
             if (op.size() != 2 || !op.get(1).is(Kind.NUMBER)) throw error(first.pos(), "'@' must be followed by a number");
             long k = op.get(1).value();
-            if (slot == Slot.JUMP) {
-                if (k < 0 || k >= config.instructionSlots())
-                    throw error(op.get(1).pos(), "instruction @" + k + " is outside 0.." + (config.instructionSlots() - 1));
-                return config.programStart() + (int) k;
-            }
+            if (slot == Slot.JUMP)
+                throw error(first.pos(), "a jump target is a label or a column number, not the memory cell @" + k);
             if (k < 0 || k >= config.m()) throw error(op.get(1).pos(), "memory cell @" + k + " is outside 0.." + (config.m() - 1));
             return config.memoryStart() + (int) k;
         }

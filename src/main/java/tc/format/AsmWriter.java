@@ -121,11 +121,10 @@ public final class AsmWriter {
         return ref != null ? ref : "@" + index;
     }
 
-    /** A jump target: its label, else {@code @k} for instruction k, else the raw column. */
+    /** A jump target: its label, else the raw column (which the {@code ; pc} comments show). */
     private static String target(int column, MachineConfig config, String[] labels) {
         int k = column - config.programStart();
-        if (k < 0 || k >= config.instructionSlots()) return Integer.toString(column);
-        if (k < labels.length && labels[k] != null) return AsmNames.name(labels[k]);
-        return "@" + k;
+        if (k >= 0 && k < labels.length && labels[k] != null) return AsmNames.name(labels[k]);
+        return Integer.toString(column);
     }
 }
