@@ -98,6 +98,18 @@ class AsmTest {
     }
 
     @Test
+    void theExampleInDocsFormatsMdAssemblesAndRuns() throws IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/formats.md"));
+        int start = doc.indexOf("```\n; sum of 1..n") + 4;
+        String text = doc.substring(start, doc.indexOf("```", start));
+        Program p = AsmReader.read(new SourceFile("formats.md", text));
+        assertEquals(-4, p.memory()[12]);
+        assertEquals(java.util.List.of(3, 3, 3, 3, 3), java.util.Arrays.stream(p.debug().lines()).boxed().toList());
+        RunResult r = new Interpreter().run(p, RunOptions.defaults());
+        assertEquals(15, r.cell(7));
+    }
+
+    @Test
     void numericOperandsAreColumns() {
         Program p = AsmReader.read(new SourceFile("n.s", ".config 32,8,64,8\nMOV 33, @2\nJMP 40\nstart: JMP start\nSUBLEQ @1, @2, 0\n"));
         assertEquals(new tc.isa.Instruction(1, 33, 34), p.instructions().get(0));
