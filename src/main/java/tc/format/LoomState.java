@@ -35,7 +35,7 @@ import tc.state.StateMatrix;
 public final class LoomState {
     private LoomState() {}
 
-    /** The reference's word width when no info file says otherwise, and its scratchpad width. */
+    /** Loom's scratchpad width, fixed by its opcode space (REFERENCE.md §1.1). */
     private static final int LOOM_S = 32;
 
     private static final ObjectWriter INFO_WRITER = infoWriter();
