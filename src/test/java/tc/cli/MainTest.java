@@ -32,6 +32,13 @@ class MainTest {
         assertTrue(c.out().contains("asm (default), json, loom-state or ir"));
     }
 
+    @Test void completionScriptOffersEngineNamesAndFormats() {
+        Cli r = Cli.run("generate-completion");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("interp"), "engine names from Engines.names()");
+        assertTrue(r.out().contains("loom-state"), "format names");
+    }
+
     @Test void noCommandIsAUsageError() {
         Cli r = Cli.run();
         assertEquals(2, r.exit());
