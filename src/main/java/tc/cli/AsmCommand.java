@@ -1,0 +1,49 @@
+package tc.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tc.format.AsmReader;
+import tc.isa.Program;
+import tc.source.SourceFile;
+
+/** {@code tc asm}: assembles FILE.s into a program file. */
+@Command(name = "asm", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Assemble FILE.s into a program (JSON by default).",
+        footer = {"", "Examples:",
+                "  tc asm loop.s -o loop.json",
+                "  tc asm loop.s --format loom-state -o out/"})
+final class AsmCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE.s", description = "The assembly file.")
+    Path file;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "Output file (default: stdout). For loom-state: a directory or a base name.")
+    Path output;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+            converter = OutputFormat.Converter.class, completionCandidates = OutputFormat.Names.class,
+            description = "json (default), asm (normalised assembly) or loom-state.")
+    OutputFormat format;
+
+    @Override public Integer call() throws Exception {
+        if (format == OutputFormat.IR)
+            throw new ParameterException(spec.commandLine(), "--format ir needs a C source: use 'tc compile FILE.c --format ir'");
+        SourceFile src = SourceFiles.read(file);
+        Program program = AsmReader.read(src);
+        var written = format == OutputFormat.LOOM_STATE
+                ? ProgramWriter.writeLoomState(program, output, SourceFiles.baseName(file), null)
+                : ProgramWriter.emit(ProgramWriter.render(program, format), output, spec.commandLine().getOut());
+        spec.commandLine().getErr().println("assembled " + file + " for " + program.config().name() + ": "
+                + program.size() + " instructions" + (written.isEmpty() ? "" : " -> "
+                + String.join(", ", written.stream().map(Path::toString).toList())));
+        return Main.OK;
+    }
+}

@@ -1,0 +1,33 @@
+package tc.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes output files so that a reader (or a crash) never sees half a file: the text goes to a
+ * temporary file in the target's directory, which is then renamed over the target.
+ */
+final class AtomicFiles {
+    private AtomicFiles() {}
+
+    static void write(Path target, String text) throws IOException {
+        if (Files.isDirectory(target)) throw new UserError("cannot write " + target + ": it is a directory");
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) throw new UserError("cannot write " + target + ": directory " + dir + " does not exist");
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

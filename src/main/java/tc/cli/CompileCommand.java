@@ -1,0 +1,84 @@
+package tc.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tc.compiler.CompileOptions;
+import tc.compiler.Compiler;
+import tc.isa.Program;
+import tc.source.SourceFile;
+
+/** {@code tc compile}: C source → assembly, program JSON, Loom state files or IR. */
+@Command(name = "compile", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Compile a C program for the Loom ISA.",
+        footer = {"", "Examples:",
+                "  tc compile fib.c                      assembly on stdout",
+                "  tc compile fib.c --format json -o fib.json",
+                "  tc compile fib.c --format loom-state -o out/",
+                "                                        writes out/fib_state.json and out/fib_info.json",
+                "  tc compile fib.c --config 155x1024 --word-bits 16 --format ir"})
+final class CompileCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE.c", description = "The C source file.")
+    Path file;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "Output file (default: stdout). For loom-state: a directory or a base name.")
+    Path output;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "asm",
+            converter = OutputFormat.Converter.class, completionCandidates = OutputFormat.Names.class,
+            description = "asm (default), json, loom-state or ir.")
+    OutputFormat format;
+
+    @Mixin MachineOptions machine;
+
+    @Override public Integer call() throws Exception {
+        SourceFile src = SourceFiles.read(file);
+        CompileOptions options = machine.toCompileOptions();
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        if (format == OutputFormat.IR) {
+            String ir = Compiler.toIr(src, options.wordBits()).toString();
+            List<Path> written = ProgramWriter.emit(ir, output, out);
+            err.println("compiled " + file + " to IR (" + options.wordBits() + "-bit words)" + where(written));
+            return Main.OK;
+        }
+        Program program = Compiler.compile(src, options);
+        List<Path> written = format == OutputFormat.LOOM_STATE
+                ? ProgramWriter.writeLoomState(program, output, SourceFiles.baseName(file), src.text())
+                : ProgramWriter.emit(ProgramWriter.render(program, format), output, out);
+        err.println(summary(file.toString(), program) + where(written));
+        return Main.OK;
+    }
+
+    /** "compiled foo.c for 146x512: 42 instructions, 30 memory cells (+ 130-cell stack)". */
+    static String summary(String name, Program program) {
+        var debug = program.debug();
+        int data = dataCells(program);
+        String stack = debug.hasStack() ? " (+ " + (debug.stackLimit() - debug.stackBase()) + "-cell stack)" : "";
+        return "compiled " + name + " for " + program.config().name() + ": " + program.size() + " instructions, "
+                + data + " memory cells" + stack;
+    }
+
+    /** Cells holding the program's data: everything below the stack, or up to the last symbol. */
+    static int dataCells(Program program) {
+        var debug = program.debug();
+        if (debug.hasStack()) return debug.stackBase();
+        int end = 0;
+        for (var s : debug.symbols()) if (s.kind() != tc.isa.Symbol.Kind.STACK) end = Math.max(end, s.index() + s.size());
+        return end > 0 ? end : program.config().m();
+    }
+
+    private static String where(List<Path> written) {
+        if (written.isEmpty()) return "";
+        return " -> " + String.join(", ", written.stream().map(Path::toString).toList());
+    }
+}

@@ -1,0 +1,93 @@
+package tc.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import tc.compiler.CompileOptions;
+import tc.compiler.Compiler;
+import tc.format.AsmReader;
+import tc.format.LoomState;
+import tc.format.ProgramJson;
+import tc.isa.Program;
+import tc.source.CompileException;
+import tc.source.SourceFile;
+import tc.source.SourcePos;
+
+/** Turns an input file of any kind the tool accepts into a runnable program, by its extension. */
+final class ProgramLoader {
+    private ProgramLoader() {}
+
+    /**
+     * @param program the program
+     * @param source  the file it came from (C text for .c; for a Loom state file, the state file)
+     * @param cSource the C source text when known (compiled here, or embedded in a Loom info file), else null
+     */
+    record Loaded(Program program, SourceFile source, String cSource) {}
+
+    /** Loads FILE.c (compiling with {@code machine}), FILE.json (program or Loom state) or FILE.s. */
+    static Loaded load(Path path, MachineOptions machine) throws IOException {
+        String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".c")) {
+            SourceFile src = SourceFiles.read(path);
+            CompileOptions options = machine == null ? CompileOptions.defaults() : machine.toCompileOptions();
+            return new Loaded(Compiler.compile(src, options), src, src.text());
+        }
+        if (machine != null && machine.given())
+            throw new UserError("--config and --word-bits apply only to C sources; " + path + " carries its own machine configuration");
+        if (lower.endsWith(".json")) {
+            SourceFile src = SourceFiles.read(path);
+            if (isLoomState(src)) {
+                SourceFile info = siblingInfo(path);
+                return new Loaded(LoomState.read(src, info), src, info == null ? null : embeddedSource(info));
+            }
+            return new Loaded(ProgramJson.read(src), src, null);
+        }
+        if (lower.endsWith(".s") || lower.endsWith(".asm")) {
+            SourceFile src = SourceFiles.read(path);
+            return new Loaded(AsmReader.read(src), src, null);
+        }
+        if (!Files.exists(path)) throw new java.nio.file.NoSuchFileException(path.toString());
+        throw new UserError("cannot tell what " + path + " is: expected a .c, .json or .s file");
+    }
+
+    /** True when the JSON document has a top-level "state" key (Loom's {@code <name>_state.json}). */
+    static boolean isLoomState(SourceFile json) {
+        try (JsonParser p = new JsonFactory().createParser(json.text())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                if ("state".equals(p.currentName())) return true;
+                p.nextToken();
+                p.skipChildren();
+            }
+            return false;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var loc = e.getLocation();
+            SourcePos pos = loc == null || loc.getLineNr() < 1 ? SourcePos.NONE : new SourcePos(loc.getLineNr(), Math.max(1, loc.getColumnNr()));
+            throw new CompileException(json, pos, "not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** {@code foo_state.json} → {@code foo_info.json} beside it, if that exists. */
+    static SourceFile siblingInfo(Path state) throws IOException {
+        String file = state.getFileName().toString();
+        if (!file.endsWith("_state.json")) return null;
+        Path info = state.resolveSibling(file.substring(0, file.length() - "_state.json".length()) + "_info.json");
+        return Files.isRegularFile(info) ? SourceFiles.read(info) : null;
+    }
+
+    /** The C text a Loom info file embeds under "source", or null. */
+    private static String embeddedSource(SourceFile info) {
+        try {
+            var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(info.text()).get("source");
+            return node != null && node.isTextual() ? node.asText() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package tc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tc.engine.RunOptions;
+import tc.engine.RunResult;
+import tc.engine.interp.Interpreter;
+import tc.isa.Program;
+
+/** The result of {@code tc run}, from hand-made programs run on the real interpreter. */
+class RunReportTest {
+    private static RunReport run(Program p, long maxSteps) {
+        RunResult r = new Interpreter().run(p, RunOptions.defaults().withMaxSteps(maxSteps));
+        return new RunReport(p, r, "interp", 1_000_000);
+    }
+
+    @Test void jsonOfAHaltedRun() throws Exception {
+        JsonNode j = new ObjectMapper().readTree(run(HandMadePrograms.sumDown(), 1000).json());
+        List<String> fields = new ArrayList<>();
+        j.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("retval", "steps", "halted", "status", "pc", "outputs", "variables", "fault", "engine", "config"), fields);
+        assertEquals(15, j.get("retval").asInt());
+        assertEquals(22, j.get("steps").asLong()); // 5 loop passes of 4 instructions, MOV, HALT
+        assertTrue(j.get("halted").asBoolean());
+        assertEquals("halted", j.get("status").asText());
+        assertEquals(0, j.get("pc").asInt());
+        assertEquals("[5,9,12,14,15]", j.get("outputs").toString());
+        assertEquals("{\"counter\":0,\"acc\":15,\"table\":[1,-2,3]}", j.get("variables").toString());
+        assertTrue(j.get("fault").isNull());
+        assertEquals("interp", j.get("engine").asText());
+        assertEquals("{\"name\":\"146x512\",\"s\":32,\"m\":160,\"n\":512,\"N\":8}", j.get("config").toString());
+    }
+
+    @Test void jsonOfAFault() throws Exception {
+        JsonNode j = new ObjectMapper().readTree(run(HandMadePrograms.badPointer(), 1000).json());
+        assertEquals("fault", j.get("status").asText());
+        assertTrue(!j.get("halted").asBoolean());
+        JsonNode f = j.get("fault");
+        assertEquals("pointer_out_of_range", f.get("kind").asText());
+        assertEquals(2, f.get("step").asLong());
+        assertEquals(32 + 160 + 1, f.get("pc").asInt());
+        assertTrue(f.get("message").asText().contains("pointer 200"), f.toString());
+    }
+
+    @Test void jsonOfAStepLimit() throws Exception {
+        JsonNode j = new ObjectMapper().readTree(run(HandMadePrograms.sumDown(), 7).json());
+        assertEquals("step_limit", j.get("status").asText());
+        assertEquals(7, j.get("steps").asLong());
+        assertEquals("[5,9]", j.get("outputs").toString());
+    }
+
+    @Test void textReport() {
+        StringWriter s = new StringWriter();
+        run(HandMadePrograms.sumDown(), 1000).printText(new PrintWriter(s, true));
+        String[] lines = s.toString().split("\\R");
+        assertEquals("retval = 15", lines[0]);
+        assertEquals("steps = 22", lines[1]);
+        assertEquals("status = halted", lines[2]);
+        assertEquals("outputs = 5, 9, 12, 14, 15", lines[3]);
+        assertEquals("variables:", lines[4]);
+        assertEquals("  counter = 0", lines[5]);
+        assertEquals("  acc = 15", lines[6]);
+        assertEquals("  table = {1, -2, 3}", lines[7]);
+        assertEquals("speed = 22 steps in 1.000 ms, 22,000 steps/s (interp, 146x512)", lines[8]);
+        assertEquals(9, lines.length);
+    }
+
+    @Test void faultStatusNamesStepAndPc() {
+        RunReport r = run(HandMadePrograms.badPointer(), 1000);
+        assertTrue(r.statusText().startsWith("fault: LOAD through pointer 200"), r.statusText());
+        assertTrue(r.statusText().endsWith("(step 2, pc 193)"), r.statusText());
+        assertEquals("step limit reached", run(HandMadePrograms.sumDown(), 3).statusText());
+    }
+
+    @Test void variablesKeepMemoryOrderAndArrays() {
+        var vars = run(HandMadePrograms.sumDown(), 1000).variables();
+        assertEquals(List.of("counter", "acc", "table"), List.copyOf(vars.keySet()));
+        assertArrayEquals(new int[] {1, -2, 3}, (int[]) vars.get("table"));
+    }
+}
