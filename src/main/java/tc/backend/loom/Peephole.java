@@ -59,12 +59,15 @@ final class Peephole {
         return changed;
     }
 
+    /** Code after a JMP or HALT is dead up to the next label some jump targets (calls jump too). */
     private static boolean dropUnreachable(List<Item> items) {
+        Set<String> targeted = new HashSet<>();
+        for (Item it : items) if (it instanceof Op op && op.target() != null) targeted.add(op.target());
         boolean changed = false;
         boolean dead = false;
         for (int i = 0; i < items.size(); i++) {
             Item it = items.get(i);
-            if (it instanceof Mark) dead = false;
+            if (it instanceof Mark m) dead &= !targeted.contains(m.label());
             else if (dead) {
                 items.remove(i--);
                 changed = true;
