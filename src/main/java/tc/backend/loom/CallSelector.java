@@ -42,10 +42,8 @@ final class CallSelector {
         this.graph = graph;
         this.program = program;
         // number every call site up front: a return may be emitted before its callers
-        for (IrFunction f : graph.functions()) {
-            if (f.name().equals("main") && graph.needsSiteCell("main"))
-                sites.computeIfAbsent("main", k -> new ArrayList<>()).add(haltLabel());
-        }
+        // a called main keeps site 0 for its outermost return, which halts
+        if (graph.needsSiteCell("main")) sites.computeIfAbsent("main", k -> new ArrayList<>()).add(haltLabel());
         for (IrFunction f : graph.functions()) {
             List<Instr> body = f.body();
             for (int i = 0; i < body.size(); i++) {

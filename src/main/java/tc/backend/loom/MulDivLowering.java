@@ -7,6 +7,7 @@ import tc.ir.Imm;
 import tc.ir.Instr;
 import tc.ir.IrFunction;
 import tc.ir.IrProgram;
+import tc.ir.Operand;
 import tc.isa.Word;
 
 /**
@@ -55,7 +56,7 @@ final class MulDivLowering {
         return new Instr.Call(b.dst(), helper, List.of(b.left(), b.right()));
     }
 
-    private static Instr multiplyByPowerOfTwo(Instr.Binary b, tc.ir.Operand x, tc.ir.Operand factor, int bits) {
+    private static Instr multiplyByPowerOfTwo(Instr.Binary b, Operand x, Operand factor, int bits) {
         if (!(factor instanceof Imm f) || f.value() <= 0 || Integer.bitCount(f.value()) != 1) return null;
         return new Instr.Binary(BinaryOp.SHL, b.dst(), x, new Imm(Integer.numberOfTrailingZeros(f.value())));
     }

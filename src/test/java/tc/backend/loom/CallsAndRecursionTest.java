@@ -144,6 +144,29 @@ class CallsAndRecursionTest {
         assertEquals(List.of(7, -7, 7, -7, 57, 30, 39, 57), Run.run(p).outputs());
     }
 
+    /** A local array read after a recursive call is saved and restored whole. */
+    @Test void localArrayLiveAcrossRecursion() {
+        IrKit k = new IrKit(8);
+        IrKit.Fn f = k.fn("f", true, "n");
+        Var buf = f.array("buf", 3), i = f.local("i"), sum = f.local("sum"), t = f.temp();
+        f.move(i, imm(0))
+                .label("fill").br(CmpOp.EQ, i, imm(3), "filled").bin(BinaryOp.ADD, t, f.p(0), i).store(buf, i, t)
+                .bin(BinaryOp.ADD, i, i, imm(1)).jmp("fill")
+                .label("filled").move(sum, imm(0)).br(CmpOp.EQ, f.p(0), imm(0), "add")
+                .bin(BinaryOp.SUB, t, f.p(0), imm(1)).call(sum, "f", t)
+                .label("add").move(i, imm(0))
+                .label("loop").br(CmpOp.EQ, i, imm(3), "done").load(t, buf, i).bin(BinaryOp.ADD, sum, sum, t)
+                .bin(BinaryOp.ADD, i, i, imm(1)).jmp("loop")
+                .label("done").ret(sum).done();
+        IrKit.Fn main = k.fn("main", true);
+        Var r = main.temp();
+        for (int n = 0; n <= 5; n++) main.call(r, "f", imm(n)).out(r);
+        main.ret(imm(0)).done();
+        List<Integer> want = new ArrayList<>();
+        for (int n = 0; n <= 5; n++) want.add(3 * (n + 1) * (n + 2) / 2);
+        assertEquals(want, Run.compileAndRun(k.build()).outputs());
+    }
+
     /** A recursive main: the outermost return halts, the inner ones return to their call sites. */
     @Test void mainMayCallItself() {
         IrKit k = new IrKit(8);
