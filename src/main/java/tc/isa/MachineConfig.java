@@ -27,9 +27,11 @@ public record MachineConfig(int s, int m, int n, int wordBits) {
         if (s != 32) throw new IllegalArgumentException("s must be 32 (Loom's opcode space), got " + s);
         if (wordBits != 8 && wordBits != 16) throw new IllegalArgumentException("word bits must be 8 or 16, got " + wordBits);
         if (m < 1) throw new IllegalArgumentException("m must be at least 1, got " + m);
-        if (m > (1 << wordBits))
-            throw new IllegalArgumentException("m = " + m + " cells cannot all be reached by a " + wordBits
-                    + "-bit pointer (at most " + (1 << wordBits) + ")");
+        // A pointer is an unsigned N-bit word; it must name every cell and also one past the last,
+        // so that a stack push past the end faults instead of wrapping round to cell 0.
+        if (m >= (1 << wordBits))
+            throw new IllegalArgumentException("m = " + m + " is too large for " + wordBits
+                    + "-bit pointers: at most " + ((1 << wordBits) - 1) + " cells");
         if (s + m >= n) throw new IllegalArgumentException("s + m = " + (s + m) + " leaves no instruction slot in n = " + n);
     }
 

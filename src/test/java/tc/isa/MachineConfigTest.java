@@ -38,6 +38,8 @@ class MachineConfigTest {
         assertThrows(IllegalArgumentException.class, () -> MachineConfig.parse("32,8,100,8"));
         assertThrows(IllegalArgumentException.class, () -> MachineConfig.parse("32,8,64,12"));
         assertThrows(IllegalArgumentException.class, () -> MachineConfig.parse("32,300,1024,8"));
+        assertThrows(IllegalArgumentException.class, () -> MachineConfig.parse("32,256,1024,8"));
+        assertEquals(255, MachineConfig.parse("32,255,1024,8").m());
         assertThrows(IllegalArgumentException.class, () -> MachineConfig.parse("32,40,64,8"));
         assertThrows(IllegalArgumentException.class, () -> MachineConfig.parse("a,b,c,d"));
     }
