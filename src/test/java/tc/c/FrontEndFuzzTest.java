@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import tc.c.lex.Lexer;
+import tc.ir.IrInterpreter;
+import tc.ir.IrProgram;
 import tc.c.lex.Token;
 import tc.c.lex.TokenKind;
 import tc.source.CompileException;
@@ -49,7 +51,7 @@ class FrontEndFuzzTest {
         List<String> parts = new ArrayList<>();
         for (Token t : tokens) if (t.kind() != TokenKind.EOF) parts.add(t.text());
         String s = seed;
-        int edits = 1 + rnd.nextInt(4);
+        int edits = rnd.nextInt(3) == 0 ? 2 + rnd.nextInt(3) : 1;
         for (int e = 0; e < edits; e++) {
             int n = parts.size();
             switch (rnd.nextInt(10)) {
@@ -109,11 +111,15 @@ class FrontEndFuzzTest {
                 String mutant = mutate(SEEDS[k % SEEDS.length], rnd);
                 int bits = rnd.nextBoolean() ? 8 : 16;
                 Future<Object> result = worker.submit(() -> {
+                    IrProgram ir;
                     try {
-                        return Programs.compile(mutant, bits);
+                        ir = Programs.compile(mutant, bits);
                     } catch (CompileException e) {
                         return e;
                     }
+                    // Whatever compiles must be well-formed enough to run (labels, variables, returns).
+                    IrInterpreter.run(ir, 2_000);
+                    return ir;
                 });
                 Object outcome;
                 try {
@@ -137,6 +143,7 @@ class FrontEndFuzzTest {
             worker.shutdownNow();
         }
         assertEquals(count, compiled + rejected);
+        System.out.println("front-end fuzz: " + compiled + " mutants compiled, " + rejected + " rejected");
         // Both outcomes must actually occur, or the mutator is not exercising the front end.
         if (count >= 1000 && (compiled < count / 100 || rejected < count / 10)) {
             fail("unbalanced mutants: " + compiled + " compiled, " + rejected + " rejected");
