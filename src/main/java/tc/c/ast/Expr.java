@@ -1,0 +1,54 @@
+package tc.c.ast;
+
+import java.util.List;
+import tc.source.SourcePos;
+
+/** Expressions. Every node carries the position of the token that best names it in a diagnostic. */
+public sealed interface Expr {
+    SourcePos pos();
+
+    /** Where the expression's text begins (its leftmost token), for diagnostics about the whole of it. */
+    default SourcePos start() {
+        Expr e = this;
+        while (true) {
+            switch (e) {
+                case Binary b -> e = b.left();
+                case Assign a -> e = a.target();
+                case IncDec d when !d.prefix() -> e = d.target();
+                case Conditional c -> e = c.cond();
+                default -> { return e.pos(); }
+            }
+        }
+    }
+
+    /**
+     * A decimal, hex or character literal. A minus sign written directly before a decimal literal
+     * belongs to it ({@code -128} is one literal), as the language's range rule requires.
+     */
+    record IntLit(long value, boolean hex, String text, SourcePos pos) implements Expr {}
+
+    /** A use of a variable by name. */
+    record Name(String name, SourcePos pos) implements Expr {}
+
+    /** {@code array[index]}; pos is the array name's. */
+    record Index(Name array, Expr index, SourcePos pos) implements Expr {}
+
+    record Unary(UnaryOperator op, Expr operand, SourcePos pos) implements Expr {}
+
+    /** pos is the operator's. */
+    record Binary(BinaryOperator op, Expr left, Expr right, SourcePos pos) implements Expr {}
+
+    /** {@code target = value}, or a compound assignment when op is non-null; pos is the operator's. */
+    record Assign(BinaryOperator op, Expr target, Expr value, SourcePos pos) implements Expr {}
+
+    /** {@code ++x}, {@code x--} and so on; pos is the operator's. */
+    record IncDec(boolean increment, boolean prefix, Expr target, SourcePos pos) implements Expr {}
+
+    /** {@code cond ? then : otherwise}; pos is the {@code ?}'s. */
+    record Conditional(Expr cond, Expr then, Expr otherwise, SourcePos pos) implements Expr {}
+
+    /** A call of a user function or a builtin; pos is the name's. */
+    record Call(String name, List<Expr> args, SourcePos pos) implements Expr {
+        public Call { args = List.copyOf(args); }
+    }
+}

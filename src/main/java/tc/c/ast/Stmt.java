@@ -1,0 +1,39 @@
+package tc.c.ast;
+
+import java.util.List;
+import tc.source.SourcePos;
+
+/** Statements; pos is the first token's. */
+public sealed interface Stmt {
+    SourcePos pos();
+
+    record ExprStmt(Expr expr, SourcePos pos) implements Stmt {}
+
+    /** {@code int a, b[3] = {...};} inside a block or a for-init. */
+    record Declaration(List<VarDecl> vars, SourcePos pos) implements Stmt {
+        public Declaration { vars = List.copyOf(vars); }
+    }
+
+    /** otherwise is null without an else. */
+    record If(Expr cond, Stmt then, Stmt otherwise, SourcePos pos) implements Stmt {}
+
+    record While(Expr cond, Stmt body, SourcePos pos) implements Stmt {}
+
+    record DoWhile(Stmt body, Expr cond, SourcePos pos) implements Stmt {}
+
+    /** init is null, an {@link ExprStmt} or a {@link Declaration}; cond and update may be null. */
+    record For(Stmt init, Expr cond, Expr update, Stmt body, SourcePos pos) implements Stmt {}
+
+    /** value is null for a bare {@code return;}. */
+    record Return(Expr value, SourcePos pos) implements Stmt {}
+
+    record Break(SourcePos pos) implements Stmt {}
+
+    record Continue(SourcePos pos) implements Stmt {}
+
+    record Block(List<Stmt> body, SourcePos pos) implements Stmt {
+        public Block { body = List.copyOf(body); }
+    }
+
+    record Empty(SourcePos pos) implements Stmt {}
+}

@@ -1,0 +1,39 @@
+package tc.c.check;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import tc.c.ast.Expr;
+import tc.c.ast.FunctionDecl;
+import tc.c.ast.Param;
+import tc.c.ast.TranslationUnit;
+import tc.c.ast.VarDecl;
+
+/**
+ * A translation unit that passed every check, with each name use resolved to its declaration.
+ *
+ * @param functions the defined functions, in source order
+ * @param globals   global variables in declaration order, with initial contents
+ */
+public record CheckedProgram(TranslationUnit unit, int wordBits, List<FunctionDecl> functions, List<VarSymbol> globals,
+                             Map<Object, VarSymbol> resolution) {
+    public CheckedProgram {
+        functions = List.copyOf(functions);
+        globals = List.copyOf(globals);
+        resolution = new IdentityHashMap<>(resolution);
+    }
+
+    /** The variable a name use refers to. */
+    public VarSymbol symbol(Expr.Name use) { return get(use); }
+
+    /** The variable a declaration introduces. */
+    public VarSymbol symbol(VarDecl decl) { return get(decl); }
+
+    public VarSymbol symbol(Param param) { return get(param); }
+
+    private VarSymbol get(Object node) {
+        VarSymbol v = resolution.get(node);
+        if (v == null) throw new IllegalStateException("unresolved node " + node);
+        return v;
+    }
+}

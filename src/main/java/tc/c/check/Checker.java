@@ -1,0 +1,360 @@
+package tc.c.check;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tc.c.ast.Expr;
+import tc.c.ast.FunctionDecl;
+import tc.c.ast.Param;
+import tc.c.ast.Stmt;
+import tc.c.ast.TopLevel;
+import tc.c.ast.TranslationUnit;
+import tc.c.ast.VarDecl;
+import tc.isa.Word;
+import tc.source.CompileException;
+import tc.source.SourcePos;
+
+/**
+ * Semantic checks: block-scoped name resolution, the function table (all functions are known
+ * before any body is checked, so calls may precede definitions), arity, lvalues, void values,
+ * literal ranges, array sizes and constant indices, break/continue placement and {@code main}.
+ */
+public final class Checker {
+    private final TranslationUnit unit;
+    private final int bits;
+    private final boolean runtimeLibrary;
+    private final Map<String, FunctionSymbol> functions = new LinkedHashMap<>();
+    private final Map<Object, VarSymbol> resolution = new IdentityHashMap<>();
+    private final List<VarSymbol> globals = new ArrayList<>();
+    private final Scope globalScope = new Scope(null);
+    private Scope scope = globalScope;
+    private FunctionDecl current;
+    private int loops;
+
+    private Checker(TranslationUnit unit, int bits, boolean runtimeLibrary) {
+        this.unit = unit;
+        this.bits = bits;
+        this.runtimeLibrary = runtimeLibrary;
+    }
+
+    /** Checks a user program (which must define {@code int main()}). */
+    public static CheckedProgram check(TranslationUnit unit, int wordBits) {
+        return new Checker(unit, wordBits, false).run();
+    }
+
+    /** Checks the run-time library: reserved {@code __} names allowed, no {@code main} needed. */
+    public static CheckedProgram checkRuntimeLibrary(TranslationUnit unit, int wordBits) {
+        return new Checker(unit, wordBits, true).run();
+    }
+
+    private CompileException error(SourcePos pos, String message) { return new CompileException(unit.file(), pos, message); }
+
+    private CheckedProgram run() {
+        for (TopLevel item : unit.items()) if (item instanceof FunctionDecl f) declareFunction(f);
+        List<FunctionDecl> defined = new ArrayList<>();
+        for (TopLevel item : unit.items()) {
+            switch (item) {
+                case VarDecl v -> global(v);
+                case FunctionDecl f -> {
+                    if (f.isDefinition()) {
+                        checkFunction(f);
+                        defined.add(f);
+                    }
+                }
+            }
+        }
+        if (!runtimeLibrary) checkMain();
+        return new CheckedProgram(unit, bits, defined, globals, resolution);
+    }
+
+    private void checkReservedName(String name, SourcePos pos) {
+        if (!runtimeLibrary && name.startsWith("__")) throw error(pos, "names starting with '__' are reserved ('" + name + "')");
+    }
+
+    // ---- functions
+
+    private void declareFunction(FunctionDecl f) {
+        checkReservedName(f.name(), f.pos());
+        if (Builtin.byName(f.name()) != null) throw error(f.pos(), "'" + f.name() + "' is a builtin function and cannot be redefined");
+        FunctionSymbol old = functions.get(f.name());
+        if (old == null) {
+            functions.put(f.name(), new FunctionSymbol(f.name(), f.params().size(), f.returnsVoid(), f.pos(), f.isDefinition() ? f : null));
+            return;
+        }
+        if (old.arity() != f.params().size() || old.returnsVoid() != f.returnsVoid()) {
+            throw error(f.pos(), "conflicting types for '" + f.name() + "'");
+        }
+        if (f.isDefinition()) {
+            if (old.definition() != null) throw error(f.pos(), "redefinition of '" + f.name() + "'");
+            functions.put(f.name(), new FunctionSymbol(old.name(), old.arity(), old.returnsVoid(), old.pos(), f));
+        }
+    }
+
+    private void checkMain() {
+        FunctionSymbol main = functions.get("main");
+        if (main == null) throw error(unit.end(), "no 'main' function");
+        if (main.returnsVoid() || main.arity() != 0) throw error(main.pos(), "'main' must be declared as 'int main()'");
+        if (main.definition() == null) throw error(main.pos(), "'main' is declared but never defined");
+    }
+
+    private void checkFunction(FunctionDecl f) {
+        current = f;
+        scope = new Scope(globalScope);
+        for (Param p : f.params()) {
+            checkReservedName(p.name(), p.pos());
+            if (scope.local(p.name()) != null) throw error(p.pos(), "redefinition of parameter '" + p.name() + "'");
+            VarSymbol v = new VarSymbol(p.name(), p.pos(), VarSymbol.Kind.PARAM, f.name(), false, 1);
+            scope.declare(v);
+            resolution.put(p, v);
+        }
+        // Parameters and the body's outermost declarations share one scope, as in C.
+        for (Stmt s : f.body().body()) statement(s);
+        scope = globalScope;
+        current = null;
+    }
+
+    // ---- declarations
+
+    private void global(VarDecl d) {
+        FunctionSymbol fn = functions.get(d.name());
+        if (fn != null) throw error(fn.pos().compareTo(d.pos()) > 0 ? fn.pos() : d.pos(), "redefinition of '" + d.name() + "'");
+        VarSymbol v = declare(d, VarSymbol.Kind.GLOBAL, null);
+        int[] init = new int[v.size()];
+        if (d.init() != null) init[0] = constant(d.init(), "initializer of global '" + d.name() + "' is not a constant");
+        if (d.initList() != null) {
+            for (int i = 0; i < d.initList().size(); i++) {
+                init[i] = constant(d.initList().get(i), "initializer of global '" + d.name() + "' is not a constant");
+            }
+        }
+        v.setInit(init);
+        globals.add(v);
+    }
+
+    private int constant(Expr e, String message) {
+        value(e);
+        Integer c = ConstEval.eval(e, bits);
+        if (c == null) throw error(e.start(), message);
+        return c;
+    }
+
+    /** Declares {@code d} in the current scope and checks its size and initializer. */
+    private VarSymbol declare(VarDecl d, VarSymbol.Kind kind, String function) {
+        checkReservedName(d.name(), d.pos());
+        if (scope.local(d.name()) != null) throw error(d.pos(), "redefinition of '" + d.name() + "'");
+        int size = 1;
+        if (d.array()) {
+            if (d.init() != null) throw error(d.initPos(), "array '" + d.name() + "' needs a brace-enclosed initializer");
+            if (d.size() != null) {
+                value(d.size());
+                Integer n = ConstEval.eval(d.size(), bits);
+                if (n == null || n <= 0) throw error(d.size().start(), "array size must be a positive constant");
+                size = n;
+            } else if (d.initList() == null) {
+                throw error(d.pos(), "array '" + d.name() + "' needs a size or an initializer");
+            } else if (d.initList().isEmpty()) {
+                throw error(d.initPos(), "array '" + d.name() + "' must have at least one element");
+            } else {
+                size = d.initList().size();
+            }
+            if (d.initList() != null && d.initList().size() > size) {
+                throw error(d.initList().get(size).start(), "too many initializers for '" + d.name() + "' (size " + size + ")");
+            }
+        } else if (d.initList() != null) {
+            throw error(d.initPos(), "scalar '" + d.name() + "' cannot have a brace-enclosed initializer");
+        }
+        VarSymbol v = new VarSymbol(d.name(), d.pos(), kind, function, d.array(), size);
+        // C scope: the name is visible in its own initializer.
+        scope.declare(v);
+        resolution.put(d, v);
+        if (kind != VarSymbol.Kind.GLOBAL) {
+            if (d.init() != null) value(d.init());
+            if (d.initList() != null) for (Expr e : d.initList()) value(e);
+        }
+        return v;
+    }
+
+    // ---- statements
+
+    private void statement(Stmt s) {
+        switch (s) {
+            case Stmt.ExprStmt e -> effect(e.expr());
+            case Stmt.Declaration d -> {
+                for (VarDecl v : d.vars()) declare(v, VarSymbol.Kind.LOCAL, current.name());
+            }
+            case Stmt.If i -> {
+                value(i.cond());
+                nested(i.then());
+                if (i.otherwise() != null) nested(i.otherwise());
+            }
+            case Stmt.While w -> {
+                value(w.cond());
+                loopBody(w.body());
+            }
+            case Stmt.DoWhile d -> {
+                loopBody(d.body());
+                value(d.cond());
+            }
+            case Stmt.For f -> {
+                scope = new Scope(scope);
+                if (f.init() != null) statement(f.init());
+                if (f.cond() != null) value(f.cond());
+                if (f.update() != null) effect(f.update());
+                loopBody(f.body());
+                scope = scope.parent();
+            }
+            case Stmt.Return r -> {
+                if (r.value() == null) break;
+                if (current.returnsVoid()) throw error(r.value().start(), "void function '" + current.name() + "' cannot return a value");
+                value(r.value());
+            }
+            case Stmt.Break b -> {
+                if (loops == 0) throw error(b.pos(), "'break' outside a loop");
+            }
+            case Stmt.Continue c -> {
+                if (loops == 0) throw error(c.pos(), "'continue' outside a loop");
+            }
+            case Stmt.Block b -> {
+                scope = new Scope(scope);
+                for (Stmt inner : b.body()) statement(inner);
+                scope = scope.parent();
+            }
+            case Stmt.Empty e -> { }
+        }
+    }
+
+    /** A sub-statement gets its own scope (it matters only for blocks, which open one anyway). */
+    private void nested(Stmt s) {
+        scope = new Scope(scope);
+        statement(s);
+        scope = scope.parent();
+    }
+
+    private void loopBody(Stmt s) {
+        loops++;
+        nested(s);
+        loops--;
+    }
+
+    // ---- expressions
+
+    /** Checks an expression whose value is used. */
+    private void value(Expr e) {
+        if (!expr(e, true)) throw error(e.start(), "void value used in expression");
+    }
+
+    /** Checks an expression evaluated only for its effects. */
+    private void effect(Expr e) { expr(e, false); }
+
+    /** Checks {@code e}; returns whether it yields a value. */
+    private boolean expr(Expr e, boolean needed) {
+        switch (e) {
+            case Expr.IntLit lit -> literal(lit);
+            case Expr.Name n -> {
+                VarSymbol v = resolve(n);
+                if (v.isArray()) throw error(n.pos(), "array '" + n.name() + "' used without an index");
+            }
+            case Expr.Index i -> index(i);
+            case Expr.Unary u -> value(u.operand());
+            case Expr.Binary b -> {
+                value(b.left());
+                value(b.right());
+            }
+            case Expr.Assign a -> {
+                lvalue(a.target(), "cannot assign to this expression");
+                value(a.value());
+            }
+            case Expr.IncDec d -> lvalue(d.target(), "cannot " + (d.increment() ? "increment" : "decrement") + " this expression");
+            case Expr.Conditional c -> {
+                value(c.cond());
+                boolean a = expr(c.then(), needed);
+                boolean b = expr(c.otherwise(), needed);
+                return a && b;
+            }
+            case Expr.Call c -> {
+                return call(c);
+            }
+        }
+        return true;
+    }
+
+    private void literal(Expr.IntLit lit) {
+        if (lit.hex()) {
+            if (lit.value() > (1L << bits) - 1) {
+                throw error(lit.pos(), "hex literal " + lit.text() + " is out of range for " + bits + "-bit int (0x0..0x"
+                        + Long.toHexString((1L << bits) - 1).toUpperCase() + ")");
+            }
+        } else if (!Word.fits(lit.value(), bits)) {
+            throw error(lit.pos(), "integer literal " + lit.text() + " is out of range for " + bits + "-bit int ("
+                    + Word.min(bits) + ".." + Word.max(bits) + ")");
+        }
+    }
+
+    private VarSymbol resolve(Expr.Name n) {
+        VarSymbol v = scope.lookup(n.name());
+        if (v == null) {
+            if (functions.containsKey(n.name()) || Builtin.byName(n.name()) != null) {
+                throw error(n.pos(), "function '" + n.name() + "' used as a variable");
+            }
+            throw error(n.pos(), "undefined variable '" + n.name() + "'");
+        }
+        resolution.put(n, v);
+        return v;
+    }
+
+    private void index(Expr.Index i) {
+        VarSymbol v = resolve(i.array());
+        if (!v.isArray()) throw error(i.array().pos(), "'" + v.name() + "' is not an array");
+        value(i.index());
+        Integer k = ConstEval.eval(i.index(), bits);
+        if (k != null && (k < 0 || k >= v.size())) {
+            throw error(i.index().start(), "array index " + k + " is out of bounds for '" + v.name() + "' (size " + v.size() + ")");
+        }
+    }
+
+    private void lvalue(Expr target, String message) {
+        switch (target) {
+            case Expr.Name n -> {
+                VarSymbol v = resolve(n);
+                if (v.isArray()) throw error(n.pos(), "cannot assign to array '" + n.name() + "'");
+            }
+            case Expr.Index i -> index(i);
+            default -> throw error(target.start(), message);
+        }
+    }
+
+    private boolean call(Expr.Call c) {
+        if (scope.lookup(c.name()) != null) throw error(c.pos(), "'" + c.name() + "' is a variable, not a function");
+        Builtin b = Builtin.byName(c.name());
+        if (b != null) {
+            arity(c, b.arity());
+            for (Expr arg : c.args()) {
+                if (b == Builtin.SWAP) lvalue(arg, "swap arguments must be variables or array elements");
+                else argument(arg);
+            }
+            return b.returnsValue();
+        }
+        FunctionSymbol f = functions.get(c.name());
+        if (f == null) throw error(c.pos(), "undefined function '" + c.name() + "'");
+        if (c.name().equals("main") && !runtimeLibrary) throw error(c.pos(), "'main' cannot be called");
+        if (f.definition() == null) throw error(c.pos(), "function '" + c.name() + "' is declared but never defined");
+        arity(c, f.arity());
+        for (Expr arg : c.args()) argument(arg);
+        return !f.returnsVoid();
+    }
+
+    private void arity(Expr.Call c, int expected) {
+        if (c.args().size() != expected) {
+            throw error(c.pos(), "function '" + c.name() + "' expects " + expected + " argument" + (expected == 1 ? "" : "s")
+                    + ", got " + c.args().size());
+        }
+    }
+
+    private void argument(Expr arg) {
+        if (arg instanceof Expr.Name n && scope.lookup(n.name()) instanceof VarSymbol v && v.isArray()) {
+            throw error(n.pos(), "arrays cannot be passed to functions ('" + n.name() + "')");
+        }
+        value(arg);
+    }
+}

@@ -1,0 +1,100 @@
+package tc.c.check;
+
+import tc.c.ast.BinaryOperator;
+import tc.c.ast.Expr;
+import tc.isa.Word;
+
+/**
+ * Constant folding with {@link Word}, so that a folded value equals what the program would
+ * compute at run time. Only pure expressions fold: literals, operators, conditionals and the
+ * pure builtins; short-circuit and conditional operators fold when the operand that decides
+ * is constant, since the other operand is then never evaluated.
+ */
+public final class ConstEval {
+    private ConstEval() {}
+
+    /** The value of {@code e} as an N-bit word, or null when it is not a constant. */
+    public static Integer eval(Expr e, int bits) {
+        return switch (e) {
+            case Expr.IntLit lit -> literal(lit, bits);
+            case Expr.Unary u -> {
+                Integer v = eval(u.operand(), bits);
+                if (v == null) yield null;
+                yield switch (u.op()) {
+                    case NEG -> Word.neg(v, bits);
+                    case PLUS -> v;
+                    case BIT_NOT -> Word.not(v, bits);
+                    case LOGICAL_NOT -> v == 0 ? 1 : 0;
+                };
+            }
+            case Expr.Binary b -> binary(b, bits);
+            case Expr.Conditional c -> {
+                Integer cond = eval(c.cond(), bits);
+                if (cond == null) yield null;
+                yield eval(cond != 0 ? c.then() : c.otherwise(), bits);
+            }
+            case Expr.Call call -> builtin(call, bits);
+            case Expr.Name n -> null;
+            case Expr.Index i -> null;
+            case Expr.Assign a -> null;
+            case Expr.IncDec d -> null;
+        };
+    }
+
+    /** A literal's word: decimal values are range-checked elsewhere; hex patterns are reinterpreted. */
+    public static int literal(Expr.IntLit lit, int bits) { return Word.wrap(lit.value(), bits); }
+
+    private static Integer binary(Expr.Binary b, int bits) {
+        Integer l = eval(b.left(), bits);
+        if (b.op().isLogical()) {
+            if (l == null) return null;
+            boolean decided = b.op() == BinaryOperator.LOGICAL_AND ? l == 0 : l != 0;
+            if (decided) return b.op() == BinaryOperator.LOGICAL_AND ? 0 : 1;
+            Integer r = eval(b.right(), bits);
+            return r == null ? null : (r != 0 ? 1 : 0);
+        }
+        if (l == null) return null;
+        Integer r = eval(b.right(), bits);
+        if (r == null) return null;
+        return apply(b.op(), l, r, bits);
+    }
+
+    /** One non-short-circuit operator on two words. */
+    public static int apply(BinaryOperator op, int l, int r, int bits) {
+        return switch (op) {
+            case ADD -> Word.add(l, r, bits);
+            case SUB -> Word.sub(l, r, bits);
+            case MUL -> Word.mul(l, r, bits);
+            case DIV -> Word.div(l, r, bits);
+            case MOD -> Word.mod(l, r, bits);
+            case AND -> l & r;
+            case OR -> l | r;
+            case XOR -> l ^ r;
+            case SHL -> Word.shl(l, r, bits);
+            case SHR -> Word.shr(l, r, bits);
+            case EQ -> l == r ? 1 : 0;
+            case NE -> l != r ? 1 : 0;
+            case LT -> l < r ? 1 : 0;
+            case LE -> l <= r ? 1 : 0;
+            case GT -> l > r ? 1 : 0;
+            case GE -> l >= r ? 1 : 0;
+            case LOGICAL_AND -> (l != 0 && r != 0) ? 1 : 0;
+            case LOGICAL_OR -> (l != 0 || r != 0) ? 1 : 0;
+        };
+    }
+
+    private static Integer builtin(Expr.Call call, int bits) {
+        Builtin b = Builtin.byName(call.name());
+        if (b == null || !b.returnsValue() || call.args().size() != b.arity()) return null;
+        Integer x = eval(call.args().get(0), bits);
+        if (x == null) return null;
+        if (b == Builtin.ABS) return x < 0 ? Word.neg(x, bits) : x;
+        Integer y = eval(call.args().get(1), bits);
+        if (y == null) return null;
+        return switch (b) {
+            case MIN -> Math.min(x, y);
+            case MAX -> Math.max(x, y);
+            default -> Word.mul(x, y, bits);
+        };
+    }
+}

@@ -1,0 +1,515 @@
+package tc.c.lower;
+
+import java.util.ArrayList;
+import java.util.List;
+import tc.c.ast.BinaryOperator;
+import tc.c.ast.Expr;
+import tc.c.ast.UnaryOperator;
+import tc.c.check.Builtin;
+import tc.c.check.ConstEval;
+import tc.ir.BinaryOp;
+import tc.ir.CmpOp;
+import tc.ir.Imm;
+import tc.ir.Instr;
+import tc.ir.Operand;
+import tc.ir.UnaryOp;
+import tc.ir.Var;
+
+/**
+ * Expressions to IR. Four entry points by what the context wants: a {@link #value} (an operand
+ * the caller releases), a value written {@link #into} a given variable, only the side
+ * {@link #effect}s, or a {@link #branch} on the truth value (short-circuit, no 0/1 materialised).
+ *
+ * <p>Operands are evaluated left to right. Variables are used in place as operands, except when
+ * an operand to their right has side effects that could change them first: then the variable is
+ * copied to a temporary ({@link #stable}).
+ */
+final class ExprLowerer {
+    private static final Imm ZERO = new Imm(0);
+    private static final Imm ONE = new Imm(1);
+
+    private final FunctionContext ctx;
+
+    ExprLowerer(FunctionContext ctx) { this.ctx = ctx; }
+
+    private Integer constant(Expr e) { return ConstEval.eval(e, ctx.bits); }
+
+    private Var var(Expr.Name n) { return ctx.var(ctx.program.symbol(n)); }
+
+    private void emit(Instr i) { ctx.emit(i); }
+
+    // ---- values
+
+    /** Evaluates {@code e}; the result must be released by the caller once consumed. */
+    Operand value(Expr e) {
+        Integer c = constant(e);
+        if (c != null) return new Imm(c);
+        switch (e) {
+            case Expr.Name n -> {
+                return var(n);
+            }
+            case Expr.Unary u when u.op() == UnaryOperator.PLUS -> {
+                return value(u.operand());
+            }
+            case Expr.Binary b when b.op().isLogical() -> {
+                Var t = ctx.temp();
+                booleanInto(b, t);
+                return t;
+            }
+            case Expr.Conditional c2 -> {
+                Var t = ctx.temp();
+                conditionalInto(c2, t);
+                return t;
+            }
+            case Expr.Assign a -> {
+                return assign(a, true);
+            }
+            case Expr.IncDec d -> {
+                return incDec(d, true);
+            }
+            case Expr.Call call when Builtin.byName(call.name()) == null -> {
+                return userCall(call, true);
+            }
+            case Expr.Call call when Builtin.byName(call.name()) == Builtin.MIN || Builtin.byName(call.name()) == Builtin.MAX -> {
+                Operand[] ab = operands(call.args().get(0), call.args().get(1));
+                Var t = ctx.temp();
+                minMax(Builtin.byName(call.name()), ab[0], ab[1], t);
+                ctx.release(ab[0]);
+                ctx.release(ab[1]);
+                return t;
+            }
+            default -> {
+                // Single-instruction forms: computing into a fresh temporary is what into() does.
+                Var t = singleInstruction(e, null);
+                return t;
+            }
+        }
+    }
+
+    /**
+     * Lowers the expressions that become one instruction (loads, unary and binary operators,
+     * abs, mul) with their result in dst, or in a new temporary when dst is null. The operands
+     * are released before the destination is chosen: the instruction reads them before writing.
+     */
+    private Var singleInstruction(Expr e, Var dst) {
+        switch (e) {
+            case Expr.Index i -> {
+                Operand idx = value(i.index());
+                ctx.release(idx);
+                Var d = dst != null ? dst : ctx.temp();
+                emit(new Instr.LoadElem(d, var(i.array()), idx));
+                return d;
+            }
+            case Expr.Unary u -> {
+                Operand o = value(u.operand());
+                ctx.release(o);
+                Var d = dst != null ? dst : ctx.temp();
+                UnaryOp op = switch (u.op()) {
+                    case NEG -> UnaryOp.NEG; case BIT_NOT -> UnaryOp.NOT; case LOGICAL_NOT -> UnaryOp.LNOT;
+                    case PLUS -> throw new IllegalStateException("unary plus has no instruction");
+                };
+                emit(new Instr.Unary(op, d, o));
+                return d;
+            }
+            case Expr.Binary b -> {
+                return binaryInto(arith(b.op()), b.left(), b.right(), dst);
+            }
+            case Expr.Call call when Builtin.byName(call.name()) == Builtin.MUL -> {
+                return binaryInto(BinaryOp.MUL, call.args().get(0), call.args().get(1), dst);
+            }
+            case Expr.Call call when Builtin.byName(call.name()) == Builtin.ABS -> {
+                Operand x = value(call.args().get(0));
+                ctx.release(x);
+                Var d = dst != null ? dst : ctx.temp();
+                // d is written first and only d is read afterwards, so d may be x itself.
+                if (x != d) emit(new Instr.Move(d, x));
+                String done = ctx.label("abs");
+                emit(new Instr.Branch(CmpOp.GE, d, ZERO, done));
+                emit(new Instr.Unary(UnaryOp.NEG, d, d));
+                emit(new Instr.Label(done));
+                return d;
+            }
+            default -> throw new IllegalStateException("not a single-instruction expression: " + e);
+        }
+    }
+
+    private Var binaryInto(BinaryOp op, Expr left, Expr right, Var dst) {
+        Operand[] lr = operands(left, right);
+        ctx.release(lr[0]);
+        ctx.release(lr[1]);
+        Var d = dst != null ? dst : ctx.temp();
+        emit(new Instr.Binary(op, d, lr[0], lr[1]));
+        return d;
+    }
+
+    /** Evaluates two operands left to right, protecting the first from the second's side effects. */
+    private Operand[] operands(Expr left, Expr right) {
+        Operand l = stable(value(left), right);
+        Operand r = value(right);
+        return new Operand[] {l, r};
+    }
+
+    /**
+     * The operand itself, or a copy of it when it is a named variable that evaluating
+     * {@code later} may change (so that operands are read left to right).
+     */
+    private Operand stable(Operand o, Expr later) {
+        if (o instanceof Var v && v.kind() != Var.Kind.TEMP && mayChange(later, v)) {
+            Var t = ctx.temp();
+            emit(new Instr.Move(t, v));
+            return t;
+        }
+        return o;
+    }
+
+    private static BinaryOp arith(BinaryOperator op) {
+        return switch (op) {
+            case ADD -> BinaryOp.ADD; case SUB -> BinaryOp.SUB; case MUL -> BinaryOp.MUL; case DIV -> BinaryOp.DIV;
+            case MOD -> BinaryOp.MOD; case AND -> BinaryOp.AND; case OR -> BinaryOp.OR; case XOR -> BinaryOp.XOR;
+            case SHL -> BinaryOp.SHL; case SHR -> BinaryOp.SHR; case EQ -> BinaryOp.EQ; case NE -> BinaryOp.NE;
+            case LT -> BinaryOp.LT; case LE -> BinaryOp.LE; case GT -> BinaryOp.GT; case GE -> BinaryOp.GE;
+            case LOGICAL_AND, LOGICAL_OR -> throw new IllegalStateException("short-circuit operators are lowered to branches");
+        };
+    }
+
+    private static CmpOp compare(BinaryOperator op) {
+        return switch (op) {
+            case EQ -> CmpOp.EQ; case NE -> CmpOp.NE; case LT -> CmpOp.LT; case LE -> CmpOp.LE; case GT -> CmpOp.GT;
+            case GE -> CmpOp.GE;
+            default -> throw new IllegalStateException(op + " is not a comparison");
+        };
+    }
+
+    // ---- into a destination
+
+    /** Computes {@code e} into dst; dst is written only after everything e reads has been read. */
+    void into(Expr e, Var dst) {
+        Integer c = constant(e);
+        if (c != null) {
+            emit(new Instr.Move(dst, new Imm(c)));
+            return;
+        }
+        switch (e) {
+            case Expr.Index i -> singleInstruction(i, dst);
+            case Expr.Unary u when u.op() != UnaryOperator.PLUS -> singleInstruction(u, dst);
+            case Expr.Binary b when b.op().isLogical() -> booleanInto(b, dst);
+            case Expr.Binary b -> singleInstruction(b, dst);
+            case Expr.Conditional c2 -> conditionalInto(c2, dst);
+            case Expr.Call call when Builtin.byName(call.name()) == Builtin.MUL || Builtin.byName(call.name()) == Builtin.ABS ->
+                    singleInstruction(call, dst);
+            case Expr.Call call when Builtin.byName(call.name()) == Builtin.MIN || Builtin.byName(call.name()) == Builtin.MAX -> {
+                Operand[] ab = operands(call.args().get(0), call.args().get(1));
+                if (ab[0] == dst || ab[1] == dst) {
+                    // The sequence writes dst before its last read of the operands: go through a temporary.
+                    Var t = ctx.temp();
+                    minMax(Builtin.byName(call.name()), ab[0], ab[1], t);
+                    emit(new Instr.Move(dst, t));
+                    ctx.release(t);
+                } else {
+                    minMax(Builtin.byName(call.name()), ab[0], ab[1], dst);
+                }
+                ctx.release(ab[0]);
+                ctx.release(ab[1]);
+            }
+            case Expr.Call call when Builtin.byName(call.name()) == null -> {
+                List<Operand> args = arguments(call.args());
+                for (Operand a : args) ctx.release(a);
+                emit(new Instr.Call(dst, call.name(), args));
+            }
+            default -> {
+                Operand o = value(e);
+                ctx.release(o);
+                if (o != dst) emit(new Instr.Move(dst, o));
+            }
+        }
+    }
+
+    /** dst ← min/max(a, b); dst must differ from both operands. */
+    private void minMax(Builtin which, Operand a, Operand b, Var dst) {
+        String done = ctx.label(which == Builtin.MIN ? "min" : "max");
+        emit(new Instr.Move(dst, a));
+        emit(new Instr.Branch(which == Builtin.MIN ? CmpOp.LE : CmpOp.GE, dst, b, done));
+        emit(new Instr.Move(dst, b));
+        emit(new Instr.Label(done));
+    }
+
+    /** 0 or 1 for a short-circuit operator used as a number; dst is written after the test. */
+    private void booleanInto(Expr e, Var dst) {
+        String no = ctx.label("false");
+        String done = ctx.label("bool_end");
+        branch(e, false, no);
+        emit(new Instr.Move(dst, ONE));
+        emit(new Instr.Jump(done));
+        emit(new Instr.Label(no));
+        emit(new Instr.Move(dst, ZERO));
+        emit(new Instr.Label(done));
+    }
+
+    private void conditionalInto(Expr.Conditional c, Var dst) {
+        String otherwise = ctx.label("cond_else");
+        String done = ctx.label("cond_end");
+        branch(c.cond(), false, otherwise);
+        into(c.then(), dst);
+        emit(new Instr.Jump(done));
+        emit(new Instr.Label(otherwise));
+        into(c.otherwise(), dst);
+        emit(new Instr.Label(done));
+    }
+
+    // ---- assignments and calls
+
+    /** Returns the assigned value (to release), or null when not wanted. */
+    private Operand assign(Expr.Assign a, boolean wanted) {
+        switch (a.target()) {
+            case Expr.Name n -> {
+                Var x = var(n);
+                if (a.op() == null) {
+                    into(a.value(), x);
+                } else if (mayChange(a.value(), x)) {
+                    Var old = ctx.temp();
+                    emit(new Instr.Move(old, x));
+                    Operand r = value(a.value());
+                    ctx.release(r);
+                    emit(new Instr.Binary(arith(a.op()), x, old, r));
+                    ctx.release(old);
+                } else {
+                    Operand r = value(a.value());
+                    ctx.release(r);
+                    emit(new Instr.Binary(arith(a.op()), x, x, r));
+                }
+                return wanted ? x : null;
+            }
+            case Expr.Index i -> {
+                Var array = var(i.array());
+                Operand idx = value(i.index());
+                idx = stable(idx, a.value());
+                Operand result;
+                if (a.op() == null) {
+                    result = value(a.value());
+                    emit(new Instr.StoreElem(array, idx, result));
+                } else {
+                    Var t = ctx.temp();
+                    emit(new Instr.LoadElem(t, array, idx));
+                    Operand r = value(a.value());
+                    ctx.release(r);
+                    emit(new Instr.Binary(arith(a.op()), t, t, r));
+                    emit(new Instr.StoreElem(array, idx, t));
+                    result = t;
+                }
+                ctx.release(idx);
+                if (wanted) return result;
+                ctx.release(result);
+                return null;
+            }
+            default -> throw new IllegalStateException("checker let through a non-lvalue");
+        }
+    }
+
+    /** Returns the expression's value (to release), or null when not wanted. */
+    private Operand incDec(Expr.IncDec d, boolean wanted) {
+        BinaryOp op = d.increment() ? BinaryOp.ADD : BinaryOp.SUB;
+        switch (d.target()) {
+            case Expr.Name n -> {
+                Var x = var(n);
+                if (!wanted || d.prefix()) {
+                    emit(new Instr.Binary(op, x, x, ONE));
+                    return wanted ? x : null;
+                }
+                Var old = ctx.temp();
+                emit(new Instr.Move(old, x));
+                emit(new Instr.Binary(op, x, x, ONE));
+                return old;
+            }
+            case Expr.Index i -> {
+                Var array = var(i.array());
+                Operand idx = value(i.index());
+                Var t = ctx.temp();
+                emit(new Instr.LoadElem(t, array, idx));
+                if (!wanted || d.prefix()) {
+                    emit(new Instr.Binary(op, t, t, ONE));
+                    emit(new Instr.StoreElem(array, idx, t));
+                } else {
+                    Var updated = ctx.temp();
+                    emit(new Instr.Binary(op, updated, t, ONE));
+                    emit(new Instr.StoreElem(array, idx, updated));
+                    ctx.release(updated);
+                }
+                ctx.release(idx);
+                if (wanted) return t;
+                ctx.release(t);
+                return null;
+            }
+            default -> throw new IllegalStateException("checker let through a non-lvalue");
+        }
+    }
+
+    /** Arguments left to right; a variable is copied when a later argument has side effects. */
+    private List<Operand> arguments(List<Expr> args) {
+        List<Operand> out = new ArrayList<>();
+        for (int k = 0; k < args.size(); k++) {
+            Operand o = value(args.get(k));
+            for (int later = k + 1; later < args.size(); later++) o = stable(o, args.get(later));
+            out.add(o);
+        }
+        return out;
+    }
+
+    private Operand userCall(Expr.Call call, boolean wanted) {
+        List<Operand> args = arguments(call.args());
+        for (Operand a : args) ctx.release(a);
+        Var dst = wanted ? ctx.temp() : null;
+        emit(new Instr.Call(dst, call.name(), args));
+        return dst;
+    }
+
+    /** swap(p, q) on any two lvalues: read both, then write both. */
+    private void swap(Expr p, Expr q) {
+        if (p instanceof Expr.Name a && q instanceof Expr.Name b) {
+            emit(new Instr.Swap(var(a), var(b)));
+            return;
+        }
+        Operand pIndex = p instanceof Expr.Index i ? value(i.index()) : null;
+        if (pIndex != null) pIndex = stable(pIndex, q);
+        Operand qIndex = q instanceof Expr.Index i ? value(i.index()) : null;
+        Var oldP = ctx.temp();
+        read(p, pIndex, oldP);
+        Operand oldQ;
+        if (q instanceof Expr.Name b) {
+            oldQ = var(b);
+        } else {
+            Var t = ctx.temp();
+            read(q, qIndex, t);
+            oldQ = t;
+        }
+        write(p, pIndex, oldQ);
+        write(q, qIndex, oldP);
+        ctx.release(oldQ);
+        ctx.release(oldP);
+        ctx.release(qIndex);
+        ctx.release(pIndex);
+    }
+
+    private void read(Expr place, Operand index, Var dst) {
+        if (place instanceof Expr.Index i) emit(new Instr.LoadElem(dst, var(i.array()), index));
+        else emit(new Instr.Move(dst, var((Expr.Name) place)));
+    }
+
+    private void write(Expr place, Operand index, Operand value) {
+        if (place instanceof Expr.Index i) emit(new Instr.StoreElem(var(i.array()), index, value));
+        else emit(new Instr.Move(var((Expr.Name) place), value));
+    }
+
+    /**
+     * Whether evaluating {@code e} may write the scalar {@code v}: by assigning it, by swap, or
+     * (for globals only: other frames cannot see locals) through a call.
+     */
+    private boolean mayChange(Expr e, Var v) {
+        return switch (e) {
+            case Expr.IntLit l -> false;
+            case Expr.Name n -> false;
+            case Expr.Index i -> mayChange(i.index(), v);
+            case Expr.Unary u -> mayChange(u.operand(), v);
+            case Expr.Binary b -> mayChange(b.left(), v) || mayChange(b.right(), v);
+            case Expr.Assign a -> writes(a.target(), v) || mayChange(a.target(), v) || mayChange(a.value(), v);
+            case Expr.IncDec d -> writes(d.target(), v) || mayChange(d.target(), v);
+            case Expr.Conditional c -> mayChange(c.cond(), v) || mayChange(c.then(), v) || mayChange(c.otherwise(), v);
+            case Expr.Call c -> {
+                Builtin b = Builtin.byName(c.name());
+                if (b == null && v.kind() == Var.Kind.GLOBAL) yield true;
+                if (b == Builtin.SWAP && (writes(c.args().get(0), v) || writes(c.args().get(1), v))) yield true;
+                yield c.args().stream().anyMatch(arg -> mayChange(arg, v));
+            }
+        };
+    }
+
+    private boolean writes(Expr target, Var v) { return target instanceof Expr.Name n && var(n) == v; }
+
+    // ---- effects
+
+    /** Evaluates {@code e} for its side effects only. */
+    void effect(Expr e) {
+        if (!SideEffects.of(e)) return;
+        switch (e) {
+            case Expr.Assign a -> assign(a, false);
+            case Expr.IncDec d -> incDec(d, false);
+            case Expr.Call call -> {
+                Builtin b = Builtin.byName(call.name());
+                if (b == null) {
+                    userCall(call, false);
+                } else if (b == Builtin.SWAP) {
+                    swap(call.args().get(0), call.args().get(1));
+                } else if (b == Builtin.OUTPUT) {
+                    Operand o = value(call.args().get(0));
+                    ctx.release(o);
+                    emit(new Instr.Output(o));
+                } else {
+                    for (Expr arg : call.args()) effect(arg);
+                }
+            }
+            case Expr.Binary b when b.op().isLogical() -> {
+                String done = ctx.label("skip");
+                branch(b.left(), b.op() == BinaryOperator.LOGICAL_OR, done);
+                effect(b.right());
+                emit(new Instr.Label(done));
+            }
+            case Expr.Binary b -> {
+                effect(b.left());
+                effect(b.right());
+            }
+            case Expr.Conditional c -> {
+                String otherwise = ctx.label("cond_else");
+                String done = ctx.label("cond_end");
+                branch(c.cond(), false, otherwise);
+                effect(c.then());
+                emit(new Instr.Jump(done));
+                emit(new Instr.Label(otherwise));
+                effect(c.otherwise());
+                emit(new Instr.Label(done));
+            }
+            case Expr.Unary u -> effect(u.operand());
+            case Expr.Index i -> effect(i.index());
+            case Expr.Name n -> { }
+            case Expr.IntLit l -> { }
+        }
+    }
+
+    // ---- conditions
+
+    /** Jumps to target when the truth of {@code e} equals {@code when}; falls through otherwise. */
+    void branch(Expr e, boolean when, String target) {
+        Integer c = constant(e);
+        if (c != null) {
+            if ((c != 0) == when) emit(new Instr.Jump(target));
+            return;
+        }
+        switch (e) {
+            case Expr.Unary u when u.op() == UnaryOperator.LOGICAL_NOT -> branch(u.operand(), !when, target);
+            case Expr.Unary u when u.op() == UnaryOperator.PLUS -> branch(u.operand(), when, target);
+            case Expr.Binary b when b.op().isComparison() -> {
+                Operand[] lr = operands(b.left(), b.right());
+                ctx.release(lr[0]);
+                ctx.release(lr[1]);
+                CmpOp op = compare(b.op());
+                emit(new Instr.Branch(when ? op : op.negate(), lr[0], lr[1], target));
+            }
+            case Expr.Binary b when b.op().isLogical() -> {
+                // "a && b" is true when both are; "a || b" is false when neither is.
+                boolean and = b.op() == BinaryOperator.LOGICAL_AND;
+                if (when == and) {
+                    String skip = ctx.label("skip");
+                    branch(b.left(), !and, skip);
+                    branch(b.right(), when, target);
+                    emit(new Instr.Label(skip));
+                } else {
+                    branch(b.left(), when, target);
+                    branch(b.right(), when, target);
+                }
+            }
+            default -> {
+                Operand o = value(e);
+                ctx.release(o);
+                emit(new Instr.Branch(when ? CmpOp.NE : CmpOp.EQ, o, ZERO, target));
+            }
+        }
+    }
+}

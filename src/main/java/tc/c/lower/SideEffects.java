@@ -1,0 +1,27 @@
+package tc.c.lower;
+
+import tc.c.ast.Expr;
+import tc.c.check.Builtin;
+
+/** Whether evaluating an expression can change a variable or produce output. */
+final class SideEffects {
+    private SideEffects() {}
+
+    static boolean of(Expr e) {
+        return switch (e) {
+            case Expr.IntLit l -> false;
+            case Expr.Name n -> false;
+            case Expr.Index i -> of(i.index());
+            case Expr.Unary u -> of(u.operand());
+            case Expr.Binary b -> of(b.left()) || of(b.right());
+            case Expr.Assign a -> true;
+            case Expr.IncDec d -> true;
+            case Expr.Conditional c -> of(c.cond()) || of(c.then()) || of(c.otherwise());
+            case Expr.Call c -> {
+                Builtin b = Builtin.byName(c.name());
+                if (b == null || b == Builtin.SWAP || b == Builtin.OUTPUT) yield true;
+                yield c.args().stream().anyMatch(SideEffects::of);
+            }
+        };
+    }
+}

@@ -1,0 +1,191 @@
+package tc.c.lower;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import tc.c.ast.Expr;
+import tc.c.ast.FunctionDecl;
+import tc.c.ast.Param;
+import tc.c.ast.Stmt;
+import tc.c.ast.VarDecl;
+import tc.c.check.ConstEval;
+import tc.c.check.VarSymbol;
+import tc.ir.Imm;
+import tc.ir.Instr;
+import tc.ir.IrFunction;
+import tc.ir.Operand;
+import tc.ir.Var;
+
+/** Lowers one function's statements; expressions go to {@link ExprLowerer}. */
+final class StmtLowerer {
+    private record Loop(String breakLabel, String continueLabel) {}
+
+    private final FunctionContext ctx;
+    private final ExprLowerer exprs;
+    private final FunctionDecl function;
+    private final Deque<Loop> loops = new ArrayDeque<>();
+
+    private StmtLowerer(FunctionContext ctx, FunctionDecl function) {
+        this.ctx = ctx;
+        this.exprs = new ExprLowerer(ctx);
+        this.function = function;
+    }
+
+    static IrFunction lower(FunctionContext ctx, FunctionDecl f) {
+        return new StmtLowerer(ctx, f).run();
+    }
+
+    private IrFunction run() {
+        for (Param p : function.params()) ctx.param(ctx.program.symbol(p));
+        // main runs once, so its outermost declarations with constant initializers can live in
+        // the memory image instead of costing instructions.
+        boolean once = function.name().equals("main");
+        for (Stmt s : function.body().body()) {
+            if (once && s instanceof Stmt.Declaration d) declaration(d, true);
+            else statement(s);
+        }
+        Instr last = ctx.body.isEmpty() ? null : ctx.body.get(ctx.body.size() - 1);
+        if (!(last instanceof Instr.Return) && !(last instanceof Instr.Jump)) ctx.emit(fallOffReturn());
+        return new IrFunction(function.name(), ctx.params, ctx.locals, ctx.body, !function.returnsVoid(), function.pos());
+    }
+
+    private Instr.Return fallOffReturn() {
+        return new Instr.Return(function.returnsVoid() ? null : new Imm(0));
+    }
+
+    private void line(Stmt s) {
+        int line = s.pos().line();
+        boolean repeated = !ctx.body.isEmpty() && ctx.body.get(ctx.body.size() - 1) instanceof Instr.Line l && l.line() == line;
+        if (!repeated) ctx.emit(new Instr.Line(line));
+    }
+
+    private void statement(Stmt s) {
+        switch (s) {
+            case Stmt.Block b -> {
+                for (Stmt inner : b.body()) statement(inner);
+            }
+            case Stmt.Empty e -> { }
+            case Stmt.ExprStmt e -> {
+                line(s);
+                exprs.effect(e.expr());
+            }
+            case Stmt.Declaration d -> declaration(d, false);
+            case Stmt.If i -> {
+                line(s);
+                String otherwise = ctx.label("else");
+                exprs.branch(i.cond(), false, otherwise);
+                statement(i.then());
+                if (i.otherwise() == null) {
+                    ctx.emit(new Instr.Label(otherwise));
+                } else {
+                    String done = ctx.label("endif");
+                    ctx.emit(new Instr.Jump(done));
+                    ctx.emit(new Instr.Label(otherwise));
+                    statement(i.otherwise());
+                    ctx.emit(new Instr.Label(done));
+                }
+            }
+            case Stmt.While w -> {
+                line(s);
+                String top = ctx.label("while");
+                String done = ctx.label("endwhile");
+                ctx.emit(new Instr.Label(top));
+                exprs.branch(w.cond(), false, done);
+                loop(w.body(), done, top);
+                ctx.emit(new Instr.Jump(top));
+                ctx.emit(new Instr.Label(done));
+            }
+            case Stmt.DoWhile d -> {
+                line(s);
+                String top = ctx.label("do");
+                String next = ctx.label("dotest");
+                String done = ctx.label("enddo");
+                ctx.emit(new Instr.Label(top));
+                loop(d.body(), done, next);
+                ctx.emit(new Instr.Label(next));
+                exprs.branch(d.cond(), true, top);
+                ctx.emit(new Instr.Label(done));
+            }
+            case Stmt.For f -> {
+                line(s);
+                if (f.init() != null) statement(f.init());
+                String top = ctx.label("for");
+                String next = ctx.label("forstep");
+                String done = ctx.label("endfor");
+                ctx.emit(new Instr.Label(top));
+                if (f.cond() != null) exprs.branch(f.cond(), false, done);
+                loop(f.body(), done, next);
+                ctx.emit(new Instr.Label(next));
+                if (f.update() != null) exprs.effect(f.update());
+                ctx.emit(new Instr.Jump(top));
+                ctx.emit(new Instr.Label(done));
+            }
+            case Stmt.Return r -> {
+                line(s);
+                if (r.value() == null) {
+                    ctx.emit(fallOffReturn());
+                } else {
+                    Operand o = exprs.value(r.value());
+                    ctx.release(o);
+                    ctx.emit(new Instr.Return(o));
+                }
+            }
+            case Stmt.Break b -> {
+                line(s);
+                ctx.emit(new Instr.Jump(loops.peek().breakLabel()));
+            }
+            case Stmt.Continue c -> {
+                line(s);
+                ctx.emit(new Instr.Jump(loops.peek().continueLabel()));
+            }
+        }
+    }
+
+    private void loop(Stmt body, String breakLabel, String continueLabel) {
+        loops.push(new Loop(breakLabel, continueLabel));
+        statement(body);
+        loops.pop();
+    }
+
+    private void declaration(Stmt.Declaration d, boolean runsOnce) {
+        boolean lined = false;
+        for (VarDecl v : d.vars()) {
+            VarSymbol sym = ctx.program.symbol(v);
+            int[] image = runsOnce ? staticContents(v, sym.size()) : null;
+            Var var = ctx.local(sym, image);
+            if (image != null) continue;
+            if (!lined) {
+                line(d);
+                lined = true;
+            }
+            initialise(v, var);
+        }
+    }
+
+    /** The declaration's contents when they are all constant (absent elements are 0), else null. */
+    private int[] staticContents(VarDecl v, int size) {
+        int[] out = new int[size];
+        List<Expr> elems = v.initList() != null ? v.initList() : v.init() != null ? List.of(v.init()) : List.of();
+        for (int k = 0; k < elems.size(); k++) {
+            Integer c = ConstEval.eval(elems.get(k), ctx.bits);
+            if (c == null) return null;
+            out[k] = c;
+        }
+        return out;
+    }
+
+    /** Code that gives a local its initial value each time the declaration executes. */
+    private void initialise(VarDecl v, Var var) {
+        if (!var.isArray()) {
+            if (v.init() != null) exprs.into(v.init(), var);
+            else ctx.emit(new Instr.Move(var, new Imm(0)));
+            return;
+        }
+        List<Expr> elems = v.initList() == null ? List.of() : v.initList();
+        for (int k = 0; k < var.size(); k++) {
+            Operand o = k < elems.size() ? exprs.value(elems.get(k)) : new Imm(0);
+            ctx.release(o);
+            ctx.emit(new Instr.StoreElem(var, new Imm(k), o));
+        }
+    }
+}

@@ -1,0 +1,421 @@
+package tc.c.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import tc.c.ast.BinaryOperator;
+import tc.c.ast.Expr;
+import tc.c.ast.FunctionDecl;
+import tc.c.ast.Param;
+import tc.c.ast.Stmt;
+import tc.c.ast.TopLevel;
+import tc.c.ast.TranslationUnit;
+import tc.c.ast.UnaryOperator;
+import tc.c.ast.VarDecl;
+import tc.c.lex.Lexer;
+import tc.c.lex.Token;
+import tc.c.lex.TokenKind;
+import tc.source.CompileException;
+import tc.source.SourceFile;
+import tc.source.SourcePos;
+
+/**
+ * Recursive-descent parser. Binary operators use precedence climbing. Nesting is capped at
+ * {@link #MAX_DEPTH} so that every later recursive pass over the tree stays far from the
+ * Java stack limit, whatever the input.
+ */
+public final class Parser {
+    /** Deepest nesting of expressions or statements accepted. */
+    public static final int MAX_DEPTH = 200;
+
+    private final SourceFile file;
+    private final List<Token> tokens;
+    private int at;
+    private int depth;
+
+    private Parser(SourceFile file, List<Token> tokens) {
+        this.file = file;
+        this.tokens = tokens;
+    }
+
+    /** Lexes and parses a whole file. */
+    public static TranslationUnit parse(SourceFile file) {
+        return new Parser(file, Lexer.tokenize(file)).translationUnit();
+    }
+
+    // ---- token helpers
+
+    private Token peek() { return tokens.get(at); }
+
+    private Token peek(int ahead) { return tokens.get(Math.min(at + ahead, tokens.size() - 1)); }
+
+    private boolean check(TokenKind k) { return peek().kind() == k; }
+
+    private Token advance() {
+        Token t = peek();
+        if (t.kind() != TokenKind.EOF) at++;
+        return t;
+    }
+
+    private boolean match(TokenKind k) {
+        if (!check(k)) return false;
+        advance();
+        return true;
+    }
+
+    private Token expect(TokenKind k, String context) {
+        if (check(k)) return advance();
+        throw error(peek().pos(), "expected '" + k.spelling() + "' " + context + ", found " + peek().describe());
+    }
+
+    private CompileException error(SourcePos pos, String message) { return new CompileException(file, pos, message); }
+
+    private void enter(SourcePos pos, String what) {
+        if (++depth > MAX_DEPTH) throw error(pos, what + " nested too deeply");
+    }
+
+    private void leave() { depth--; }
+
+    // ---- top level
+
+    private TranslationUnit translationUnit() {
+        List<TopLevel> items = new ArrayList<>();
+        while (!check(TokenKind.EOF)) topLevel(items);
+        return new TranslationUnit(file, items, peek().pos());
+    }
+
+    private void topLevel(List<TopLevel> items) {
+        Token type = peek();
+        if (type.kind() != TokenKind.INT && type.kind() != TokenKind.VOID) {
+            throw error(type.pos(), "expected a declaration or function definition, found " + type.describe());
+        }
+        advance();
+        Token name = expect(TokenKind.IDENT, "(a name) after '" + type.text() + "'");
+        if (check(TokenKind.LPAREN)) {
+            items.add(function(type.kind() == TokenKind.VOID, name));
+            return;
+        }
+        if (type.kind() == TokenKind.VOID) throw error(name.pos(), "variable '" + name.text() + "' declared void");
+        items.add(declarator(name));
+        while (match(TokenKind.COMMA)) items.add(declarator(expect(TokenKind.IDENT, "(a name) in declaration")));
+        expect(TokenKind.SEMI, "after declaration");
+    }
+
+    private FunctionDecl function(boolean returnsVoid, Token name) {
+        expect(TokenKind.LPAREN, "after function name");
+        List<Param> params = new ArrayList<>();
+        if (check(TokenKind.VOID) && peek(1).kind() == TokenKind.RPAREN) {
+            advance();
+        } else if (!check(TokenKind.RPAREN)) {
+            do {
+                Token t = peek();
+                if (t.kind() == TokenKind.VOID) throw error(t.pos(), "parameters cannot be void");
+                expect(TokenKind.INT, "before parameter name");
+                Token p = expect(TokenKind.IDENT, "(a parameter name) after 'int'");
+                if (check(TokenKind.LBRACKET)) {
+                    throw error(peek().pos(), "array parameters are not supported: arrays cannot be passed to functions");
+                }
+                params.add(new Param(p.text(), p.pos()));
+            } while (match(TokenKind.COMMA));
+        }
+        expect(TokenKind.RPAREN, "after parameters");
+        if (match(TokenKind.SEMI)) return new FunctionDecl(returnsVoid, name.text(), params, null, name.pos());
+        if (!check(TokenKind.LBRACE)) throw error(peek().pos(), "expected '{' or ';' after function declarator, found " + peek().describe());
+        return new FunctionDecl(returnsVoid, name.text(), params, block(), name.pos());
+    }
+
+    /** The part of a declaration after the name: optional brackets and initializer. */
+    private VarDecl declarator(Token name) {
+        boolean array = false;
+        Expr size = null;
+        if (check(TokenKind.LBRACKET)) {
+            array = true;
+            advance();
+            if (!check(TokenKind.RBRACKET)) size = expression();
+            expect(TokenKind.RBRACKET, "after array size");
+            if (check(TokenKind.LBRACKET)) throw error(peek().pos(), "multi-dimensional arrays are not supported");
+        }
+        if (!match(TokenKind.ASSIGN)) return new VarDecl(name.text(), name.pos(), array, size, null, null, null);
+        SourcePos initPos = peek().pos();
+        if (match(TokenKind.LBRACE)) {
+            List<Expr> elems = new ArrayList<>();
+            while (!check(TokenKind.RBRACE)) {
+                elems.add(assignment());
+                if (!match(TokenKind.COMMA)) break;
+            }
+            expect(TokenKind.RBRACE, "after initializer list");
+            return new VarDecl(name.text(), name.pos(), array, size, null, elems, initPos);
+        }
+        return new VarDecl(name.text(), name.pos(), array, size, assignment(), null, initPos);
+    }
+
+    // ---- statements
+
+    private Stmt.Block block() {
+        Token open = expect(TokenKind.LBRACE, "to open a block");
+        enter(open.pos(), "statements");
+        List<Stmt> body = new ArrayList<>();
+        while (!check(TokenKind.RBRACE)) {
+            if (check(TokenKind.EOF)) throw error(peek().pos(), "expected '}' before end of file");
+            body.add(blockItem());
+        }
+        advance();
+        leave();
+        return new Stmt.Block(body, open.pos());
+    }
+
+    private Stmt blockItem() {
+        if (check(TokenKind.INT) || check(TokenKind.VOID)) return declaration();
+        return statement();
+    }
+
+    private Stmt.Declaration declaration() {
+        Token type = advance();
+        Token name = expect(TokenKind.IDENT, "(a name) after '" + type.text() + "'");
+        if (check(TokenKind.LPAREN)) throw error(name.pos(), "functions cannot be declared inside a function");
+        if (type.kind() == TokenKind.VOID) throw error(name.pos(), "variable '" + name.text() + "' declared void");
+        List<VarDecl> vars = new ArrayList<>();
+        vars.add(declarator(name));
+        while (match(TokenKind.COMMA)) vars.add(declarator(expect(TokenKind.IDENT, "(a name) in declaration")));
+        expect(TokenKind.SEMI, "after declaration");
+        return new Stmt.Declaration(vars, type.pos());
+    }
+
+    private Stmt statement() {
+        Token t = peek();
+        switch (t.kind()) {
+            case LBRACE: return block();
+            case SEMI: advance(); return new Stmt.Empty(t.pos());
+            case INT: case VOID: throw error(t.pos(), "a declaration is not allowed here (wrap it in braces)");
+            case BREAK: advance(); expect(TokenKind.SEMI, "after 'break'"); return new Stmt.Break(t.pos());
+            case CONTINUE: advance(); expect(TokenKind.SEMI, "after 'continue'"); return new Stmt.Continue(t.pos());
+            case RETURN: {
+                advance();
+                Expr value = check(TokenKind.SEMI) ? null : expression();
+                expect(TokenKind.SEMI, "after return statement");
+                return new Stmt.Return(value, t.pos());
+            }
+            case IF: case WHILE: case DO: case FOR: {
+                enter(t.pos(), "statements");
+                Stmt s = compound(t);
+                leave();
+                return s;
+            }
+            case ELSE: throw error(t.pos(), "'else' without a matching 'if'");
+            default: {
+                Expr e = expression();
+                expect(TokenKind.SEMI, "after expression");
+                return new Stmt.ExprStmt(e, t.pos());
+            }
+        }
+    }
+
+    private Stmt compound(Token t) {
+        advance();
+        switch (t.kind()) {
+            case IF: {
+                Expr cond = parenthesized("if");
+                Stmt then = statement();
+                Stmt otherwise = match(TokenKind.ELSE) ? statement() : null;
+                return new Stmt.If(cond, then, otherwise, t.pos());
+            }
+            case WHILE: {
+                Expr cond = parenthesized("while");
+                return new Stmt.While(cond, statement(), t.pos());
+            }
+            case DO: {
+                Stmt body = statement();
+                expect(TokenKind.WHILE, "after do-while body");
+                Expr cond = parenthesized("while");
+                expect(TokenKind.SEMI, "after do-while statement");
+                return new Stmt.DoWhile(body, cond, t.pos());
+            }
+            default: {
+                expect(TokenKind.LPAREN, "after 'for'");
+                Stmt init = null;
+                if (check(TokenKind.INT) || check(TokenKind.VOID)) {
+                    init = declaration();
+                } else if (!match(TokenKind.SEMI)) {
+                    SourcePos p = peek().pos();
+                    init = new Stmt.ExprStmt(expression(), p);
+                    expect(TokenKind.SEMI, "after for-loop initializer");
+                }
+                Expr cond = check(TokenKind.SEMI) ? null : expression();
+                expect(TokenKind.SEMI, "after for-loop condition");
+                Expr update = check(TokenKind.RPAREN) ? null : expression();
+                expect(TokenKind.RPAREN, "after for-loop header");
+                return new Stmt.For(init, cond, update, statement(), t.pos());
+            }
+        }
+    }
+
+    private Expr parenthesized(String keyword) {
+        expect(TokenKind.LPAREN, "after '" + keyword + "'");
+        Expr e = expression();
+        expect(TokenKind.RPAREN, "after condition");
+        return e;
+    }
+
+    // ---- expressions
+
+    /** The language has no comma operator, so an expression is an assignment expression. */
+    private Expr expression() { return assignment(); }
+
+    private Expr assignment() {
+        enter(peek().pos(), "expression");
+        Expr target = conditional();
+        Token op = peek();
+        BinaryOperator compound = switch (op.kind()) {
+            case PLUS_ASSIGN -> BinaryOperator.ADD; case MINUS_ASSIGN -> BinaryOperator.SUB;
+            case STAR_ASSIGN -> BinaryOperator.MUL; case SLASH_ASSIGN -> BinaryOperator.DIV;
+            case PERCENT_ASSIGN -> BinaryOperator.MOD; case AMP_ASSIGN -> BinaryOperator.AND;
+            case PIPE_ASSIGN -> BinaryOperator.OR; case CARET_ASSIGN -> BinaryOperator.XOR;
+            case SHL_ASSIGN -> BinaryOperator.SHL; case SHR_ASSIGN -> BinaryOperator.SHR;
+            default -> null;
+        };
+        Expr result = target;
+        if (compound != null || op.kind() == TokenKind.ASSIGN) {
+            advance();
+            result = new Expr.Assign(compound, target, assignment(), op.pos());
+        }
+        leave();
+        return result;
+    }
+
+    private Expr conditional() {
+        Expr cond = binary(0);
+        if (!check(TokenKind.QUESTION)) return cond;
+        Token q = advance();
+        enter(q.pos(), "expression");
+        Expr then = expression();
+        expect(TokenKind.COLON, "in conditional expression");
+        Expr otherwise = conditional();
+        leave();
+        return new Expr.Conditional(cond, then, otherwise, q.pos());
+    }
+
+    /** Binding strength of a binary operator token (higher binds tighter), or -1. */
+    private static int precedence(TokenKind k) {
+        return switch (k) {
+            case OROR -> 0; case ANDAND -> 1; case PIPE -> 2; case CARET -> 3; case AMP -> 4;
+            case EQ, NE -> 5; case LT, GT, LE, GE -> 6; case SHL, SHR -> 7;
+            case PLUS, MINUS -> 8; case STAR, SLASH, PERCENT -> 9;
+            default -> -1;
+        };
+    }
+
+    private static BinaryOperator binaryOperator(TokenKind k) {
+        return switch (k) {
+            case OROR -> BinaryOperator.LOGICAL_OR; case ANDAND -> BinaryOperator.LOGICAL_AND;
+            case PIPE -> BinaryOperator.OR; case CARET -> BinaryOperator.XOR; case AMP -> BinaryOperator.AND;
+            case EQ -> BinaryOperator.EQ; case NE -> BinaryOperator.NE; case LT -> BinaryOperator.LT;
+            case GT -> BinaryOperator.GT; case LE -> BinaryOperator.LE; case GE -> BinaryOperator.GE;
+            case SHL -> BinaryOperator.SHL; case SHR -> BinaryOperator.SHR; case PLUS -> BinaryOperator.ADD;
+            case MINUS -> BinaryOperator.SUB; case STAR -> BinaryOperator.MUL; case SLASH -> BinaryOperator.DIV;
+            case PERCENT -> BinaryOperator.MOD;
+            default -> throw new IllegalArgumentException(k.toString());
+        };
+    }
+
+    /**
+     * Left-associative operators of at least {@code minPrec}. Each operator consumed counts as a
+     * nesting level, since it deepens the left spine of the tree.
+     */
+    private Expr binary(int minPrec) {
+        Expr left = unary();
+        int levels = 0;
+        while (true) {
+            Token op = peek();
+            int prec = precedence(op.kind());
+            if (prec < minPrec) break;
+            advance();
+            enter(op.pos(), "expression");
+            levels++;
+            Expr right = binary(prec + 1);
+            left = new Expr.Binary(binaryOperator(op.kind()), left, right, op.pos());
+        }
+        depth -= levels;
+        return left;
+    }
+
+    private Expr unary() {
+        Token t = peek();
+        UnaryOperator op = switch (t.kind()) {
+            case MINUS -> UnaryOperator.NEG; case PLUS -> UnaryOperator.PLUS;
+            case TILDE -> UnaryOperator.BIT_NOT; case BANG -> UnaryOperator.LOGICAL_NOT;
+            default -> null;
+        };
+        if (op == null && t.kind() != TokenKind.INC && t.kind() != TokenKind.DEC) return postfix();
+        advance();
+        Token next = peek();
+        if (op == UnaryOperator.NEG && next.kind() == TokenKind.INT_LIT && !next.isHex() && !followedByPostfix()) {
+            // The minus belongs to a decimal literal, so -128 is in range at N = 8.
+            advance();
+            long v = next.value() == Long.MAX_VALUE ? Long.MIN_VALUE : -next.value();
+            return new Expr.IntLit(v, false, "-" + next.text(), t.pos());
+        }
+        enter(t.pos(), "expression");
+        Expr operand = unary();
+        leave();
+        if (op == null) return new Expr.IncDec(t.kind() == TokenKind.INC, true, operand, t.pos());
+        return new Expr.Unary(op, operand, t.pos());
+    }
+
+    /** True when the token after the current one is a postfix operator, which binds tighter than '-'. */
+    private boolean followedByPostfix() {
+        TokenKind k = peek(1).kind();
+        return k == TokenKind.INC || k == TokenKind.DEC || k == TokenKind.LBRACKET || k == TokenKind.LPAREN;
+    }
+
+    private Expr postfix() {
+        Expr e = primary();
+        int levels = 0;
+        while (true) {
+            Token t = peek();
+            if (t.kind() == TokenKind.INC || t.kind() == TokenKind.DEC) {
+                advance();
+                enter(t.pos(), "expression");
+                levels++;
+                e = new Expr.IncDec(t.kind() == TokenKind.INC, false, e, t.pos());
+            } else if (t.kind() == TokenKind.LBRACKET) {
+                if (!(e instanceof Expr.Name name)) throw error(t.pos(), "only a named array can be indexed");
+                advance();
+                Expr index = expression();
+                expect(TokenKind.RBRACKET, "after array index");
+                e = new Expr.Index(name, index, name.pos());
+            } else if (t.kind() == TokenKind.LPAREN) {
+                throw error(t.pos(), "only a named function can be called");
+            } else {
+                break;
+            }
+        }
+        depth -= levels;
+        return e;
+    }
+
+    private Expr primary() {
+        Token t = advance();
+        switch (t.kind()) {
+            case INT_LIT: return new Expr.IntLit(t.value(), t.isHex(), t.text(), t.pos());
+            case CHAR_LIT: return new Expr.IntLit(t.value(), false, t.text(), t.pos());
+            case IDENT: {
+                if (!check(TokenKind.LPAREN)) return new Expr.Name(t.text(), t.pos());
+                advance();
+                List<Expr> args = new ArrayList<>();
+                if (!check(TokenKind.RPAREN)) {
+                    do {
+                        args.add(assignment());
+                    } while (match(TokenKind.COMMA));
+                }
+                expect(TokenKind.RPAREN, "after arguments");
+                return new Expr.Call(t.text(), args, t.pos());
+            }
+            case LPAREN: {
+                Expr e = expression();
+                expect(TokenKind.RPAREN, "after parenthesized expression");
+                return e;
+            }
+            default:
+                throw error(t.pos(), "expected an expression, found " + t.describe());
+        }
+    }
+}

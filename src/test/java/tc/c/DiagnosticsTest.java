@@ -1,0 +1,82 @@
+package tc.c;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tc.source.Diagnostic;
+
+/** Every semantic diagnostic: exact message and line:col, through the whole front end. */
+class DiagnosticsTest {
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                c(8, "int main() {\n  return x;\n}", "undefined variable 'x'", 2, 10),
+                c(8, "int main() { return f(1); }", "undefined function 'f'", 1, 21),
+                c(8, "int f(int a, int b) { return a; }\nint main() { return f(1, 2, 3); }", "function 'f' expects 2 arguments, got 3", 2, 21),
+                c(8, "int main() { return abs(1, 2); }", "function 'abs' expects 1 argument, got 2", 1, 21),
+                c(8, "int main() { return 200; }", "integer literal 200 is out of range for 8-bit int (-128..127)", 1, 21),
+                c(8, "int main() { return 128; }", "integer literal 128 is out of range for 8-bit int (-128..127)", 1, 21),
+                c(8, "int main() { return -129; }", "integer literal -129 is out of range for 8-bit int (-128..127)", 1, 21),
+                c(16, "int main() { return 32768; }", "integer literal 32768 is out of range for 16-bit int (-32768..32767)", 1, 21),
+                c(8, "int main() { return 0x100; }", "hex literal 0x100 is out of range for 8-bit int (0x0..0xFF)", 1, 21),
+                c(8, "int main() { return 99999999999999999999999; }",
+                        "integer literal 99999999999999999999999 is out of range for 8-bit int (-128..127)", 1, 21),
+                c(8, "int main() { int a[4]; return a[5]; }", "array index 5 is out of bounds for 'a' (size 4)", 1, 33),
+                c(8, "int main() { int a[4]; a[2 + 2] = 1; return 0; }", "array index 4 is out of bounds for 'a' (size 4)", 1, 26),
+                c(8, "int a[] = {1, 2};\nint main() { a[-1]++; return 0; }", "array index -1 is out of bounds for 'a' (size 2)", 2, 16),
+                c(8, "int main() { break; }", "'break' outside a loop", 1, 14),
+                c(8, "int main() { if (1) { continue; } return 0; }", "'continue' outside a loop", 1, 23),
+                c(8, "void f() { }\nint main() { return f() + 1; }", "void value used in expression", 2, 21),
+                c(8, "int main() { int x = output(1); return x; }", "void value used in expression", 1, 22),
+                c(8, "int f() { return 1; }", "no 'main' function", 1, 22),
+                c(8, "", "no 'main' function", 1, 1),
+                c(8, "int main() { int x; int x; return 0; }", "redefinition of 'x'", 1, 25),
+                c(8, "int x;\nint x;\nint main() { return 0; }", "redefinition of 'x'", 2, 5),
+                c(8, "int f() { return 1; }\nint f() { return 2; }\nint main() { return 0; }", "redefinition of 'f'", 2, 5),
+                c(8, "int x;\nint x() { return 1; }\nint main() { return 0; }", "redefinition of 'x'", 2, 5),
+                c(8, "int f(int a, int a) { return a; }\nint main() { return 0; }", "redefinition of parameter 'a'", 1, 18),
+                c(8, "int f(int a) { int a; return a; }\nint main() { return 0; }", "redefinition of 'a'", 1, 20),
+                c(8, "int main() { 3 = 4; return 0; }", "cannot assign to this expression", 1, 14),
+                c(8, "int main() { int x; (x + 1) = 4; return 0; }", "cannot assign to this expression", 1, 22),
+                c(8, "int main() { int x; x++ ++; return 0; }", "cannot increment this expression", 1, 21),
+                c(8, "int main() { int a[2]; a = 1; return 0; }", "cannot assign to array 'a'", 1, 24),
+                c(8, "int main() { int a[0]; return 0; }", "array size must be a positive constant", 1, 20),
+                c(8, "int main() { int n = 3; int a[n]; return 0; }", "array size must be a positive constant", 1, 31),
+                c(8, "int main() { int a[-2]; return 0; }", "array size must be a positive constant", 1, 20),
+                c(8, "int main() { int a[2] = {1, 2, 3}; return 0; }", "too many initializers for 'a' (size 2)", 1, 32),
+                c(8, "int main() { int a[]; return 0; }", "array 'a' needs a size or an initializer", 1, 18),
+                c(8, "int g = 1;\nint h = g + 1;\nint main() { return 0; }", "initializer of global 'h' is not a constant", 2, 9),
+                c(8, "int main() { int a[3]; return a; }", "array 'a' used without an index", 1, 31),
+                c(8, "int main() { int x; return x[0]; }", "'x' is not an array", 1, 28),
+                c(8, "int f(int x) { return x; }\nint main() { int a[2]; return f(a); }", "arrays cannot be passed to functions ('a')", 2, 33),
+                c(8, "int main() { return main(); }", "'main' cannot be called", 1, 21),
+                c(8, "void main() { }", "'main' must be declared as 'int main()'", 1, 6),
+                c(8, "int main(int a) { return a; }", "'main' must be declared as 'int main()'", 1, 5),
+                c(8, "int abs(int x) { return x; }\nint main() { return 0; }", "'abs' is a builtin function and cannot be redefined", 1, 5),
+                c(8, "int __mul(int a, int b) { return 0; }\nint main() { return 0; }", "names starting with '__' are reserved ('__mul')", 1, 5),
+                c(8, "int main() { int __x = 1; return __x; }", "names starting with '__' are reserved ('__x')", 1, 18),
+                c(8, "void f() { return 1; }\nint main() { return 0; }", "void function 'f' cannot return a value", 1, 19),
+                c(8, "int f(int x);\nint main() { return f(1); }", "function 'f' is declared but never defined", 2, 21),
+                c(8, "int f(int x);\nint f(int x, int y) { return 0; }\nint main() { return 0; }", "conflicting types for 'f'", 2, 5),
+                c(8, "int main() { int f = 1; return f(); }", "'f' is a variable, not a function", 1, 32),
+                c(8, "int f() { return 1; }\nint main() { return f; }", "function 'f' used as a variable", 2, 21),
+                c(8, "int main() { swap(1, 2); return 0; }", "swap arguments must be variables or array elements", 1, 19),
+                c(8, "int main() { int x = {1}; return x; }", "scalar 'x' cannot have a brace-enclosed initializer", 1, 22),
+                c(8, "int main() { int a[2] = 1; return 0; }", "array 'a' needs a brace-enclosed initializer", 1, 25),
+                c(8, "int main() {\n  int y = 0;\n  y = y +\n    g;\n  return y;\n}\nint g;", "undefined variable 'g'", 4, 5));
+    }
+
+    private static Arguments c(int bits, String src, String message, int line, int col) {
+        return Arguments.of(bits, src, message, line, col);
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void reportsTheErrorAtItsToken(int bits, String src, String message, int line, int col) {
+        Diagnostic d = Programs.error(src, bits);
+        assertEquals(message, d.message(), src);
+        assertEquals(line + ":" + col, d.pos().toString(), src);
+    }
+}

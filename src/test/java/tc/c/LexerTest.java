@@ -1,0 +1,75 @@
+package tc.c;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tc.c.lex.Lexer;
+import tc.c.lex.Token;
+import tc.c.lex.TokenKind;
+import tc.source.CompileException;
+import tc.source.SourceFile;
+import tc.source.SourcePos;
+
+class LexerTest {
+    private static List<Token> lex(String s) { return Lexer.tokenize(new SourceFile("t.c", s)); }
+
+    private static List<TokenKind> kinds(String s) { return lex(s).stream().map(Token::kind).toList(); }
+
+    @Test
+    void operatorsUseMaximalMunch() {
+        assertEquals(List.of(TokenKind.SHL_ASSIGN, TokenKind.SHR, TokenKind.INC, TokenKind.PLUS, TokenKind.ANDAND,
+                TokenKind.AMP, TokenKind.LE, TokenKind.EQ, TokenKind.ASSIGN, TokenKind.EOF), kinds("<<= >> +++ &&& <= === "));
+    }
+
+    @Test
+    void keywordsAndIdentifiers() {
+        assertEquals(List.of(TokenKind.INT, TokenKind.IDENT, TokenKind.DO, TokenKind.IDENT, TokenKind.CONTINUE, TokenKind.EOF),
+                kinds("int integer do do_ continue"));
+    }
+
+    @Test
+    void literalsCarryTheirValues() {
+        List<Token> t = lex("42 0x7f 0XFF 'a' '\\n' '\\0' '\\\\' '\\'' '\"' '\\t'");
+        assertEquals(42, t.get(0).value());
+        assertEquals(127, t.get(1).value());
+        assertTrue(t.get(1).isHex());
+        assertEquals(255, t.get(2).value());
+        assertEquals(List.of(97L, 10L, 0L, 92L, 39L, 34L, 9L), t.subList(3, 10).stream().map(Token::value).toList());
+        assertEquals(Long.MAX_VALUE, lex("99999999999999999999999").get(0).value(), "huge literals saturate");
+    }
+
+    @Test
+    void positionsAreLineAndColumnAfterComments() {
+        List<Token> t = lex("int /* a\n b */ x; // c\n  y");
+        assertEquals(new SourcePos(1, 1), t.get(0).pos());
+        assertEquals(new SourcePos(2, 7), t.get(1).pos());
+        assertEquals(new SourcePos(2, 8), t.get(2).pos());
+        assertEquals(new SourcePos(3, 3), t.get(3).pos());
+        assertEquals(new SourcePos(3, 4), t.get(4).pos());
+        assertEquals(TokenKind.EOF, t.get(4).kind());
+    }
+
+    private static void fails(String src, String message, int line, int col) {
+        CompileException e = assertThrows(CompileException.class, () -> lex(src));
+        assertEquals(message, e.diagnostic().message());
+        assertEquals(new SourcePos(line, col), e.diagnostic().pos());
+    }
+
+    @Test
+    void lexicalErrors() {
+        fails("int x;\n  @", "unexpected character '@'", 2, 3);
+        fails("x /* open\n\n", "unterminated comment", 1, 3);
+        fails("#include <stdio.h>", "preprocessor directives are not supported", 1, 1);
+        fails("x = \"hi\";", "string literals are not supported", 1, 5);
+        fails("x = 'ab';", "unterminated character literal", 1, 5);
+        fails("x = '\\q';", "unknown escape sequence '\\q'", 1, 5);
+        fails("x = '';", "empty character literal", 1, 5);
+        fails("x = 12ab;", "invalid integer literal '12ab'", 1, 5);
+        fails("x = 0x;", "invalid integer literal '0x'", 1, 5);
+        fails("x = 017;", "octal literals are not supported: '017'", 1, 5);
+        fails("  char c;", "'char' is not supported (the only type is int)", 1, 3);
+    }
+}

@@ -1,0 +1,124 @@
+package tc.c;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import tc.c.ast.BinaryOperator;
+import tc.c.ast.Expr;
+import tc.c.ast.FunctionDecl;
+import tc.c.ast.Stmt;
+import tc.c.ast.TranslationUnit;
+import tc.c.ast.VarDecl;
+import tc.c.parse.Parser;
+import tc.source.CompileException;
+import tc.source.SourceFile;
+import tc.source.SourcePos;
+
+class ParserTest {
+    private static TranslationUnit parse(String s) { return Parser.parse(new SourceFile("t.c", s)); }
+
+    /** The expression of {@code int main() { return EXPR; }}. */
+    private static Expr expr(String e) {
+        FunctionDecl f = (FunctionDecl) parse("int main() { return " + e + "; }").items().get(0);
+        return ((Stmt.Return) f.body().body().get(0)).value();
+    }
+
+    /** Fully parenthesised rendering, to compare tree shapes. */
+    private static String show(Expr e) {
+        return switch (e) {
+            case Expr.IntLit l -> l.text();
+            case Expr.Name n -> n.name();
+            case Expr.Index i -> i.array().name() + "[" + show(i.index()) + "]";
+            case Expr.Unary u -> "(" + u.op().symbol() + show(u.operand()) + ")";
+            case Expr.Binary b -> "(" + show(b.left()) + " " + b.op().symbol() + " " + show(b.right()) + ")";
+            case Expr.Assign a -> "(" + show(a.target()) + " " + (a.op() == null ? "" : a.op().symbol()) + "= " + show(a.value()) + ")";
+            case Expr.IncDec d -> "(" + (d.prefix() ? (d.increment() ? "++" : "--") + show(d.target())
+                    : show(d.target()) + (d.increment() ? "++" : "--")) + ")";
+            case Expr.Conditional c -> "(" + show(c.cond()) + " ? " + show(c.then()) + " : " + show(c.otherwise()) + ")";
+            case Expr.Call c -> c.name() + c.args().stream().map(ParserTest::show).toList();
+        };
+    }
+
+    @Test
+    void precedenceAndAssociativity() {
+        assertEquals("((1 + (2 * 3)) - 4)", show(expr("1 + 2 * 3 - 4")));
+        assertEquals("((a || (b && c)) || d)", show(expr("a || b && c || d")));
+        assertEquals("((a | (b ^ (c & d))) == e)", show(expr("(a | b ^ c & d) == e")));
+        assertEquals("((a << 1) < (b >> 2))", show(expr("a << 1 < b >> 2")));
+        assertEquals("((a == b) != (c < d))", show(expr("a == b != c < d")));
+        assertEquals("(a = (b = 3))", show(expr("a = b = 3")));
+        assertEquals("(a += (b <<= 2))", show(expr("a += b <<= 2")));
+        assertEquals("(a ? b : (c ? d : e))", show(expr("a ? b : c ? d : e")));
+        assertEquals("((-x) * (~(!y)))", show(expr("-x * ~!y")));
+        assertEquals("((++a) + (b--))", show(expr("++a + b--")));
+        assertEquals("f[1, (2 + 3), a[i]]", show(expr("f(1, 2 + 3, a[i])")));
+    }
+
+    @Test
+    void minusBelongsToADecimalLiteral() {
+        Expr e = expr("-128");
+        assertEquals(-128, ((Expr.IntLit) e).value());
+        assertEquals(new SourcePos(1, 21), e.pos());
+        assertInstanceOf(Expr.Unary.class, expr("-0x80"), "hex literals keep their own sign rule");
+        assertInstanceOf(Expr.Unary.class, expr("-(128)"));
+        assertEquals("(-1 - 2)", show(expr("-1 - 2")));
+    }
+
+    @Test
+    void declarationsAndStatements() {
+        TranslationUnit u = parse("int g, a[] = {1, 2,}, b[3];\nint f(int x, int y);\nvoid h(void) { }\n"
+                + "int main() { int i = 0; for (int k = 0; k < 3; k++) { if (k) continue; else break; }"
+                + " do i++; while (i < 5); while (0) ; return; }");
+        assertEquals(6, u.items().size());
+        VarDecl a = (VarDecl) u.items().get(1);
+        assertNull(a.size());
+        assertEquals(2, a.initList().size());
+        FunctionDecl f = (FunctionDecl) u.items().get(3);
+        assertEquals(2, f.params().size());
+        assertNull(f.body());
+        FunctionDecl main = (FunctionDecl) u.items().get(5);
+        Stmt.For loop = (Stmt.For) main.body().body().get(1);
+        assertInstanceOf(Stmt.Declaration.class, loop.init());
+        assertEquals(BinaryOperator.LT, ((Expr.Binary) loop.cond()).op());
+        assertInstanceOf(Stmt.DoWhile.class, main.body().body().get(2));
+        assertNull(((Stmt.Return) main.body().body().get(4)).value());
+    }
+
+    private static void fails(String src, String message, int line, int col) {
+        CompileException e = assertThrows(CompileException.class, () -> parse(src));
+        assertEquals(message, e.diagnostic().message());
+        assertEquals(new SourcePos(line, col), e.diagnostic().pos());
+    }
+
+    @Test
+    void syntaxErrors() {
+        fails("int main() {\n  x = 1\n  y = 2;\n}", "expected ';' after expression, found 'y'", 3, 3);
+        fails("int main() { return (1 + ; }", "expected an expression, found ';'", 1, 26);
+        fails("int main() { int x }", "expected ';' after declaration, found '}'", 1, 20);
+        fails("int main() { if 1) ; }", "expected '(' after 'if', found '1'", 1, 17);
+        fails("int main() {", "expected '}' before end of file", 1, 13);
+        fails("int f(int a[]) { }", "array parameters are not supported: arrays cannot be passed to functions", 1, 12);
+        fails("void x;", "variable 'x' declared void", 1, 6);
+        fails("int main() { if (1) int x; }", "a declaration is not allowed here (wrap it in braces)", 1, 21);
+        fails("int main() { else; }", "'else' without a matching 'if'", 1, 14);
+        fails("x;", "expected a declaration or function definition, found 'x'", 1, 1);
+        fails("int a[2][2];", "multi-dimensional arrays are not supported", 1, 9);
+        fails("int main() { 3[1]; }", "only a named array can be indexed", 1, 15);
+    }
+
+    @Test
+    void nestingIsBounded() {
+        String deep = "int main() { return " + "(".repeat(300) + "1" + ")".repeat(300) + "; }";
+        CompileException e = assertThrows(CompileException.class, () -> parse(deep));
+        assertEquals("expression nested too deeply", e.diagnostic().message());
+        String chain = "int main() { return " + "1 + ".repeat(5000) + "1; }";
+        assertEquals("expression nested too deeply", assertThrows(CompileException.class, () -> parse(chain)).diagnostic().message());
+        String blocks = "int main() { " + "{".repeat(1000) + "}".repeat(1000) + " }";
+        assertEquals("statements nested too deeply", assertThrows(CompileException.class, () -> parse(blocks)).diagnostic().message());
+        String ok = "int main() { return " + "(".repeat(150) + "1" + ")".repeat(150) + "; }";
+        parse(ok);
+    }
+}
