@@ -59,7 +59,7 @@ class MainTest {
     @Test void badOptionValuesAreUsageErrors() {
         assertUsage(Cli.run("compile", "x.c", "--word-bits", "12"), "word bits must be 8 or 16, got '12'");
         assertUsage(Cli.run("compile", "x.c", "--config", "1,2"), "unknown configuration '1,2'");
-        assertUsage(Cli.run("compile", "x.c", "--config", "32,300,512,8"), "cannot all be reached by a 8-bit pointer");
+        assertUsage(Cli.run("compile", "x.c", "--config", "32,300,512,8"), "too large for 8-bit pointers: at most 255 cells");
         assertUsage(Cli.run("compile", "x.c", "--format", "elf"), "unknown format 'elf': choose one of asm, json, loom-state, ir");
         assertUsage(Cli.run("run", "x.c", "--engine", "gpu9000"), "unknown engine 'gpu9000': choose one of interp");
         assertUsage(Cli.run("run", "x.c", "--max-steps", "0"), "--max-steps must be at least 1");
