@@ -54,7 +54,7 @@ final class CompileCommand implements Callable<Integer> {
         Program program = Compiler.compile(src, options);
         List<Path> written = format == OutputFormat.LOOM_STATE
                 ? ProgramWriter.writeLoomState(program, output, SourceFiles.baseName(file), src.text())
-                : ProgramWriter.emit(ProgramWriter.render(program, format), output, out);
+                : ProgramWriter.emit(ProgramWriter.render(program, format, src), output, out);
         err.println(summary(file.toString(), program) + where(written));
         return Main.OK;
     }

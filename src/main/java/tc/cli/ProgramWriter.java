@@ -15,9 +15,12 @@ final class ProgramWriter {
     private ProgramWriter() {}
 
     /** The text of {@code program} in a single-file format (asm or json). */
-    static String render(Program program, OutputFormat format) {
+    static String render(Program program, OutputFormat format) { return render(program, format, null); }
+
+    /** As {@link #render(Program, OutputFormat)}, with the C source's lines beside the assembly when known. */
+    static String render(Program program, OutputFormat format, tc.source.SourceFile source) {
         return switch (format) {
-            case ASM -> AsmWriter.write(program);
+            case ASM -> source == null ? AsmWriter.write(program) : AsmWriter.write(program, source);
             case JSON -> ProgramJson.write(program);
             case LOOM_STATE, IR -> throw new IllegalStateException(format + " is not a single-file program format");
         };

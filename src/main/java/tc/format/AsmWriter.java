@@ -48,6 +48,8 @@ public final class AsmWriter {
         int[] memory = program.memory();
         for (int i = 0; i < memory.length; i++) {
             String ref = names.reference(i);
+            // Unnamed zero cells are the reader's default; listing them would bury the data.
+            if (ref == null && memory[i] == 0) continue;
             out.append(".cell ").append(i).append(ref == null ? "" : " " + ref).append(" = ").append(memory[i]).append('\n');
         }
 
