@@ -1,0 +1,9 @@
+// Two arrays of 120 cells exceed every 8-bit configuration's memory.
+// expect error: memory cells
+int a[120];
+int b[120];
+int main() {
+    a[0] = 1;
+    b[0] = 2;
+    return a[0] + b[0];
+}

@@ -1,0 +1,5 @@
+// A program needs main.
+// expect error: main
+int helper() {
+    return 1;
+}

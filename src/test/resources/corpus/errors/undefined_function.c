@@ -1,0 +1,5 @@
+// Calling a function that does not exist.
+// expect error: 4:12 undefined function 'foo'
+int main() {
+    return foo(1);
+}
