@@ -1,6 +1,6 @@
 // word-bits: 16
 // 300 cells of data fit no configuration (the largest has m = 224).
-// expect error: memory cells
+// expect error: 5:9 data needs 310 memory cells
 int main() {
     int a[300];
     a[0] = 1;

@@ -1,5 +1,5 @@
 // Two arrays of 120 cells exceed every 8-bit configuration's memory.
-// expect error: memory cells
+// expect error: 4:5 data needs 252 memory cells
 int a[120];
 int b[120];
 int main() {

@@ -1,5 +1,5 @@
 // A program needs main.
-// expect error: main
+// expect error: 6:1 no 'main' function
 int helper() {
     return 1;
 }

@@ -1,7 +1,7 @@
 // config: 32,64,128,8
 // Loom §4.5/§9.15: a program longer than the n - s - m = 32 instruction slots is an error
 // (Loom truncates it silently). Forty distinct outputs need at least forty instructions.
-// expect error: instructions
+// expect error: 5:5 program needs 42 instructions
 int main() {
     output(1); output(2); output(3); output(4); output(5);
     output(6); output(7); output(8); output(9); output(10);
