@@ -22,8 +22,8 @@ import tc.source.CompileException;
 import tc.source.SourceFile;
 
 /**
- * Mutated programs must either compile or fail with a positioned diagnostic: never another
- * exception, never a hang. The mutants are seeded, so a failure reproduces.
+ * Mutated programs must either compile (front end and Loom back end) or fail with a positioned
+ * diagnostic: never another exception, never a hang. The mutants are seeded, so a failure reproduces.
  */
 class FrontEndFuzzTest {
     private static final String[] SEEDS = {
@@ -119,6 +119,15 @@ class FrontEndFuzzTest {
                     }
                     // Whatever compiles must be well-formed enough to run (labels, variables, returns).
                     IrInterpreter.run(ir, 2_000);
+                    // ...and must go through the back end (or get a capacity diagnostic) and run as ISA code.
+                    tc.isa.Program program;
+                    try {
+                        program = tc.compiler.Compiler.compile(new SourceFile("m.c", mutant),
+                                new tc.compiler.CompileOptions(null, bits));
+                    } catch (CompileException e) {
+                        return e;
+                    }
+                    new tc.engine.interp.Interpreter().run(program, tc.engine.RunOptions.defaults().withMaxSteps(2_000));
                     return ir;
                 });
                 Object outcome;
