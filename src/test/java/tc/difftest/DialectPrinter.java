@@ -9,11 +9,38 @@ final class DialectPrinter extends CPrinter {
     static String print(Program program) {
         DialectPrinter p = new DialectPrinter(program);
         p.globals();
+        // Prototypes only where a call precedes the definition (mutual recursion), as C requires.
+        java.util.Set<String> defined = new java.util.HashSet<>(), forward = new java.util.LinkedHashSet<>();
+        for (Function f : program.functions()) {
+            defined.add(f.name());
+            for (String callee : callees(f.body())) if (!defined.contains(callee)) forward.add(callee);
+        }
+        for (Function f : program.functions())
+            if (forward.contains(f.name())) {
+                StringBuilder proto = new StringBuilder(f.isVoid() ? "void " : "int ").append(f.name()).append('(');
+                for (int i = 0; i < f.params().size(); i++) proto.append(i > 0 ? ", " : "").append("int ").append(f.params().get(i));
+                p.line(proto.append(");").toString());
+            }
         for (Function f : program.functions()) {
             p.out.append('\n');
             p.function(f);
         }
         return p.out.toString();
+    }
+
+    private static java.util.List<String> callees(java.util.List<Stmt> body) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (Stmt s : body)
+            switch (s) {
+                case CallStmt c -> names.add(c.function());
+                case If i -> {
+                    names.addAll(callees(i.then()));
+                    if (i.otherwise() != null) names.addAll(callees(i.otherwise()));
+                }
+                case Loop l -> names.addAll(callees(l.body()));
+                default -> { }
+            }
+        return names;
     }
 
     @Override protected String type() { return "int"; }

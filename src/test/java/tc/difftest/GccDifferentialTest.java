@@ -43,9 +43,12 @@ class GccDifferentialTest {
         if (only != null) seeds.add(only);
         else for (long s = 0, n = Integer.getInteger("tc.gcc.programs", 300); s < n; s++) seeds.add(s);
 
+        clearOldFailures();
         List<ProgramGenerator.Generated> programs = new ArrayList<>();
         for (long s : seeds) programs.add(ProgramGenerator.generate(s, bitsFor(s)));
+        long start = System.nanoTime();
         List<GccOracle.Result> expected = gccResults(programs);
+        System.out.printf("gcc oracle: %d programs in %d ms%n", programs.size(), (System.nanoTime() - start) / 1_000_000);
 
         List<DynamicTest> tests = new ArrayList<>();
         for (int i = 0; i < programs.size(); i++) {
@@ -96,6 +99,15 @@ class GccDifferentialTest {
                 + "\n  gcc: " + want + "\n  ours: " + (got == null ? "-" : got)
                 + "\n---- our dialect (" + name + ")\n" + p.text()
                 + "---- gcc translation (calls " + prefix(p) + "main)\n" + gccText);
+    }
+
+    private static void clearOldFailures() {
+        if (!Files.isDirectory(FAILURES)) return;
+        try (Stream<Path> files = Files.list(FAILURES)) {
+            for (Path f : files.toList()) Files.deleteIfExists(f);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not clear " + FAILURES + ": " + e.getMessage(), e);
+        }
     }
 
     private static void save(ProgramGenerator.Generated p, String gccText, String problem, GccOracle.Result want,

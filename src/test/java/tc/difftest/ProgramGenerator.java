@@ -16,9 +16,9 @@ import tc.isa.Word;
  * assignments and ++/-- only appear as whole statements), array indices are reduced into range
  * by construction, and literals fit the word. Why they terminate: every loop runs a counter that
  * the body never assigns over at most {@link #MAX_LOOP_BOUND} values, loops nest at most
- * {@link #MAX_LOOP_NESTING} deep, the call graph is acyclic apart from self-recursion, and a
- * recursive function's first parameter is a depth that every self-call decreases and that the
- * function tests first. A cost estimate keeps loops times calls small enough to run in well under
+ * {@link #MAX_LOOP_NESTING} deep, and the call graph is acyclic apart from recursion among
+ * "recursive" functions (self or mutual), whose first parameter is a depth that every such call
+ * decreases and that each of them tests first. A cost estimate keeps loops times calls small enough to run in well under
  * 200,000 steps; the size limits keep a program within configuration 164x2048.
  */
 public final class ProgramGenerator {
@@ -33,9 +33,9 @@ public final class ProgramGenerator {
     static final int MAX_RECURSION_ARG = 4;
     private static final int MAX_BLOCK_NESTING = 3;
     /** Statements in the whole program (a size limit: instructions and cells). */
-    private static final int PROGRAM_STATEMENTS = 55;
+    private static final int PROGRAM_STATEMENTS = 65;
     /** Cost units (roughly, statements executed weighted by their helper calls). */
-    private static final long FUNCTION_BUDGET = 1500, RECURSIVE_BODY_BUDGET = 120, MAIN_BUDGET = 6000;
+    private static final long FUNCTION_BUDGET = 1500, RECURSIVE_BODY_BUDGET = 120, MAIN_BUDGET = 8000;
 
     /** A generated program with its dialect text; the gcc text needs a prefix, see {@link #gcc}. */
     public record Generated(long seed, int bits, Program ast, String text) {
@@ -45,13 +45,16 @@ public final class ProgramGenerator {
 
     private record ArrayInfo(String name, boolean global, int size) {}
 
-    private record FunctionInfo(String name, boolean isVoid, int params, boolean recursive, long cost) {}
+    private record FunctionInfo(String name, boolean isVoid, int params, boolean recursive) {}
 
     private final SplittableRandom rnd;
     private final int bits;
     private final List<String> globalScalars = new ArrayList<>();
     private final List<ArrayInfo> globalArrays = new ArrayList<>();
-    private final List<FunctionInfo> done = new ArrayList<>();
+    /** Every function but main, decided before any body so recursive ones can call later ones. */
+    private final List<FunctionInfo> signatures = new ArrayList<>();
+    /** Cost of one execution of each finished body (recursive calls inside it not counted). */
+    private final java.util.Map<String, Long> bodyCost = new java.util.HashMap<>();
     private int statementsLeft = PROGRAM_STATEMENTS;
 
     private ProgramGenerator(long seed, int bits) {
@@ -82,8 +85,13 @@ public final class ProgramGenerator {
         }
         List<Function> functions = new ArrayList<>();
         int count = rnd.nextInt(MAX_FUNCTIONS + 1);
-        for (int i = 0; i < count; i++) functions.add(function("f" + i, false));
-        functions.add(function("main", true));
+        for (int i = 0; i < count; i++) {
+            boolean isVoid = chance(20);
+            int params = rnd.nextInt(4);
+            signatures.add(new FunctionInfo("f" + i, isVoid, params, params > 0 && chance(35)));
+        }
+        for (FunctionInfo f : signatures) functions.add(function(f));
+        functions.add(function(new FunctionInfo("main", false, 0, false)));
         return new Program(bits, globals, functions);
     }
 
@@ -102,7 +110,8 @@ public final class ProgramGenerator {
         int usedCounters;
         long multiplier = 1;
         long cost;
-        int selfCalls;
+        /** Calls to recursive functions (itself or others) in this body: at most 2, so a call tree has at most 31 nodes. */
+        int recursiveCalls;
         int temps;
 
         Context(FunctionInfo self, long budget) {
@@ -139,12 +148,11 @@ public final class ProgramGenerator {
         void charge(long units) { cost += multiplier * units; }
     }
 
-    private Function function(String name, boolean main) {
-        boolean isVoid = !main && chance(20);
-        int params = main ? 0 : rnd.nextInt(4);
-        boolean recursive = !main && params > 0 && chance(35);
-        FunctionInfo provisional = new FunctionInfo(name, isVoid, params, recursive, 0);
-        Context c = new Context(provisional, main ? MAIN_BUDGET : recursive ? RECURSIVE_BODY_BUDGET : FUNCTION_BUDGET);
+    private Function function(FunctionInfo self) {
+        String name = self.name();
+        boolean main = name.equals("main"), isVoid = self.isVoid(), recursive = self.recursive();
+        int params = self.params();
+        Context c = new Context(self, main ? MAIN_BUDGET : recursive ? RECURSIVE_BODY_BUDGET : FUNCTION_BUDGET);
         c.scalars.push(new ArrayList<>());
         c.arrays.push(new ArrayList<>());
         List<Stmt> body = new ArrayList<>();
@@ -165,7 +173,7 @@ public final class ProgramGenerator {
             Expr base = isVoid ? null : expr(c, 2);
             body.add(new If(new Binary(BinOp.LE, new Var("p0", false), lit(0)), List.of(new Return(base)), null));
         }
-        int statements = rnd.nextInt(main ? 3 : 2, main ? 9 : 6);
+        int statements = rnd.nextInt(main ? 4 : 2, main ? 11 : 7);
         for (int i = 0; i < statements; i++) body.add(stmt(c, 0));
         if (main) {
             // Make the final state of the globals observable, not just what main happened to print.
@@ -179,10 +187,9 @@ public final class ProgramGenerator {
         List<Stmt> full = new ArrayList<>();
         for (int i = 0; i < c.usedCounters; i++) full.add(new Decl("i" + i, null));
         full.addAll(body);
-        long invocations = c.selfCalls == 0 ? 1 : c.selfCalls == 1 ? MAX_RECURSION_ARG + 1 : (2L << MAX_RECURSION_ARG) - 1;
         List<String> paramNames = new ArrayList<>();
         for (int i = 0; i < params; i++) paramNames.add("p" + i);
-        if (!main) done.add(new FunctionInfo(name, isVoid, params, recursive, Math.max(1, c.cost) * invocations + 4));
+        bodyCost.put(name, c.cost + 4);
         return new Function(name, isVoid, paramNames, full);
     }
 
@@ -338,12 +345,22 @@ public final class ProgramGenerator {
     }
 
     private Stmt call(Context c) {
+        // Termination: recursive functions call recursive ones (any, even later ones) only with a
+        // smaller depth and outside loops; everything else calls only finished functions, so the
+        // call graph is acyclic apart from depth-guarded recursion.
         List<FunctionInfo> callees = new ArrayList<>();
-        for (FunctionInfo f : done)
-            if (c.cost + c.multiplier * f.cost() <= c.budget) callees.add(f);
-        boolean self = c.self.recursive() && c.loopDepth == 0 && c.selfCalls < 2 && chance(60);
-        if (!self && callees.isEmpty()) return null;
-        FunctionInfo f = self ? c.self : pick(callees);
+        boolean recursionOpen = c.self.recursive() && c.loopDepth == 0 && c.recursiveCalls < 2;
+        for (FunctionInfo f : signatures) {
+            if (f.recursive() && c.self.recursive()) {
+                if (recursionOpen) callees.add(f);
+            } else if (bodyCost.containsKey(f.name()) && (!f.recursive() || allRecursiveFinished())) {
+                if (c.cost + c.multiplier * callCost(f) <= c.budget) callees.add(f);
+            }
+        }
+        if (recursionOpen && chance(50)) callees.add(c.self);
+        if (callees.isEmpty()) return null;
+        FunctionInfo f = pick(callees);
+        boolean self = f.recursive() && c.self.recursive();
         List<Expr> args = new ArrayList<>();
         for (int i = 0; i < f.params(); i++) {
             if (i == 0 && f.recursive())
@@ -361,10 +378,26 @@ public final class ProgramGenerator {
         }
         long argWeight = 0;
         for (Expr a : args) argWeight += weight(a);
-        if (self) c.selfCalls++;
-        else c.charge(f.cost());
+        if (self) c.recursiveCalls++;
+        else c.charge(callCost(f));
         c.charge(4 + argWeight);
         return new CallStmt(target, f.name(), args);
+    }
+
+    private boolean allRecursiveFinished() {
+        for (FunctionInfo f : signatures) if (f.recursive() && !bodyCost.containsKey(f.name())) return false;
+        return true;
+    }
+
+    /**
+     * One call from outside the recursion: a recursive call tree has at most 2^(D+1) - 1 nodes
+     * (two recursive calls per body, depth D), each costing at most the dearest recursive body.
+     */
+    private long callCost(FunctionInfo f) {
+        if (!f.recursive()) return bodyCost.get(f.name());
+        long dearest = 0;
+        for (FunctionInfo g : signatures) if (g.recursive()) dearest = Math.max(dearest, bodyCost.get(g.name()));
+        return ((2L << MAX_RECURSION_ARG) - 1) * dearest + 4;
     }
 
     // ---- expressions
@@ -374,6 +407,11 @@ public final class ProgramGenerator {
         int k = rnd.nextInt(100);
         if (k < 58) {
             BinOp op = pick(List.of(BinOp.values()));
+            if ((op == BinOp.DIV || op == BinOp.MOD) && chance(40)) {
+                // The documented corner cases: x / 0, x % 0, MIN / -1, MIN % -1.
+                Expr left = chance(50) ? lit(Word.min(bits)) : expr(c, depth - 1);
+                return new Binary(op, left, lit(pick(List.of(0, -1, -1, 1, 2, -2))));
+            }
             Expr left = expr(c, depth - 1);
             Expr right = (op == BinOp.SHL || op == BinOp.SHR) && chance(60) ? shiftCount(c) : expr(c, depth - 1);
             return new Binary(op, left, right);
