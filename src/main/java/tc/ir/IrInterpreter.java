@@ -112,8 +112,8 @@ public final class IrInterpreter {
                 steps++;
                 switch (in) {
                     case Instr.Move m -> set(f, m.dst(), read(f, m.src()));
-                    case Instr.Unary u -> set(f, u.dst(), unary(u.op(), read(f, u.src())));
-                    case Instr.Binary b -> set(f, b.dst(), binary(b.op(), read(f, b.left()), read(f, b.right())));
+                    case Instr.Unary u -> set(f, u.dst(), u.op().apply(read(f, u.src()), bits));
+                    case Instr.Binary b -> set(f, b.dst(), b.op().apply(read(f, b.left()), read(f, b.right()), bits));
                     case Instr.LoadElem l -> set(f, l.dst(), cells(f, l.array())[index(f, l.array(), l.index())]);
                     case Instr.StoreElem s -> {
                         int k = index(f, s.array(), s.index());
@@ -202,34 +202,5 @@ public final class IrInterpreter {
         Integer i = f.labels.get(label);
         if (i == null) throw new IllegalStateException("no label " + label + " in " + f.function.name());
         return i;
-    }
-
-    private int unary(UnaryOp op, int x) {
-        return switch (op) {
-            case NEG -> Word.neg(x, bits);
-            case NOT -> Word.not(x, bits);
-            case LNOT -> x == 0 ? 1 : 0;
-        };
-    }
-
-    private int binary(BinaryOp op, int a, int b) {
-        return switch (op) {
-            case ADD -> Word.add(a, b, bits);
-            case SUB -> Word.sub(a, b, bits);
-            case MUL -> Word.mul(a, b, bits);
-            case DIV -> Word.div(a, b, bits);
-            case MOD -> Word.mod(a, b, bits);
-            case AND -> a & b;
-            case OR -> a | b;
-            case XOR -> a ^ b;
-            case SHL -> Word.shl(a, b, bits);
-            case SHR -> Word.shr(a, b, bits);
-            case EQ -> a == b ? 1 : 0;
-            case NE -> a != b ? 1 : 0;
-            case LT -> a < b ? 1 : 0;
-            case LE -> a <= b ? 1 : 0;
-            case GT -> a > b ? 1 : 0;
-            case GE -> a >= b ? 1 : 0;
-        };
     }
 }

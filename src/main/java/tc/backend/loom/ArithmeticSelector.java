@@ -33,7 +33,7 @@ final class ArithmeticSelector {
     void binary(BinaryOp op, Var dst, Operand l, Operand r) {
         int bits = refs.bits();
         if (l instanceof Imm a && r instanceof Imm b) {
-            e.op(Opcode.MOV, refs.cell(dst), Refs.constant(fold(op, val(a), val(b))));
+            e.op(Opcode.MOV, refs.cell(dst), Refs.constant(op.apply(val(a), val(b), refs.bits())));
             return;
         }
         if (op.isComparison()) { compare.value(op.toCmp(), dst, l, r); return; }
@@ -135,12 +135,7 @@ final class ArithmeticSelector {
         int bits = refs.bits();
         Ref d = refs.cell(dst);
         if (src instanceof Imm k) {
-            int v = switch (op) {
-                case NEG -> Word.neg(val(k), bits);
-                case NOT -> Word.not(val(k), bits);
-                case LNOT -> val(k) == 0 ? 1 : 0;
-            };
-            e.op(Opcode.MOV, d, Refs.constant(v));
+            e.op(Opcode.MOV, d, Refs.constant(op.apply(val(k), bits)));
             return;
         }
         switch (op) {
@@ -167,21 +162,4 @@ final class ArithmeticSelector {
     }
 
     private int val(Imm k) { return Word.wrap(k.value(), refs.bits()); }
-
-    private int fold(BinaryOp op, int a, int b) {
-        int bits = refs.bits();
-        return switch (op) {
-            case ADD -> Word.add(a, b, bits);
-            case SUB -> Word.sub(a, b, bits);
-            case MUL -> Word.mul(a, b, bits);
-            case DIV -> Word.div(a, b, bits);
-            case MOD -> Word.mod(a, b, bits);
-            case AND -> a & b;
-            case OR -> a | b;
-            case XOR -> a ^ b;
-            case SHL -> Word.shl(a, b, bits);
-            case SHR -> Word.shr(a, b, bits);
-            default -> op.toCmp().test(a, b) ? 1 : 0;
-        };
-    }
 }

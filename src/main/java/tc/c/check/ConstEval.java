@@ -62,24 +62,9 @@ public final class ConstEval {
     /** One non-short-circuit operator on two words. */
     public static int apply(BinaryOperator op, int l, int r, int bits) {
         return switch (op) {
-            case ADD -> Word.add(l, r, bits);
-            case SUB -> Word.sub(l, r, bits);
-            case MUL -> Word.mul(l, r, bits);
-            case DIV -> Word.div(l, r, bits);
-            case MOD -> Word.mod(l, r, bits);
-            case AND -> l & r;
-            case OR -> l | r;
-            case XOR -> l ^ r;
-            case SHL -> Word.shl(l, r, bits);
-            case SHR -> Word.shr(l, r, bits);
-            case EQ -> l == r ? 1 : 0;
-            case NE -> l != r ? 1 : 0;
-            case LT -> l < r ? 1 : 0;
-            case LE -> l <= r ? 1 : 0;
-            case GT -> l > r ? 1 : 0;
-            case GE -> l >= r ? 1 : 0;
             case LOGICAL_AND -> (l != 0 && r != 0) ? 1 : 0;
             case LOGICAL_OR -> (l != 0 || r != 0) ? 1 : 0;
+            default -> op.toIr().apply(l, r, bits);
         };
     }
 

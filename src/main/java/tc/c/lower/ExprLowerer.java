@@ -112,7 +112,7 @@ final class ExprLowerer {
                 return d;
             }
             case Expr.Binary b -> {
-                return binaryInto(arith(b.op()), b.left(), b.right(), dst);
+                return binaryInto(b.op().toIr(), b.left(), b.right(), dst);
             }
             case Expr.Call call when Builtin.byName(call.name()) == Builtin.MUL -> {
                 return binaryInto(BinaryOp.MUL, call.args().get(0), call.args().get(1), dst);
@@ -160,16 +160,6 @@ final class ExprLowerer {
             return t;
         }
         return o;
-    }
-
-    private static BinaryOp arith(BinaryOperator op) {
-        return switch (op) {
-            case ADD -> BinaryOp.ADD; case SUB -> BinaryOp.SUB; case MUL -> BinaryOp.MUL; case DIV -> BinaryOp.DIV;
-            case MOD -> BinaryOp.MOD; case AND -> BinaryOp.AND; case OR -> BinaryOp.OR; case XOR -> BinaryOp.XOR;
-            case SHL -> BinaryOp.SHL; case SHR -> BinaryOp.SHR; case EQ -> BinaryOp.EQ; case NE -> BinaryOp.NE;
-            case LT -> BinaryOp.LT; case LE -> BinaryOp.LE; case GT -> BinaryOp.GT; case GE -> BinaryOp.GE;
-            case LOGICAL_AND, LOGICAL_OR -> throw new IllegalStateException("short-circuit operators are lowered to branches");
-        };
     }
 
     private static CmpOp compare(BinaryOperator op) {
@@ -270,12 +260,12 @@ final class ExprLowerer {
                     emit(new Instr.Move(old, x));
                     Operand r = value(a.value());
                     ctx.release(r);
-                    emit(new Instr.Binary(arith(a.op()), x, old, r));
+                    emit(new Instr.Binary(a.op().toIr(), x, old, r));
                     ctx.release(old);
                 } else {
                     Operand r = value(a.value());
                     ctx.release(r);
-                    emit(new Instr.Binary(arith(a.op()), x, x, r));
+                    emit(new Instr.Binary(a.op().toIr(), x, x, r));
                 }
                 return wanted ? x : null;
             }
@@ -292,7 +282,7 @@ final class ExprLowerer {
                     emit(new Instr.LoadElem(t, array, idx));
                     Operand r = value(a.value());
                     ctx.release(r);
-                    emit(new Instr.Binary(arith(a.op()), t, t, r));
+                    emit(new Instr.Binary(a.op().toIr(), t, t, r));
                     emit(new Instr.StoreElem(array, idx, t));
                     result = t;
                 }
@@ -512,4 +502,5 @@ final class ExprLowerer {
             }
         }
     }
+
 }
