@@ -26,7 +26,9 @@ final class AsmCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT",
             description = "Output file (default: stdout). For loom-state: a directory or a base name.")
-    Path output;
+    String output;
+
+    private Path outputPath() { return output == null ? null : Path.of(output); }
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
             converter = OutputFormat.Converter.class, completionCandidates = OutputFormat.Names.class,
@@ -40,7 +42,7 @@ final class AsmCommand implements Callable<Integer> {
         Program program = AsmReader.read(src);
         var written = format == OutputFormat.LOOM_STATE
                 ? ProgramWriter.writeLoomState(program, output, SourceFiles.baseName(file), null)
-                : ProgramWriter.emit(ProgramWriter.render(program, format), output, spec.commandLine().getOut());
+                : ProgramWriter.emit(ProgramWriter.render(program, format), outputPath(), spec.commandLine().getOut());
         spec.commandLine().getErr().println("assembled " + file + " for " + program.config().name() + ": "
                 + program.size() + " instructions" + (written.isEmpty() ? "" : " -> "
                 + String.join(", ", written.stream().map(Path::toString).toList())));

@@ -31,7 +31,9 @@ final class CompileCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT",
             description = "Output file (default: stdout). For loom-state: a directory or a base name.")
-    Path output;
+    String output;
+
+    private Path outputPath() { return output == null ? null : Path.of(output); }
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "asm",
             converter = OutputFormat.Converter.class, completionCandidates = OutputFormat.Names.class,
@@ -47,14 +49,14 @@ final class CompileCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         if (format == OutputFormat.IR) {
             String ir = Compiler.toIr(src, options.wordBits()).toString();
-            List<Path> written = ProgramWriter.emit(ir, output, out);
+            List<Path> written = ProgramWriter.emit(ir, outputPath(), out);
             err.println("compiled " + file + " to IR (" + options.wordBits() + "-bit words)" + where(written));
             return Main.OK;
         }
         Program program = Compiler.compile(src, options);
         List<Path> written = format == OutputFormat.LOOM_STATE
                 ? ProgramWriter.writeLoomState(program, output, SourceFiles.baseName(file), src.text())
-                : ProgramWriter.emit(ProgramWriter.render(program, format, src), output, out);
+                : ProgramWriter.emit(ProgramWriter.render(program, format, src), outputPath(), out);
         err.println(summary(file.toString(), program) + where(written));
         return Main.OK;
     }

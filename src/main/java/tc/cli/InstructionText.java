@@ -61,6 +61,6 @@ final class InstructionText {
         int k = column - config.programStart();
         if (k < 0) return "col " + column;
         String label = labelAt.get(k);
-        return label != null ? label : "@" + k;
+        return label != null ? label : Integer.toString(column);
     }
 }

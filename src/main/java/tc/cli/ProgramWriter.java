@@ -43,7 +43,7 @@ final class ProgramWriter {
      * {@code dir/prog_state.json}); null means the current directory. Both texts are built before
      * either file is written, so a failure leaves nothing behind.
      */
-    static List<Path> writeLoomState(Program program, Path out, String defaultName, String sourceText) throws IOException {
+    static List<Path> writeLoomState(Program program, String out, String defaultName, String sourceText) throws IOException {
         List<Path> paths = loomStatePaths(out, defaultName);
         String name = paths.get(0).getFileName().toString().replaceFirst("_state\\.json$", "");
         String state = LoomState.writeState(program);
@@ -51,6 +51,19 @@ final class ProgramWriter {
         AtomicFiles.write(paths.get(0), state);
         AtomicFiles.write(paths.get(1), info);
         return paths;
+    }
+
+    /**
+     * Where {@link #writeLoomState} puts its two files, for the {@code -o} text as typed: a trailing
+     * slash names a directory, created if missing (the parsed Path would have lost the slash).
+     */
+    static List<Path> loomStatePaths(String out, String defaultName) throws IOException {
+        if (out != null && (out.endsWith("/") || out.endsWith(java.io.File.separator))) {
+            Path dir = Path.of(out);
+            Files.createDirectories(dir);
+            return loomStatePaths(dir, defaultName);
+        }
+        return loomStatePaths(out == null ? null : Path.of(out), defaultName);
     }
 
     /** Where {@link #writeLoomState} puts its two files: [state, info]. */

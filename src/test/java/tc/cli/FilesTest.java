@@ -44,8 +44,12 @@ class FilesTest {
                 ProgramWriter.loomStatePaths(tmp.resolve("gcd"), "fib"));
         assertEquals(List.of(tmp.resolve("gcd_state.json"), tmp.resolve("gcd_info.json")),
                 ProgramWriter.loomStatePaths(tmp.resolve("gcd_state.json"), "fib"));
-        assertEquals(List.of(Path.of("fib_state.json"), Path.of("fib_info.json")), ProgramWriter.loomStatePaths(null, "fib"));
+        assertEquals(List.of(Path.of("fib_state.json"), Path.of("fib_info.json")), ProgramWriter.loomStatePaths((Path) null, "fib"));
         assertThrows(UserError.class, () -> ProgramWriter.loomStatePaths(tmp.resolve("missing/gcd"), "fib"));
+        // "-o newdir/" names a directory to create, not a base name
+        assertEquals(List.of(tmp.resolve("newdir/fib_state.json"), tmp.resolve("newdir/fib_info.json")),
+                ProgramWriter.loomStatePaths(tmp.resolve("newdir") + "/", "fib"));
+        assertTrue(Files.isDirectory(tmp.resolve("newdir")));
     }
 
     @Test void baseNameDropsDirectoryAndExtension() {
