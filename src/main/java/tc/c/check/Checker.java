@@ -146,7 +146,11 @@ public final class Checker {
         int size = 1;
         if (d.array()) {
             if (d.init() != null) throw error(d.initPos(), "array '" + d.name() + "' needs a brace-enclosed initializer");
-            if (d.size() != null) {
+            if (d.size() instanceof Expr.IntLit lit && lit.value() > 0) {
+                // A size is a count of cells, not an int value: int a[200] is fine at N = 8 when memory has room.
+                if (lit.value() > 65535) throw error(lit.start(), "array size " + lit.value() + " is too large");
+                size = (int) lit.value();
+            } else if (d.size() != null) {
                 value(d.size());
                 Integer n = ConstEval.eval(d.size(), bits);
                 if (n == null || n <= 0) throw error(d.size().start(), "array size must be a positive constant");
