@@ -22,7 +22,10 @@ public sealed interface Stmt {
     record DoWhile(Stmt body, Expr cond, SourcePos pos) implements Stmt {}
 
     /** init is null, an {@link ExprStmt} or a {@link Declaration}; cond and update may be null. */
-    record For(Stmt init, Expr cond, Expr update, Stmt body, SourcePos pos) implements Stmt {}
+    /** {@code for (init; cond; u1, u2, …) body}; C's comma is accepted in the init and update parts only. */
+    record For(Stmt init, Expr cond, List<Expr> updates, Stmt body, SourcePos pos) implements Stmt {
+        public For { updates = List.copyOf(updates); }
+    }
 
     /** value is null for a bare {@code return;}. */
     record Return(Expr value, SourcePos pos) implements Stmt {}

@@ -204,7 +204,7 @@ public final class Checker {
                 scope = new Scope(scope);
                 if (f.init() != null) statement(f.init());
                 if (f.cond() != null) value(f.cond());
-                if (f.update() != null) effect(f.update());
+                for (var u : f.updates()) effect(u);
                 loopBody(f.body());
                 scope = scope.parent();
             }

@@ -116,7 +116,7 @@ final class StmtLowerer {
                 if (f.cond() != null) exprs.branch(f.cond(), false, done);
                 loop(f.body(), done, next);
                 ctx.emit(new Instr.Label(next));
-                if (f.update() != null) exprs.effect(f.update());
+                for (var u : f.updates()) exprs.effect(u);
                 ctx.emit(new Instr.Jump(top));
                 ctx.emit(new Instr.Label(done));
             }

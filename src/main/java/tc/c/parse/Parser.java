@@ -235,15 +235,22 @@ public final class Parser {
                 if (check(TokenKind.INT) || check(TokenKind.VOID)) {
                     init = declaration();
                 } else if (!match(TokenKind.SEMI)) {
-                    SourcePos p = peek().pos();
-                    init = new Stmt.ExprStmt(expression(), p);
+                    List<Stmt> inits = new ArrayList<>();
+                    do {
+                        SourcePos p = peek().pos();
+                        inits.add(new Stmt.ExprStmt(expression(), p));
+                    } while (match(TokenKind.COMMA));
+                    init = inits.size() == 1 ? inits.get(0) : new Stmt.Block(inits, inits.get(0).pos());
                     expect(TokenKind.SEMI, "after for-loop initializer");
                 }
                 Expr cond = check(TokenKind.SEMI) ? null : expression();
                 expect(TokenKind.SEMI, "after for-loop condition");
-                Expr update = check(TokenKind.RPAREN) ? null : expression();
+                List<Expr> updates = new ArrayList<>();
+                if (!check(TokenKind.RPAREN)) {
+                    do updates.add(expression()); while (match(TokenKind.COMMA));
+                }
                 expect(TokenKind.RPAREN, "after for-loop header");
-                return new Stmt.For(init, cond, update, statement(), t.pos());
+                return new Stmt.For(init, cond, updates, statement(), t.pos());
             }
         }
     }
