@@ -152,7 +152,8 @@ public final class FlatWeights {
             try {
                 return new SparseMatrix(rows, cols, r, c, v);
             } catch (IllegalArgumentException e) {
-                throw bad(what + " (" + rows + "×" + cols + "): " + e.getMessage());
+                throw bad(what + " (" + rows + "×" + cols + " with d = " + config.rows() + " of configuration " + config.name() + "): "
+                        + e.getMessage());
             }
         }
 

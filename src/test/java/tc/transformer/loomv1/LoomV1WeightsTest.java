@@ -90,6 +90,22 @@ class LoomV1WeightsTest {
         }
     }
 
+    @Test
+    void aDifferenceIsReportedWithItsLayerMatrixRowColumnAndBlock() {
+        MachineConfig config = MachineConfig.parse("146x512");
+        List<LayerBudget> built = LoomV1Weights.rowBudget(config);
+        LoomModel model = LoomV1Weights.build(config);
+        Layer l4 = model.layers().get(3);
+        float[] v = l4.w1().values();
+        v[0] += 1; // first entry of L4 W1: hidden row 0, the borrow chain of the sign bit
+        Layer changed = new Layer(l4.name(), l4.heads(), new tc.transformer.SparseMatrix(l4.w1().rows(), l4.w1().cols(),
+                l4.w1().rowIndex(), l4.w1().colIndex(), v), l4.b1(), l4.w2(), l4.b2());
+        java.util.List<Layer> layers = new java.util.ArrayList<>(model.layers());
+        layers.set(3, changed);
+        String diff = ModelDiff.firstDifference(built, new LoomModel("file", config, layers), 1e-6);
+        assertTrue(diff != null && diff.startsWith("L4 (L4 subtract) W1: row 0 col ") && diff.contains("borrow chain, result bit 7"), diff);
+    }
+
     private static void assertTiles(LayerBudget b, String name) {
         int next = 0;
         for (RowBlock k : b.blocks()) {
