@@ -1,0 +1,125 @@
+package tc.transformer.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import tc.engine.Engine;
+import tc.engine.RunOptions;
+import tc.engine.RunResult;
+import tc.engine.TraceEvent;
+import tc.isa.Instruction;
+import tc.isa.MachineConfig;
+import tc.isa.Opcode;
+import tc.isa.Program;
+import tc.state.StateMatrix;
+import tc.transformer.LoomModel;
+
+/**
+ * A looped transformer as an {@link Engine}: lays the program out with
+ * {@link StateMatrix#initial(Program)}, runs {@link TransformerRunner} and reads the result back
+ * from the state alone (memory rows of the memory columns, PC of column 0).
+ *
+ * <p>Status is HALTED when the PC reached 0 and STEP_LIMIT otherwise; the transformer has no
+ * faults (it computes something for every state). Trace events and outputs are recovered from the
+ * states before and after each step, so they can differ from the interpreter's:
+ * <ul>
+ * <li>a trace event's writes are the memory cells whose value changed, in index order (a write of
+ *     the value a cell already held is not seen);</li>
+ * <li>an output is recorded after a step when the output cell's value changed, or when the
+ *     instruction at the step's PC (decoded from the state's ROM rows) unconditionally writes its
+ *     b field (c too for SWAP) and that field is the output cell. So {@code output(5)} twice is
+ *     seen twice (the compiler emits {@code MOV __output, x}); a CMOV or STORE that rewrites the
+ *     output cell with the value it already holds is not seen.</li>
+ * </ul>
+ */
+public final class TransformerEngine implements Engine {
+    private final String name;
+    private final String profile;
+    private final Function<MachineConfig, LoomModel> weights;
+    private final EngineKind kind;
+    private final Map<MachineConfig, LoomModel> models = new ConcurrentHashMap<>();
+
+    /**
+     * @param name    engine name for {@code tc run --engine}
+     * @param profile name of the weight construction, for the description
+     * @param weights builds (or loads) the model for a machine shape; called once per shape
+     * @param kind    how to execute it
+     */
+    public TransformerEngine(String name, String profile, Function<MachineConfig, LoomModel> weights, EngineKind kind) {
+        this.name = Objects.requireNonNull(name);
+        this.profile = Objects.requireNonNull(profile);
+        this.weights = Objects.requireNonNull(weights);
+        this.kind = Objects.requireNonNull(kind);
+    }
+
+    @Override public String name() { return name; }
+
+    @Override public String description() {
+        return profile + " weights on the " + kind.name().toLowerCase(java.util.Locale.ROOT) + " transformer engine";
+    }
+
+    public EngineKind kind() { return kind; }
+
+    /** The model used for {@code config} (built on first use). */
+    public LoomModel model(MachineConfig config) { return models.computeIfAbsent(config, weights); }
+
+    @Override public RunResult run(Program program, RunOptions options) {
+        MachineConfig config = program.config();
+        StepEngine engine = kind.create(model(config));
+        StateMatrix x = StateMatrix.initial(program);
+        ModelShape.of(engine.model()).checkState(x);
+        int outputIndex = program.debug().outputIndex();
+        int outputColumn = outputIndex >= 0 && outputIndex < config.m() ? config.memoryStart() + outputIndex : -1;
+        List<Integer> outputs = new ArrayList<>();
+        int[][] memory = {readMemory(x)};
+        Instruction[] current = {x.readInstruction(x.pc())};
+        var trace = options.trace();
+        TransformerRunner.Outcome outcome = new TransformerRunner(engine).run(x, options.maxSteps(), (step, pcBefore, after) -> {
+            Instruction ins = current[0];
+            int[] before = memory[0];
+            int[] now = readMemory(after);
+            if (outputColumn >= 0 && (now[outputIndex] != before[outputIndex] || writesUnconditionally(ins, config, outputColumn)))
+                outputs.add(now[outputIndex]);
+            int pc = after.pc();
+            if (trace != null) trace.onStep(new TraceEvent(step, pcBefore, ins, pc, changes(before, now)));
+            memory[0] = now;
+            current[0] = after.readInstruction(pc);
+        });
+        RunResult.Status status = outcome.halted() ? RunResult.Status.HALTED : RunResult.Status.STEP_LIMIT;
+        return new RunResult(status, outcome.steps(), x.pc(), memory[0], outputs, null);
+    }
+
+    private static int[] readMemory(StateMatrix x) {
+        int[] out = new int[x.layout().config().m()];
+        for (int i = 0; i < out.length; i++) out[i] = x.memory(i);
+        return out;
+    }
+
+    /** Pairs (index, new value) of the cells that changed. */
+    private static int[] changes(int[] before, int[] now) {
+        int count = 0;
+        for (int i = 0; i < now.length; i++) if (now[i] != before[i]) count++;
+        int[] out = new int[2 * count];
+        int k = 0;
+        for (int i = 0; i < now.length; i++)
+            if (now[i] != before[i]) {
+                out[k++] = i;
+                out[k++] = now[i];
+            }
+        return out;
+    }
+
+    /** Whether {@code ins} always writes memory column {@code column}. */
+    static boolean writesUnconditionally(Instruction ins, MachineConfig config, int column) {
+        Opcode op = ins.opcode(config);
+        if (op == null) return false;
+        return switch (op) {
+            case HALT, JMP, JZ, JNZ, CMP, CMOV, STORE -> false;
+            case SWAP -> ins.b() == column || ins.c() == column;
+            default -> ins.b() == column;
+        };
+    }
+}
