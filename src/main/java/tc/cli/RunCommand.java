@@ -35,6 +35,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Engine to run on: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String engine;
 
+    @Option(names = "--profile", paramLabel = "PROFILE",
+            description = "Weights for the transformer engines: exact (default; not built yet) or loom-v1 (the reference's, defects included).")
+    String profile;
+
     @Mixin MachineOptions machine;
 
     @Option(names = "--max-steps", paramLabel = "K", defaultValue = "" + RunOptions.DEFAULT_MAX_STEPS,
@@ -50,9 +54,12 @@ final class RunCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         if (maxSteps < 1) throw new ParameterException(spec.commandLine(), "--max-steps must be at least 1, got " + maxSteps);
         if (trace && json) throw new ParameterException(spec.commandLine(), "--trace and --json cannot be combined (--json prints one JSON object)");
-        if (!Engines.names().contains(engine))
-            throw new ParameterException(spec.commandLine(), "unknown engine '" + engine + "': choose one of " + String.join(", ", Engines.names()));
-        Engine e = Engines.get(engine);
+        Engine e;
+        try {
+            e = Engines.get(engine, profile);
+        } catch (IllegalArgumentException bad) {
+            throw new ParameterException(spec.commandLine(), bad.getMessage());
+        }
         var loaded = ProgramLoader.load(file, machine);
         var out = spec.commandLine().getOut();
         RunOptions options = RunOptions.defaults().withMaxSteps(maxSteps);

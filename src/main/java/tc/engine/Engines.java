@@ -1,32 +1,79 @@
 package tc.engine;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import tc.engine.interp.Interpreter;
+import tc.transformer.engine.EngineKind;
+import tc.transformer.engine.TransformerEngine;
+import tc.transformer.loomv1.LoomV1Weights;
 
-/** The engines {@code tc run --engine} knows, in order of preference for {@code tc demo}. */
+/**
+ * The engines {@code tc run --engine} knows.
+ *
+ * <p>Two families: engines with the ideal ISA's semantics ({@link #all()}: today the interpreter),
+ * which the golden corpus runs on, and the transformer engines ({@code dense}, {@code sparse},
+ * {@code softmax}), which run a weight profile. Only the {@code loom-v1} profile exists so far; it
+ * reproduces the reference transformer, defects included, so it is not held to the corpus. The
+ * {@code exact} profile (issue 3) will join the corpus engines.
+ */
 public final class Engines {
-    private static final Map<String, Engine> ALL = new LinkedHashMap<>();
+    /** Weight profiles, the default first. */
+    public static final List<String> PROFILES = List.of("exact", "loom-v1");
+
+    private static final Map<String, Engine> IDEAL = new LinkedHashMap<>();
+    private static final Map<String, Engine> LOOM_V1 = new LinkedHashMap<>();
     static {
-        register(new Interpreter());
+        register(IDEAL, new Interpreter());
+        for (EngineKind kind : EngineKind.values()) {
+            String name = kind.name().toLowerCase(Locale.ROOT);
+            register(LOOM_V1, new TransformerEngine(name, "loom-v1", LoomV1Weights::build, kind));
+        }
     }
 
     private Engines() {}
 
-    private static void register(Engine engine) { ALL.put(engine.name(), engine); }
+    private static void register(Map<String, Engine> family, Engine engine) { family.put(engine.name(), engine); }
 
-    public static List<Engine> all() { return List.copyOf(ALL.values()); }
+    /** The engines with ideal-ISA semantics: every one of them must pass the golden corpus. */
+    public static List<Engine> all() { return List.copyOf(IDEAL.values()); }
 
-    public static List<String> names() { return List.copyOf(ALL.keySet()); }
-
-    /** The engine called {@code name}; IllegalArgumentException naming the choices otherwise. */
-    public static Engine get(String name) {
-        Engine e = ALL.get(name);
-        if (e == null) throw new IllegalArgumentException("unknown engine '" + name + "': choose one of " + String.join(", ", ALL.keySet()));
-        return e;
+    /** Every engine name, for help texts and completion. */
+    public static List<String> names() {
+        List<String> names = new ArrayList<>(IDEAL.keySet());
+        names.addAll(LOOM_V1.keySet());
+        return List.copyOf(names);
     }
 
-    /** The engine {@code tc demo} showcases: the most capable one registered. */
-    public static Engine best() { return all().get(all().size() - 1); }
+    /** The engine called {@code name} with its default profile. */
+    public static Engine get(String name) { return get(name, null); }
+
+    /**
+     * The engine called {@code name} running weight profile {@code profile} (null: the default).
+     *
+     * @throws IllegalArgumentException naming the choices when either is unknown or not built yet
+     */
+    public static Engine get(String name, String profile) {
+        if (profile != null && !PROFILES.contains(profile))
+            throw new IllegalArgumentException("unknown profile '" + profile + "': choose one of " + String.join(", ", PROFILES));
+        Engine ideal = IDEAL.get(name);
+        if (ideal != null) {
+            if ("loom-v1".equals(profile))
+                throw new IllegalArgumentException("engine '" + name + "' has no weights; --profile applies to the transformer engines "
+                        + String.join(", ", LOOM_V1.keySet()));
+            return ideal;
+        }
+        Engine transformer = LOOM_V1.get(name);
+        if (transformer == null)
+            throw new IllegalArgumentException("unknown engine '" + name + "': choose one of " + String.join(", ", names()));
+        if (profile == null || profile.equals("exact"))
+            throw new IllegalArgumentException("the 'exact' weight profile is not built yet; run '" + name
+                    + "' with --profile loom-v1 (the reference's weights, defects included: docs/transformer.md)");
+        return transformer;
+    }
+
+    /** The engine {@code tc demo} showcases: the most capable ideal-ISA engine. */
+    public static Engine best() { List<Engine> all = all(); return all.get(all.size() - 1); }
 }

@@ -1,0 +1,30 @@
+package tc.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EnginesTest {
+    @Test void theCorpusEnginesAreTheIdealOnes() {
+        assertEquals(List.of("interp"), Engines.all().stream().map(Engine::name).toList());
+        assertEquals("interp", Engines.best().name());
+        assertEquals(List.of("interp", "dense", "sparse", "softmax"), Engines.names());
+    }
+
+    @Test void transformerEnginesNeedAProfileThatExists() {
+        assertEquals("sparse", Engines.get("sparse", "loom-v1").name());
+        assertTrue(Engines.get("dense", "loom-v1").description().contains("loom-v1"));
+        var exact = assertThrows(IllegalArgumentException.class, () -> Engines.get("sparse"));
+        assertTrue(exact.getMessage().contains("--profile loom-v1"), exact.getMessage());
+        var unknown = assertThrows(IllegalArgumentException.class, () -> Engines.get("sparse", "v9"));
+        assertTrue(unknown.getMessage().contains("exact, loom-v1"), unknown.getMessage());
+        var noWeights = assertThrows(IllegalArgumentException.class, () -> Engines.get("interp", "loom-v1"));
+        assertTrue(noWeights.getMessage().contains("no weights"), noWeights.getMessage());
+        var engine = assertThrows(IllegalArgumentException.class, () -> Engines.get("gpu"));
+        assertTrue(engine.getMessage().contains("interp, dense, sparse, softmax"), engine.getMessage());
+        assertEquals("interp", Engines.get("interp", "exact").name());
+    }
+}
