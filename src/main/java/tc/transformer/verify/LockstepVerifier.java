@@ -1,0 +1,114 @@
+package tc.transformer.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import tc.engine.interp.IsaMachine;
+import tc.isa.Instruction;
+import tc.isa.Program;
+import tc.state.Bipolar;
+import tc.state.StateLayout;
+import tc.state.StateLayout.Region;
+import tc.state.StateLayout.Rows;
+import tc.state.StateMatrix;
+import tc.transformer.engine.StepEngine;
+
+/**
+ * Runs a program on the ideal interpreter ({@link IsaMachine}) and on a transformer
+ * ({@link StepEngine} over {@link StateMatrix#initial(Program)}) one instruction at a time, and
+ * after every step compares the PC, every memory cell decoded from the state, and the state's
+ * cleanliness: every entry within {@link #TOLERANCE} of −1, 0 or +1 (REFERENCE.md §1.5). A
+ * decoded value can still be right while an entry drifts, so the drift is checked separately:
+ * it is the early warning of a later wrong bit.
+ */
+public final class LockstepVerifier {
+    /** How far an entry may stray from {−1, 0, +1}. */
+    public static final float TOLERANCE = 1e-5f;
+
+    private LockstepVerifier() {}
+
+    /** Runs both until they halt, disagree, or have run {@code maxSteps} steps. */
+    public static Verification run(Program program, StepEngine engine, long maxSteps) {
+        if (maxSteps < 1) throw new IllegalArgumentException("max steps must be at least 1, got " + maxSteps);
+        StateMatrix x = StateMatrix.initial(program);
+        StateLayout layout = x.layout();
+        IsaMachine isa = new IsaMachine(program);
+        int m = program.config().m();
+        long step = 0;
+        while (!isa.halted()) {
+            if (step == maxSteps) return new Verification(Verification.Status.STEP_LIMIT, step, null);
+            int pc = isa.pc();
+            Instruction ins = isa.current();
+            int[] before = isa.memory();
+            isa.step();
+            step++;
+            if (isa.fault() != null)
+                return diverged(new Divergence(step, pc, ins, Divergence.Kind.INTERPRETER_FAULT, -1, null, null,
+                        null, -1, -1, List.of(), isa.fault().message()));
+            engine.step(x);
+
+            if (x.pc() != isa.pc()) {
+                Rows rows = layout.rows(Region.PC);
+                int column = layout.pcColumn();
+                return diverged(new Divergence(step, pc, ins, Divergence.Kind.PC, -1, isa.pc(), x.pc(), Region.PC,
+                        firstWrongBit(x, rows, column, isa.pc()), column, List.of(), null));
+            }
+            Divergence memory = compareMemory(x, isa, before, step, pc, ins, m);
+            if (memory != null) return diverged(memory);
+            Divergence dirty = firstUnclean(x, step, pc, ins);
+            if (dirty != null) return diverged(dirty);
+        }
+        return new Verification(Verification.Status.VERIFIED, step, null);
+    }
+
+    private static Verification diverged(Divergence d) { return new Verification(Verification.Status.DIVERGED, d.step(), d); }
+
+    /**
+     * The differing cells; the one reported first is a cell the interpreter changed this step if
+     * any differs (the write the instruction meant), otherwise the lowest differing index.
+     */
+    private static Divergence compareMemory(StateMatrix x, IsaMachine isa, int[] before, long step, int pc, Instruction ins, int m) {
+        List<Integer> differing = new ArrayList<>();
+        int primary = -1;
+        for (int i = 0; i < m; i++) {
+            if (x.memory(i) == isa.cell(i)) continue;
+            differing.add(i);
+            if (primary < 0 && isa.cell(i) != before[i]) primary = i;
+        }
+        if (differing.isEmpty()) return null;
+        if (primary < 0) primary = differing.get(0);
+        int cell = primary;
+        List<Integer> others = differing.stream().filter(i -> i != cell).toList();
+        StateLayout layout = x.layout();
+        int column = layout.memoryColumn(cell);
+        return new Divergence(step, pc, ins, Divergence.Kind.MEMORY, cell, isa.cell(cell), x.memory(cell), Region.MEMORY,
+                firstWrongBit(x, layout.rows(Region.MEMORY), column, isa.cell(cell)), column, others, null);
+    }
+
+    /** The first row of {@code rows} whose bit (value &gt; 0) differs from {@code expected}'s. */
+    private static int firstWrongBit(StateMatrix x, Rows rows, int column, int expected) {
+        float[] want = Bipolar.encodeSigned(expected, rows.count());
+        for (int i = 0; i < rows.count(); i++)
+            if ((x.get(rows.first() + i, column) > 0) != (want[i] > 0)) return rows.first() + i;
+        return rows.first();
+    }
+
+    /** The first entry, in row-major order, farther than the tolerance from −1, 0 and +1. */
+    private static Divergence firstUnclean(StateMatrix x, long step, int pc, Instruction ins) {
+        float[] data = x.data();
+        int n = x.layout().columns();
+        for (int e = 0; e < data.length; e++) {
+            float v = data[e];
+            float off = Math.min(Math.abs(v), Math.abs(Math.abs(v) - 1f));
+            if (off <= TOLERANCE) continue;
+            int row = e / n;
+            return new Divergence(step, pc, ins, Divergence.Kind.NOT_CLEAN, -1, null, v, regionOf(x.layout(), row), row, e % n, List.of(), null);
+        }
+        return null;
+    }
+
+    /** The region holding {@code row}. */
+    public static Region regionOf(StateLayout layout, int row) {
+        for (Rows r : layout.regions()) if (row >= r.first() && row < r.end()) return r.region();
+        throw new IndexOutOfBoundsException("row " + row + " outside 0.." + (layout.rows() - 1));
+    }
+}
