@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tc", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Tensor Computer: compile C to Loom's ISA and run it.",
-        subcommands = {CompileCommand.class, RunCommand.class, AsmCommand.class, DisasmCommand.class,
+        subcommands = {CompileCommand.class, RunCommand.class, RunStateCommand.class, VerifyCommand.class, AsmCommand.class, DisasmCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class},
         synopsisSubcommandLabel = "COMMAND",

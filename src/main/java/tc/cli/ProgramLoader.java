@@ -40,10 +40,7 @@ final class ProgramLoader {
             throw new UserError("--config and --word-bits apply only to C sources; " + path + " carries its own machine configuration");
         if (lower.endsWith(".json")) {
             SourceFile src = SourceFiles.read(path);
-            if (isLoomState(src)) {
-                SourceFile info = siblingInfo(path);
-                return new Loaded(LoomState.read(src, info), src, info == null ? null : embeddedSource(info));
-            }
+            if (isLoomState(src)) return loomState(src, siblingInfo(path));
             return new Loaded(ProgramJson.read(src), src, null);
         }
         if (lower.endsWith(".s") || lower.endsWith(".asm")) {
@@ -52,6 +49,21 @@ final class ProgramLoader {
         }
         if (!Files.exists(path)) throw new java.nio.file.NoSuchFileException(path.toString());
         throw new UserError("cannot tell what " + path + " is: expected a .c, .json or .s file");
+    }
+
+    /**
+     * Loads a Loom {@code <name>_state.json} with the info file {@code info}, or when that is null
+     * with {@code <name>_info.json} beside it if present.
+     */
+    static Loaded loadState(Path state, Path info) throws IOException {
+        SourceFile src = SourceFiles.read(state);
+        if (!isLoomState(src))
+            throw new UserError(state + " is not a Loom state file (no top-level \"state\" matrix); 'tc run' runs program files");
+        return loomState(src, info != null ? SourceFiles.read(info) : siblingInfo(state));
+    }
+
+    private static Loaded loomState(SourceFile state, SourceFile info) {
+        return new Loaded(LoomState.read(state, info), state, info == null ? null : embeddedSource(info));
     }
 
     /** True when the JSON document has a top-level "state" key (Loom's {@code <name>_state.json}). */
