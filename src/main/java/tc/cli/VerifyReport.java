@@ -41,7 +41,7 @@ record VerifyReport(Program program, Verification verification, SourceFile cSour
                 yield "memory " + cell(names, d.cell()) + ": interpreter " + d.expected() + ", transformer " + d.actual() + where + others;
             }
             case NOT_CLEAN -> "state entry (row " + d.row() + ", column " + d.column() + ") = " + d.actual()
-                    + " is not within " + LockstepVerifier.TOLERANCE + " of {-1, 0, +1}" + where;
+                    + " is not within 1e-5 of {-1, 0, +1}" + where;
             case INTERPRETER_FAULT -> "the interpreter faults (" + d.message() + "); the transformer has no faults";
         };
     }

@@ -21,7 +21,7 @@ import tc.transformer.engine.StepEngine;
  * it is the early warning of a later wrong bit.
  */
 public final class LockstepVerifier {
-    /** How far an entry may stray from {−1, 0, +1}. */
+    /** How far an entry may stray from {−1, 0, +1}: 1e−5, as REFERENCE.md §1.5 states it. */
     public static final float TOLERANCE = 1e-5f;
 
     private LockstepVerifier() {}

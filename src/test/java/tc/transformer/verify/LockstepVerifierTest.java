@@ -138,6 +138,20 @@ class LockstepVerifierTest {
         assertEquals(Region.PC, LockstepVerifier.regionOf(StateLayout.of(c), d.row()));
     }
 
+    /** Softmax attention blurs the argmax: entries drift off {−1, 0, +1} before any decoded value is wrong. */
+    @Test void softmaxDriftIsCaughtAsAnUncleanEntry() throws IOException {
+        Path file = Path.of("src/test/resources/corpus/loom-demos/gcd.c");
+        Program p = compile(file.toString(), Files.readString(file));
+        Verification v = LockstepVerifier.run(p, loomV1(EngineKind.SOFTMAX, C155), 20);
+        Divergence d = v.divergence();
+        assertNotNull(d, "softmax drifts within 20 steps");
+        assertEquals(Divergence.Kind.NOT_CLEAN, d.kind());
+        float entry = d.actual().floatValue();
+        assertTrue(Math.min(Math.abs(entry), Math.abs(Math.abs(entry) - 1f)) > LockstepVerifier.TOLERANCE, "reported entry " + entry);
+        assertEquals(LockstepVerifier.regionOf(StateLayout.of(C155), d.row()), d.region());
+        assertTrue(d.column() >= 0 && d.column() < C155.n());
+    }
+
     @Test void stepLimitBeforeHaltIsNotVerified() throws IOException {
         Path file = Path.of("src/test/resources/corpus/loom-demos/gcd.c");
         Program p = compile(file.toString(), Files.readString(file));
