@@ -61,7 +61,7 @@ public record BenchReport(BenchSettings settings, MachineInfo machine, List<Meas
         for (Measurement r : rows) {
             long first = r.firstStepMedianNanos();
             out.printf(Locale.ROOT, fmt, r.program(), r.engine(), r.steps(), String.format(Locale.ROOT, "%.3f", r.medianNanos() / 1e6),
-                    first < 0 ? "-" : perStep(first), perStep(r.nanosPerStep()), String.format(Locale.ROOT, "%,.0f", r.stepsPerSecond()),
+                    first < 0 ? "-" : perStep(first), perStep(r.nanosPerStep()), String.format(Locale.ROOT, r.stepsPerSecond() < 100 ? "%.2f" : "%,.0f", r.stepsPerSecond()),
                     ratio(timesInterp(r)), r.checkText());
         }
         out.println();
