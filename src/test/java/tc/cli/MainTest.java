@@ -18,7 +18,7 @@ class MainTest {
         assertTrue(v.out().matches("tc \\S+ \\(Tensor Computer, Java \\d+\\)\\R"), v.out());
         Cli h = Cli.run("--help");
         assertEquals(0, h.exit());
-        for (String cmd : new String[] {"compile", "run", "run-state", "verify", "asm", "disasm", "demo"}) assertTrue(h.out().contains("  " + cmd + " "), cmd);
+        for (String cmd : new String[] {"compile", "run", "run-state", "verify", "asm", "disasm", "demo", "bench"}) assertTrue(h.out().contains("  " + cmd + " "), cmd);
     }
 
     @Test void subcommandHelpDescribesOptions() {

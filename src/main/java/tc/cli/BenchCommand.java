@@ -1,0 +1,82 @@
+package tc.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import tc.bench.Bench;
+import tc.bench.BenchProgram;
+import tc.bench.BenchReport;
+import tc.bench.BenchSettings;
+
+/**
+ * {@code tc bench}: times the bundled programs on the interpreter and the transformer engines.
+ * It reports figures and never fails because of them; it exits 1 only when an engine that should
+ * be exact computed a wrong result (which would make its figures meaningless).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure the engines' speed on bundled programs (155x1024) and print a table.",
+                "The interpreter runs each program to HALT; the transformer engines run loom-v1 weights "
+                        + "for at most --steps steps (dense: --dense-steps, it takes about half a second per step). "
+                        + "Each result is checked against the interpreter. Timings are reported, never judged."},
+        footer = {"", "Examples:",
+                "  tc bench",
+                "  tc bench --engines interp,sparse --steps 1000 --repeat 5",
+                "  tc bench --json > bench.json"})
+final class BenchCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--engines", paramLabel = "E,E…", split = ",", completionCandidates = EngineNames.class,
+            description = "Engines to measure, in order (default: interp,sparse,dense).")
+    List<String> engines = BenchSettings.DEFAULT_ENGINES;
+
+    @Option(names = "--programs", paramLabel = "P,P…", split = ",",
+            description = "Bundled programs to run: loop, recursion, sort (default: all).")
+    List<String> programs = BenchProgram.NAMES;
+
+    @Option(names = "--steps", paramLabel = "K", defaultValue = "" + BenchSettings.DEFAULT_STEPS,
+            description = "Step cap for the transformer engines except dense (default: ${DEFAULT-VALUE}).")
+    long steps;
+
+    @Option(names = "--dense-steps", paramLabel = "K", defaultValue = "" + BenchSettings.DEFAULT_DENSE_STEPS,
+            description = "Step cap for dense (default: ${DEFAULT-VALUE}; never more than --steps).")
+    long denseSteps;
+
+    @Option(names = "--repeat", paramLabel = "R", defaultValue = "" + BenchSettings.DEFAULT_REPEAT,
+            description = "Timed runs per program and engine; the median is reported (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
+    @Option(names = "--warmup", paramLabel = "W", defaultValue = "" + BenchSettings.DEFAULT_WARMUP,
+            description = "Untimed runs first; the first builds the weights (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--json", description = "Print the figures as one JSON object.")
+    boolean json;
+
+    @Override public Integer call() {
+        BenchSettings settings;
+        try {
+            settings = new BenchSettings(engines, programs, steps, Math.min(denseSteps, steps), repeat, warmup);
+        } catch (IllegalArgumentException bad) {
+            throw new ParameterException(spec.commandLine(), bad.getMessage());
+        }
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        // Progress only for a person at a terminal: it would clutter logs and captured output.
+        boolean progress = !json && System.console() != null;
+        BenchReport report = new Bench(settings, what -> {
+            if (progress) {
+                err.print("\rmeasuring " + what + "...                    ");
+                err.flush();
+            }
+        }).run();
+        if (progress) err.print("\r" + " ".repeat(60) + "\r");
+        if (json) out.println(report.json());
+        else report.printText(out);
+        out.flush();
+        return report.allChecked() ? Main.OK : Main.FAILURE;
+    }
+}
