@@ -44,6 +44,13 @@ final class DenseLayers {
         outBuffer = new float[shape.d() * shape.n()];
     }
 
+    /** The most query rows any head has (at least 1): the size of the QX and KX buffers, per column. */
+    int maxQueryRows() {
+        int max = 1;
+        for (DenseLayer l : layers) for (Head h : l.heads()) max = Math.max(max, h.q());
+        return max;
+    }
+
     private static float[][] zones(ZoneBias b) { return new float[][] {b.col0(), b.scratch(), b.rest()}; }
 
     /** out (rows×n) = W (rows×d) · x (d×n), every product included. */

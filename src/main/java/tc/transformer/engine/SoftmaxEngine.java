@@ -37,8 +37,7 @@ public final class SoftmaxEngine implements StepEngine {
         this.dense = new DenseLayers(model);
         this.d = dense.shape.d();
         this.n = dense.shape.n();
-        int maxQ = 1;
-        for (var l : dense.layers) for (var h : l.heads()) maxQ = Math.max(maxQ, h.q());
+        int maxQ = dense.maxQueryRows();
         kx = new float[maxQ * n];
         qx = new float[maxQ * n];
         vx = new float[d * n];
