@@ -29,6 +29,7 @@ final class SparseHead {
     private final float[] scores;      // n: one source's scores in rescan
     private final float[] mergeScores; // MERGE_LIMIT × n: score(i, j) for each changed query j
     private static final int MERGE_LIMIT = 64;
+    private final int[] changedSlot;   // n: j's index in queriesChanged while mergeScores is valid
     private final boolean[] active, tied;
     private final int[] best, second;
     private final float[] bestScore, secondScore;
@@ -55,6 +56,7 @@ final class SparseHead {
         qxT = sameQK ? kxT : new float[q * n];
         scores = new float[n];
         mergeScores = new float[MERGE_LIMIT * n];
+        changedSlot = new int[n];
         active = new boolean[n];
         tied = new boolean[n];
         best = new int[n];
@@ -115,7 +117,7 @@ final class SparseHead {
                 active[i] = !AttentionRule.zeroKey(kx, i * q, q, 1);
                 if (active[i]) rescan(i);
             } else if (queriesChanged.contains(best[i]) || queriesChanged.contains(second[i])) {
-                rescan(i);
+                if (!batched || !promote(i)) rescan(i);
             } else {
                 if (batched) mergeBatched(i); else merge(i);
             }
@@ -167,6 +169,7 @@ final class SparseHead {
     private void scoreChangedQueries() {
         for (int c = 0; c < queriesChanged.size(); c++) {
             int j = queriesChanged.get(c), so = c * n, qo = j * q;
+            changedSlot[j] = c;
             java.util.Arrays.fill(mergeScores, so, so + n, 0f);
             for (int r = 0; r < q; r++) {
                 float qv = qx[qo + r];
@@ -174,6 +177,46 @@ final class SparseHead {
                 for (int i = 0; i < n; i++) mergeScores[so + i] += kxT[ko + i] * qv;
             }
         }
+    }
+
+    /**
+     * Source i (key unchanged) whose best or second target changed its query: when both of them
+     * still rank at or before the old second (old score, index), every unchanged other target,
+     * which ranked strictly after the old second, ranks after both; so the new best two are the
+     * best two of {old best, old second, changed targets} with their new scores, which is what a
+     * full rescan would find. This rests on the ranking being a strict total order, as
+     * {@link #merge} does; a NaN score anywhere involved makes it decline. Returns false (nothing
+     * done) when the premise fails, and the caller rescans.
+     */
+    private boolean promote(int i) {
+        int j1 = best[i], j2 = second[i];
+        float old2 = secondScore[i];
+        if (j2 < 0 || Float.isNaN(old2) || Float.isNaN(bestScore[i])) return false;
+        float s1 = queriesChanged.contains(j1) ? mergeScores[changedSlot[j1] * n + i] : bestScore[i];
+        float s2 = queriesChanged.contains(j2) ? mergeScores[changedSlot[j2] * n + i] : old2;
+        if (!atOrBefore(s1, j1, old2, j2) || !atOrBefore(s2, j2, old2, j2)) return false;
+        int b1 = j1, b2 = j2;
+        if (AttentionRule.ranksBefore(s2, j2, s1, j1)) {
+            b1 = j2; b2 = j1;
+            float t = s1; s1 = s2; s2 = t;
+        }
+        for (int c = 0; c < queriesChanged.size(); c++) {
+            int j = queriesChanged.get(c);
+            if (j == j1 || j == j2) continue;
+            float s = mergeScores[c * n + i];
+            if (Float.isNaN(s)) return false;
+            if (AttentionRule.ranksBefore(s, j, s1, b1)) {
+                b2 = b1; s2 = s1; b1 = j; s1 = s;
+            } else if (AttentionRule.ranksBefore(s, j, s2, b2)) {
+                b2 = j; s2 = s;
+            }
+        }
+        decide(i, b1, s1, b2, s2);
+        return true;
+    }
+
+    private static boolean atOrBefore(float s, int j, float ref, int refIndex) {
+        return !Float.isNaN(s) && (AttentionRule.ranksBefore(s, j, ref, refIndex) || (j == refIndex && s == ref));
     }
 
     /** {@link #merge} with the scores precomputed by {@link #scoreChangedQueries}. */
