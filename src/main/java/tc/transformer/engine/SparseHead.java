@@ -23,6 +23,13 @@ final class SparseHead {
     private final int[] valueRows;
     final float[] out;        // n × vr, column-major: this head's output rows valueRows at each target
     private final float[] kx, qx, vx;
+    // kx and qx again, row-major (r·n + j), so that one source's scores against every target (and
+    // every source's score against one target) run as independent lanes that the JIT vectorises
+    private final float[] kxT, qxT;
+    private final float[] scores;      // n: one source's scores in rescan
+    private final float[] mergeScores; // MERGE_LIMIT × n: score(i, j) for each changed query j
+    private static final int MERGE_LIMIT = 64;
+    private final int[] changedSlot;   // n: j's index in queriesChanged while mergeScores is valid
     private final boolean[] active, tied;
     private final int[] best, second;
     private final float[] bestScore, secondScore;
@@ -45,6 +52,11 @@ final class SparseHead {
         kx = new float[n * q];
         qx = sameQK ? kx : new float[n * q];
         vx = new float[n * vr];
+        kxT = new float[q * n];
+        qxT = sameQK ? kxT : new float[q * n];
+        scores = new float[n];
+        mergeScores = new float[MERGE_LIMIT * n];
+        changedSlot = new int[n];
         active = new boolean[n];
         tied = new boolean[n];
         best = new int[n];
@@ -85,12 +97,14 @@ final class SparseHead {
         if (fresh) reset();
         for (int c = 0; c < changed.size(); c++) {
             int j = changed.get(c);
-            if (project(k, null, in, j, kx, q) || fresh) keysChanged.add(j);
-            if (!sameQK && (project(qm, null, in, j, qx, q) || fresh)) queriesChanged.add(j);
-            if (project(v, valueRows, in, j, vx, vr) || fresh) valuesChanged.add(j);
+            if (project(k, null, in, j, kx, kxT, q) || fresh) keysChanged.add(j);
+            if (!sameQK && (project(qm, null, in, j, qx, qxT, q) || fresh)) queriesChanged.add(j);
+            if (project(v, valueRows, in, j, vx, null, vr) || fresh) valuesChanged.add(j);
         }
         if (fresh) targets.addRange(n);
         if (keysChanged.isEmpty() && queriesChanged.isEmpty() && valuesChanged.isEmpty() && !fresh) return;
+        boolean batched = !queriesChanged.isEmpty() && queriesChanged.size() <= MERGE_LIMIT;
+        if (batched) scoreChangedQueries();
         for (int i = 0; i < n; i++) {
             boolean keyChanged = keysChanged.contains(i);
             if (!keyChanged && (!active[i] || queriesChanged.isEmpty())) {
@@ -103,9 +117,9 @@ final class SparseHead {
                 active[i] = !AttentionRule.zeroKey(kx, i * q, q, 1);
                 if (active[i]) rescan(i);
             } else if (queriesChanged.contains(best[i]) || queriesChanged.contains(second[i])) {
-                rescan(i);
+                if (!batched || !promote(i)) rescan(i);
             } else {
-                merge(i);
+                if (batched) mergeBatched(i); else merge(i);
             }
             boolean same = wasActive == active[i]
                     && (!wasActive || (oldBest == best[i] && wasTied == tied[i] && (!wasTied || oldSecond == second[i])));
@@ -129,18 +143,96 @@ final class SparseHead {
         }
     }
 
-    /** cache[j] = M·x_j (rows {@code rows}, or all rows when null); whether any value's bits changed. */
-    private boolean project(Csr m, int[] rows, float[] in, int j, float[] cache, int count) {
+    /**
+     * cache[j] = M·x_j (rows {@code rows}, or all rows when null), mirrored into the row-major
+     * {@code transposed} when given; whether any value's bits changed.
+     */
+    private boolean project(Csr m, int[] rows, float[] in, int j, float[] cache, float[] transposed, int count) {
         boolean changed = false;
         int o = j * count;
         for (int c = 0; c < count; c++) {
             float value = m.dot(rows == null ? c : rows[c], in, j * d);
             if (Float.floatToRawIntBits(value) != Float.floatToRawIntBits(cache[o + c])) {
                 cache[o + c] = value;
+                if (transposed != null) transposed[c * n + j] = value;
                 changed = true;
             }
         }
         return changed;
+    }
+
+    /**
+     * mergeScores[c·n + i] = score(i, queriesChanged[c]) for every source i. Each lane does the
+     * same float operations as {@link #score} in the same order (from +0, r ascending, k·q with
+     * the same operands), so the values are bit-equal; only the loop nest differs.
+     */
+    private void scoreChangedQueries() {
+        for (int c = 0; c < queriesChanged.size(); c++) {
+            int j = queriesChanged.get(c), so = c * n, qo = j * q;
+            changedSlot[j] = c;
+            java.util.Arrays.fill(mergeScores, so, so + n, 0f);
+            for (int r = 0; r < q; r++) {
+                float qv = qx[qo + r];
+                int ko = r * n;
+                for (int i = 0; i < n; i++) mergeScores[so + i] += kxT[ko + i] * qv;
+            }
+        }
+    }
+
+    /**
+     * Source i (key unchanged) whose best or second target changed its query: when both of them
+     * still rank at or before the old second (old score, index), every unchanged other target,
+     * which ranked strictly after the old second, ranks after both; so the new best two are the
+     * best two of {old best, old second, changed targets} with their new scores, which is what a
+     * full rescan would find. This rests on the ranking being a strict total order, as
+     * {@link #merge} does; a NaN score anywhere involved makes it decline. Returns false (nothing
+     * done) when the premise fails, and the caller rescans.
+     */
+    private boolean promote(int i) {
+        int j1 = best[i], j2 = second[i];
+        float old2 = secondScore[i];
+        if (j2 < 0 || Float.isNaN(old2) || Float.isNaN(bestScore[i])) return false;
+        float s1 = queriesChanged.contains(j1) ? mergeScores[changedSlot[j1] * n + i] : bestScore[i];
+        float s2 = queriesChanged.contains(j2) ? mergeScores[changedSlot[j2] * n + i] : old2;
+        if (!atOrBefore(s1, j1, old2, j2) || !atOrBefore(s2, j2, old2, j2)) return false;
+        int b1 = j1, b2 = j2;
+        if (AttentionRule.ranksBefore(s2, j2, s1, j1)) {
+            b1 = j2; b2 = j1;
+            float t = s1; s1 = s2; s2 = t;
+        }
+        for (int c = 0; c < queriesChanged.size(); c++) {
+            int j = queriesChanged.get(c);
+            if (j == j1 || j == j2) continue;
+            float s = mergeScores[c * n + i];
+            if (Float.isNaN(s)) return false;
+            if (AttentionRule.ranksBefore(s, j, s1, b1)) {
+                b2 = b1; s2 = s1; b1 = j; s1 = s;
+            } else if (AttentionRule.ranksBefore(s, j, s2, b2)) {
+                b2 = j; s2 = s;
+            }
+        }
+        decide(i, b1, s1, b2, s2);
+        return true;
+    }
+
+    private static boolean atOrBefore(float s, int j, float ref, int refIndex) {
+        return !Float.isNaN(s) && (AttentionRule.ranksBefore(s, j, ref, refIndex) || (j == refIndex && s == ref));
+    }
+
+    /** {@link #merge} with the scores precomputed by {@link #scoreChangedQueries}. */
+    private void mergeBatched(int i) {
+        int j1 = best[i], j2 = second[i];
+        float s1 = bestScore[i], s2 = secondScore[i];
+        for (int c = 0; c < queriesChanged.size(); c++) {
+            int j = queriesChanged.get(c);
+            float s = mergeScores[c * n + i];
+            if (AttentionRule.ranksBefore(s, j, s1, j1)) {
+                j2 = j1; s2 = s1; j1 = j; s1 = s;
+            } else if (AttentionRule.ranksBefore(s, j, s2, j2)) {
+                j2 = j; s2 = s;
+            }
+        }
+        decide(i, j1, s1, j2, s2);
     }
 
     private float score(int i, int j) {
@@ -150,11 +242,23 @@ final class SparseHead {
         return acc;
     }
 
+    /**
+     * Scores source i against every target. Each target's lane does {@link #score}'s operations in
+     * its order (from +0, r ascending, kx·qx), so the scores are bit-equal to it; the loop runs
+     * over targets innermost so that the lanes vectorise.
+     */
     private void rescan(int i) {
+        java.util.Arrays.fill(scores, 0f);
+        int ko = i * q;
+        for (int r = 0; r < q; r++) {
+            float kv = kx[ko + r];
+            int qo = r * n;
+            for (int j = 0; j < n; j++) scores[j] += kv * qxT[qo + j];
+        }
         int j1 = -1, j2 = -1;
         float s1 = Float.NEGATIVE_INFINITY, s2 = Float.NEGATIVE_INFINITY;
         for (int j = 0; j < n; j++) {
-            float s = score(i, j);
+            float s = scores[j];
             if (j1 < 0 || s > s1) {
                 j2 = j1; s2 = s1; j1 = j; s1 = s;
             } else if (j2 < 0 || s > s2) {
