@@ -34,4 +34,25 @@ final class AttentionRule {
     }
 
     static float relu(float v) { return v > 0f ? v : 0f; }
+
+    /** The best two targets of one source, reused across sources so the hot loop allocates nothing. */
+    static final class Top2 {
+        int best = -1, second = -1;
+        float bestScore, secondScore;
+    }
+
+    /** The best two of {@code scores[0..n)} under the tie rule above (left-to-right scan, strict {@code >}). */
+    static void top2(float[] scores, int n, Top2 out) {
+        int j1 = -1, j2 = -1;
+        float s1 = Float.NEGATIVE_INFINITY, s2 = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < n; j++) {
+            float s = scores[j];
+            if (j1 < 0 || s > s1) {
+                j2 = j1; s2 = s1; j1 = j; s1 = s;
+            } else if (j2 < 0 || s > s2) {
+                j2 = j; s2 = s;
+            }
+        }
+        out.best = j1; out.second = j2; out.bestScore = s1; out.secondScore = s2;
+    }
 }

@@ -16,6 +16,7 @@ public final class DenseEngine implements StepEngine {
     private final DenseLayers dense;
     private final int d, n;
     private final float[] kx, qx, vx, headOut, att, a, scores;
+    private final AttentionRule.Top2 top = new AttentionRule.Top2();
 
     public DenseEngine(LoomModel model) {
         this.model = model;
@@ -62,16 +63,9 @@ public final class DenseEngine implements StepEngine {
                 int o = r * n;
                 for (int j = 0; j < n; j++) scores[j] += k * qx[o + j];
             }
-            int j1 = -1, j2 = -1;
-            float s1 = Float.NEGATIVE_INFINITY, s2 = Float.NEGATIVE_INFINITY;
-            for (int j = 0; j < n; j++) {
-                float s = scores[j];
-                if (j1 < 0 || s > s1) {
-                    j2 = j1; s2 = s1; j1 = j; s1 = s;
-                } else if (j2 < 0 || s > s2) {
-                    j2 = j; s2 = s;
-                }
-            }
+            AttentionRule.top2(scores, n, top);
+            int j1 = top.best, j2 = top.second;
+            float s1 = top.bestScore, s2 = top.secondScore;
             if (AttentionRule.tied(s1, s2)) {
                 for (int r = 0; r < d; r++) {
                     float v = 0.5f * vx[r * n + i];

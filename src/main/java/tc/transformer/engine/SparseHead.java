@@ -27,6 +27,7 @@ final class SparseHead {
     // every source's score against one target) run as independent lanes that the JIT vectorises
     private final float[] kxT, qxT;
     private final float[] scores;      // n: one source's scores in rescan
+    private final AttentionRule.Top2 top = new AttentionRule.Top2();
     private final float[] mergeScores; // MERGE_LIMIT × n: score(i, j) for each changed query j
     private static final int MERGE_LIMIT = 64;
     private final int[] changedSlot;   // n: j's index in queriesChanged while mergeScores is valid
@@ -255,17 +256,8 @@ final class SparseHead {
             int qo = r * n;
             for (int j = 0; j < n; j++) scores[j] += kv * qxT[qo + j];
         }
-        int j1 = -1, j2 = -1;
-        float s1 = Float.NEGATIVE_INFINITY, s2 = Float.NEGATIVE_INFINITY;
-        for (int j = 0; j < n; j++) {
-            float s = scores[j];
-            if (j1 < 0 || s > s1) {
-                j2 = j1; s2 = s1; j1 = j; s1 = s;
-            } else if (j2 < 0 || s > s2) {
-                j2 = j; s2 = s;
-            }
-        }
-        decide(i, j1, s1, j2, s2);
+        AttentionRule.top2(scores, n, top);
+        decide(i, top.best, top.bestScore, top.second, top.secondScore);
     }
 
     private void merge(int i) {
