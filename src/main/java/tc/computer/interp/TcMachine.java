@@ -1,0 +1,165 @@
+package tc.computer.interp;
+
+import java.util.ArrayList;
+import java.util.List;
+import tc.computer.isa.TcInstruction;
+import tc.computer.isa.TcMachineSpec;
+import tc.computer.isa.TcOp;
+import tc.computer.isa.TcProgram;
+
+/**
+ * The discrete Tensor Computer: the definition of what every instruction means. The soft machine
+ * must reproduce it exactly with one-hot parameters or as τ → 0.
+ *
+ * <p>The machine is total: every instruction has a result for every state (addresses and jump
+ * targets wrap, x/0 = −1, x%0 = x), so a random program never faults; it stops on HALT or at the
+ * step limit.
+ */
+public final class TcMachine {
+    /** Receives each executed instruction; {@code after} is the state after it. */
+    public interface Trace {
+        void step(long step, int pc, TcInstruction instruction, TcMachine after);
+    }
+
+    private final TcProgram program;
+    private final TcMachineSpec spec;
+    private final int[] reg = new int[TcMachineSpec.REGISTERS];
+    private final int[] flags = new int[4];
+    private final int[] mem;
+    private final List<Integer> outputs = new ArrayList<>();
+    private int pc;
+    private boolean halted;
+    private long steps;
+
+    public TcMachine(TcProgram program) {
+        this.program = program;
+        this.spec = program.spec();
+        this.mem = new int[spec.memoryWords()];
+        int[] data = program.data();
+        System.arraycopy(data, 0, mem, 0, data.length);
+        reg[TcMachineSpec.SP] = spec.memoryWords();
+    }
+
+    /** Sets a register before the run (how tasks pass inputs). */
+    public TcMachine withRegister(int r, int value) { reg[r] = value; return this; }
+
+    /** Sets a memory word before the run. */
+    public TcMachine withMemory(int address, int value) { mem[spec.address(address)] = value; return this; }
+
+    public boolean halted() { return halted; }
+    public int pc() { return pc; }
+    public long steps() { return steps; }
+    public int register(int r) { return reg[r]; }
+    public int memory(int address) { return mem[spec.address(address)]; }
+
+    public TcState state() { return new TcState(pc, reg, flags, mem, halted, steps, outputs); }
+
+    /** Runs until HALT or {@code maxSteps} instructions; returns the final state. */
+    public TcState run(long maxSteps, Trace trace) {
+        while (!halted && steps < maxSteps) {
+            int at = pc;
+            TcInstruction ins = step();
+            if (trace != null) trace.step(steps, at, ins, this);
+        }
+        return state();
+    }
+
+    public TcState run(long maxSteps) { return run(maxSteps, null); }
+
+    /** Executes one instruction (nothing once halted) and returns it. */
+    public TcInstruction step() {
+        TcInstruction ins = program.at(pc);
+        if (halted) return ins;
+        steps++;
+        int a = reg[ins.rs1()], b = reg[ins.rs2()], imm = ins.imm();
+        int next = spec.target(pc + 1L);
+        switch (ins.op()) {
+            case HALT -> { halted = true; next = pc; }
+            case NOP -> { }
+            case MOV -> reg[ins.rd()] = a;
+            case LI -> reg[ins.rd()] = imm;
+            case ADD -> reg[ins.rd()] = addFlags(a, b);
+            case ADDI -> reg[ins.rd()] = addFlags(a, imm);
+            case SUB -> reg[ins.rd()] = subFlags(a, b);
+            case MUL -> reg[ins.rd()] = logicFlags(a * b);
+            case DIV -> reg[ins.rd()] = logicFlags(div(a, b));
+            case MOD -> reg[ins.rd()] = logicFlags(mod(a, b));
+            case AND -> reg[ins.rd()] = logicFlags(a & b);
+            case OR -> reg[ins.rd()] = logicFlags(a | b);
+            case XOR -> reg[ins.rd()] = logicFlags(a ^ b);
+            case NOT -> reg[ins.rd()] = logicFlags(~a);
+            case SHL -> reg[ins.rd()] = logicFlags(a << (b & 31));
+            case SHR -> reg[ins.rd()] = logicFlags(a >>> (b & 31));
+            case SRA -> reg[ins.rd()] = logicFlags(a >> (b & 31));
+            case CMP -> subFlags(a, b);
+            case JMP -> next = spec.target(imm);
+            case JZ -> { if (flags[TcState.Z] == 1) next = spec.target(imm); }
+            case JNZ -> { if (flags[TcState.Z] == 0) next = spec.target(imm); }
+            case JLT -> { if (flags[TcState.N] != flags[TcState.V]) next = spec.target(imm); }
+            case JGE -> { if (flags[TcState.N] == flags[TcState.V]) next = spec.target(imm); }
+            case JLE -> { if (flags[TcState.Z] == 1 || flags[TcState.N] != flags[TcState.V]) next = spec.target(imm); }
+            case JGT -> { if (flags[TcState.Z] == 0 && flags[TcState.N] == flags[TcState.V]) next = spec.target(imm); }
+            case LOAD -> reg[ins.rd()] = mem[spec.address((long) a + imm)];
+            case STORE -> mem[spec.address((long) a + imm)] = b;
+            case PUSH -> push(a);
+            case POP -> { int v = pop(); reg[ins.rd()] = v; }
+            case CALL -> { push(spec.target(pc + 1L)); next = spec.target(imm); }
+            case RET -> next = spec.target(pop());
+            case OUT -> outputs.add(a);
+        }
+        pc = next;
+        return ins;
+    }
+
+    private void push(int value) {
+        reg[TcMachineSpec.SP] -= 1;
+        mem[spec.address(reg[TcMachineSpec.SP])] = value;
+    }
+
+    private int pop() {
+        int v = mem[spec.address(reg[TcMachineSpec.SP])];
+        reg[TcMachineSpec.SP] += 1;
+        return v;
+    }
+
+    private int addFlags(int a, int b) {
+        int r = a + b;
+        setZn(r);
+        flags[TcState.C] = Integer.compareUnsigned(r, a) < 0 ? 1 : 0;
+        flags[TcState.V] = ((a ^ r) & (b ^ r)) < 0 ? 1 : 0;
+        return r;
+    }
+
+    private int subFlags(int a, int b) {
+        int r = a - b;
+        setZn(r);
+        flags[TcState.C] = Integer.compareUnsigned(a, b) < 0 ? 1 : 0;
+        flags[TcState.V] = ((a ^ b) & (a ^ r)) < 0 ? 1 : 0;
+        return r;
+    }
+
+    private int logicFlags(int r) {
+        setZn(r);
+        flags[TcState.C] = 0;
+        flags[TcState.V] = 0;
+        return r;
+    }
+
+    private void setZn(int r) {
+        flags[TcState.Z] = r == 0 ? 1 : 0;
+        flags[TcState.N] = r < 0 ? 1 : 0;
+    }
+
+    /** Truncating division with the RISC-V answers where C leaves it undefined. */
+    public static int div(int a, int b) {
+        if (b == 0) return -1;
+        if (a == Integer.MIN_VALUE && b == -1) return Integer.MIN_VALUE;
+        return a / b;
+    }
+
+    public static int mod(int a, int b) {
+        if (b == 0) return a;
+        if (a == Integer.MIN_VALUE && b == -1) return 0;
+        return a % b;
+    }
+}
