@@ -41,8 +41,8 @@ record VerifyReport(Program program, Verification verification, SourceFile cSour
                 yield "memory " + cell(names, d.cell()) + ": interpreter " + d.expected() + ", transformer " + d.actual() + where + others;
             }
             case NOT_CLEAN -> "state entry (row " + d.row() + ", column " + d.column() + ") = " + d.actual()
-                    + " is not within 1e-5 of {-1, 0, +1}" + where;
-            case INTERPRETER_FAULT -> "the interpreter faults (" + d.message() + "); the transformer has no faults";
+                    + " is not within 1e-5 of {-1, 0, +1} (or of its constant)" + where;
+            case INTERPRETER_FAULT -> "the interpreter faults (" + d.message() + "); the transformer does not";
         };
     }
 
@@ -54,7 +54,10 @@ record VerifyReport(Program program, Verification verification, SourceFile cSour
 
     void printText(PrintWriter out) {
         switch (verification.status()) {
-            case VERIFIED -> out.println("verified: " + verification.steps() + " steps agree");
+            case VERIFIED -> out.println("verified: " + verification.steps() + " steps agree (" + engine + " engine, " + profile + " weights, "
+                    + program.config().name() + ")");
+            case FAULTED_ALIKE -> out.println("verified: " + verification.steps() + " steps agree and both fault at the last (" + engine
+                    + " engine, " + profile + " weights)");
             case STEP_LIMIT -> out.println("not verified: " + verification.steps()
                     + " steps agree, but the step limit came before HALT (raise --max-steps)");
             case DIVERGED -> {

@@ -8,6 +8,7 @@ import java.util.Map;
 import tc.engine.interp.Interpreter;
 import tc.transformer.engine.EngineKind;
 import tc.transformer.engine.TransformerEngine;
+import tc.transformer.loomv1.ExactWeights;
 import tc.transformer.loomv1.LoomV1Weights;
 
 /**
@@ -25,11 +26,13 @@ public final class Engines {
 
     private static final Map<String, Engine> IDEAL = new LinkedHashMap<>();
     private static final Map<String, Engine> LOOM_V1 = new LinkedHashMap<>();
+    private static final Map<String, Engine> EXACT = new LinkedHashMap<>();
     static {
         register(IDEAL, new Interpreter());
         for (EngineKind kind : EngineKind.values()) {
             String name = kind.name().toLowerCase(Locale.ROOT);
             register(LOOM_V1, new TransformerEngine(name, "loom-v1", LoomV1Weights::build, kind));
+            register(EXACT, new TransformerEngine(name, "exact", ExactWeights::build, kind));
         }
     }
 
@@ -39,6 +42,9 @@ public final class Engines {
 
     /** The engines with ideal-ISA semantics: every one of them must pass the golden corpus. */
     public static List<Engine> all() { return List.copyOf(IDEAL.values()); }
+
+    /** The transformer engines on the exact profile (ideal-ISA semantics, computed from weights). */
+    public static List<Engine> exact() { return List.copyOf(EXACT.values()); }
 
     /** Every engine name, for help texts and completion. */
     public static List<String> names() {
@@ -68,10 +74,7 @@ public final class Engines {
         Engine transformer = LOOM_V1.get(name);
         if (transformer == null)
             throw new IllegalArgumentException("unknown engine '" + name + "': choose one of " + String.join(", ", names()));
-        if (profile == null || profile.equals("exact"))
-            throw new IllegalArgumentException("the 'exact' weight profile is not built yet; run '" + name
-                    + "' with --profile loom-v1 (the reference's weights, defects included: docs/transformer.md)");
-        return transformer;
+        return "loom-v1".equals(profile) ? transformer : EXACT.get(name);
     }
 
     /** The engine {@code tc demo} showcases: the most capable ideal-ISA engine. */

@@ -41,15 +41,39 @@ public final class StateLayout {
         /** Memory column s+i: bipolar(i mod 2^N), the value FIND returns. */
         TAG(0, 1),
         /** 1.0 in the scratchpad columns 0..s−1, 0.0 elsewhere. */
-        INDICATOR(0, 0);
+        INDICATOR(0, 0),
+        // The regions below exist only in the exact profile's layout (docs/transformer.md, "exact").
+        /** Column 0, L1→L2: +1 when a ≥ s (SUBLEQ), −1 otherwise. */
+        MODE(0, 0, true),
+        /** Column 0, L2→L6: 1 when a LOAD/STORE pointer is ≥ m. */
+        FAULT(0, 0, true),
+        /** Column 0, L2→L3: 1 during FIND, so that only FIND's search head sees column 0. */
+        FIND_GATE(0, 0, true),
+        /** Constant: 1.0 in memory columns, 0.0 elsewhere. */
+        MEM_IND(0, 0, true),
+        /** Constant: 2m − i in memory column s+i, so that earlier cells win ties in L0. */
+        PRIO(0, 0, true),
+        /** Memory column: 1 when an earlier cell holds the same word (recomputed by L0 every step). */
+        SHADOW(0, 0, true),
+        /** Column 0: LOAD's pointer (±1 bits) in L2→L3; all memory columns: STORE's staged write in L5. */
+        ADDR_Q(0, 1, true),
+        /** Column 0, L2→L5: STORE's pointer (±1 bits). */
+        STORE_Q(0, 1, true);
 
         private final int perAddressBit;
         private final int perWordBit;
+        private final boolean exactOnly;
 
-        Region(int perAddressBit, int perWordBit) {
+        Region(int perAddressBit, int perWordBit) { this(perAddressBit, perWordBit, false); }
+
+        Region(int perAddressBit, int perWordBit, boolean exactOnly) {
             this.perAddressBit = perAddressBit;
             this.perWordBit = perWordBit;
+            this.exactOnly = exactOnly;
         }
+
+        /** Whether only the exact profile's layout has this region. */
+        public boolean exactOnly() { return exactOnly; }
 
         int height(int addressBits, int wordBits) {
             int h = perAddressBit * addressBits + perWordBit * wordBits;
@@ -83,22 +107,34 @@ public final class StateLayout {
     private final int wordBits;
     private final Map<Region, Rows> rows = new EnumMap<>(Region.class);
     private final int d;
+    private final boolean exact;
 
-    private StateLayout(MachineConfig config) {
+    private StateLayout(MachineConfig config, boolean exact) {
         this.config = config;
+        this.exact = exact;
         this.addressBits = config.addressBits();
         this.wordBits = config.wordBits();
         int next = 0;
         for (Region r : Region.values()) {
+            if (r.exactOnly() && !exact) continue;
             int h = r.height(addressBits, wordBits);
             rows.put(r, new Rows(r, next, h));
             next += h;
         }
         this.d = next;
-        if (d != config.rows()) throw new IllegalStateException("layout has " + d + " rows, config says " + config.rows());
+        if (!exact && d != config.rows()) throw new IllegalStateException("layout has " + d + " rows, config says " + config.rows());
     }
 
-    public static StateLayout of(MachineConfig config) { return new StateLayout(config); }
+    /** Loom's layout (REFERENCE.md §1.2): d = 9ℓ + 8N + 1. */
+    public static StateLayout of(MachineConfig config) { return new StateLayout(config, false); }
+
+    /** The exact profile's layout: Loom's rows, then the exact-only regions (d = 9ℓ + 10N + 7). */
+    public static StateLayout exact(MachineConfig config) { return new StateLayout(config, true); }
+
+    /** Whether this is the exact profile's layout. */
+    public boolean isExact() { return exact; }
+
+    public boolean has(Region region) { return rows.containsKey(region); }
 
     public MachineConfig config() { return config; }
 
@@ -114,7 +150,11 @@ public final class StateLayout {
     /** N: bits of a data word. */
     public int wordBits() { return wordBits; }
 
-    public Rows rows(Region region) { return rows.get(region); }
+    public Rows rows(Region region) {
+        Rows r = rows.get(region);
+        if (r == null) throw new IllegalArgumentException("the " + (exact ? "exact" : "loom-v1") + " layout has no region " + region.key());
+        return r;
+    }
 
     /** All regions, top to bottom. */
     public List<Rows> regions() { return List.copyOf(rows.values()); }

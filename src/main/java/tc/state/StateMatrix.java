@@ -23,8 +23,15 @@ public final class StateMatrix {
      * The initial state of a program (REFERENCE.md §1.4): indicator, position codes, memory words,
      * tags, one instruction per ROM column and the PC at the first instruction.
      */
-    public static StateMatrix initial(Program program) {
-        StateLayout layout = StateLayout.of(program.config());
+    public static StateMatrix initial(Program program) { return initial(program, StateLayout.of(program.config())); }
+
+    /**
+     * The initial state in {@code layout}; the exact layout also gets its constant rows (memory
+     * indicator and priorities; the shadow flags start at 0 and L0 computes them).
+     */
+    public static StateMatrix initial(Program program, StateLayout layout) {
+        if (!layout.config().equals(program.config()))
+            throw new IllegalArgumentException("layout is for " + layout.config().name() + ", the program for " + program.config().name());
         StateMatrix x = new StateMatrix(layout);
         var config = program.config();
         int w = layout.wordBits();
@@ -40,6 +47,11 @@ public final class StateMatrix {
         List<Instruction> rom = program.instructions();
         for (int k = 0; k < rom.size(); k++) x.writeInstruction(layout.instructionColumn(k), rom.get(k));
         x.writeUnsigned(layout.rows(Region.PC), layout.pcColumn(), config.programStart());
+        if (layout.isExact())
+            for (int i = 0; i < config.m(); i++) {
+                x.set(layout.rows(Region.MEM_IND).first(), layout.memoryColumn(i), 1f);
+                x.set(layout.rows(Region.PRIO).first(), layout.memoryColumn(i), 2f * config.m() - i);
+            }
         return x;
     }
 

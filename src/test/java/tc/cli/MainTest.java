@@ -63,7 +63,6 @@ class MainTest {
         assertUsage(Cli.run("compile", "x.c", "--format", "elf"), "unknown format 'elf': choose one of asm, json, loom-state, ir");
         assertUsage(Cli.run("run", "x.c", "--engine", "gpu9000"), "unknown engine 'gpu9000': choose one of interp");
         assertUsage(Cli.run("run", "x.c", "--max-steps", "0"), "--max-steps must be at least 1");
-        assertUsage(Cli.run("run", "x.c", "--engine", "sparse"), "'exact' weight profile is not built yet");
         assertUsage(Cli.run("run", "x.c", "--engine", "sparse", "--profile", "v0"), "unknown profile 'v0'");
         assertUsage(Cli.run("run", "x.c", "--max-steps", "many"), "'many'");
         assertUsage(Cli.run("run", "x.c", "--trace", "--json"), "--trace and --json cannot be combined");

@@ -17,8 +17,9 @@ class EnginesTest {
     @Test void transformerEnginesNeedAProfileThatExists() {
         assertEquals("sparse", Engines.get("sparse", "loom-v1").name());
         assertTrue(Engines.get("dense", "loom-v1").description().contains("loom-v1"));
-        var exact = assertThrows(IllegalArgumentException.class, () -> Engines.get("sparse"));
-        assertTrue(exact.getMessage().contains("--profile loom-v1"), exact.getMessage());
+        assertTrue(Engines.get("sparse").description().contains("exact"), "exact is the default profile");
+        assertTrue(Engines.get("dense", "exact").description().contains("exact"));
+        assertEquals(List.of("dense", "sparse", "softmax"), Engines.exact().stream().map(Engine::name).toList());
         var unknown = assertThrows(IllegalArgumentException.class, () -> Engines.get("sparse", "v9"));
         assertTrue(unknown.getMessage().contains("exact, loom-v1"), unknown.getMessage());
         var noWeights = assertThrows(IllegalArgumentException.class, () -> Engines.get("interp", "loom-v1"));

@@ -67,9 +67,7 @@ public final class IsaMachine {
         int k = pc - config.programStart();
         steps++;
         if (k < 0 || k >= rom.length) {
-            fault = new Fault(Fault.Kind.PC_OUT_OF_PROGRAM, "execution left the program: PC = column " + pc
-                    + ", but the program occupies columns " + config.programStart() + ".."
-                    + (config.programStart() + rom.length - 1), pc, steps);
+            fault = Fault.outsideProgram(program, pc, steps);
             return true;
         }
         Instruction ins = rom[k];
@@ -94,8 +92,16 @@ public final class IsaMachine {
                 case AND -> write(mem(ins.b()), read(ins.b()) & read(ins.c()));
                 case OR -> write(mem(ins.b()), read(ins.b()) | read(ins.c()));
                 case XOR -> write(mem(ins.b()), read(ins.b()) ^ read(ins.c()));
-                case LOAD -> write(mem(ins.b()), memory[pointer(read(ins.c()), false)]);
-                case STORE -> write(pointer(read(ins.c()), true), read(ins.b()));
+                case LOAD -> {
+                    int p = Word.unsigned(read(ins.c()), bits);
+                    if (p >= memory.length) { fault = Fault.pointer(program, false, p, pc, steps); return true; }
+                    write(mem(ins.b()), memory[p]);
+                }
+                case STORE -> {
+                    int p = Word.unsigned(read(ins.c()), bits);
+                    if (p >= memory.length) { fault = Fault.pointer(program, true, p, pc, steps); return true; }
+                    write(p, read(ins.b()));
+                }
                 case FIND -> write(mem(ins.b()), find(read(ins.c())));
                 case SWAP -> {
                     int b = mem(ins.b()), c = mem(ins.c());
@@ -139,19 +145,6 @@ public final class IsaMachine {
     private int find(int value) {
         for (int i = 0; i < memory.length; i++) if (memory[i] == value) return Word.wrap(i, bits);
         throw new IllegalStateException("FIND: the searched cell itself must match");
-    }
-
-    private int pointer(int word, boolean store) {
-        int p = Word.unsigned(word, bits);
-        if (p >= memory.length) {
-            var debug = program.debug();
-            if (store && debug.hasStack() && p == debug.stackLimit())
-                throw fault(Fault.Kind.STACK_OVERFLOW, "stack overflow: the call stack (memory " + debug.stackBase()
-                        + ".." + (debug.stackLimit() - 1) + ") is full; recursion too deep for m = " + config.m());
-            throw fault(Fault.Kind.POINTER_OUT_OF_RANGE, (store ? "STORE" : "LOAD") + " through pointer " + p
-                    + ", outside memory 0.." + (memory.length - 1) + " (an array index out of bounds?)");
-        }
-        return p;
     }
 
     /** The memory index of an operand column. */

@@ -16,7 +16,9 @@ record ModelShape(int d, int n, int s) {
 
     static ModelShape of(LoomModel model) {
         MachineConfig c = model.config();
-        ModelShape shape = new ModelShape(c.rows(), c.n(), c.s());
+        // d comes from the weights: the exact profile's layout has more rows than Loom's.
+        int d = model.layers().isEmpty() ? c.rows() : model.layers().get(0).w1().cols();
+        ModelShape shape = new ModelShape(d, c.n(), c.s());
         for (Layer layer : model.layers()) shape.check(layer);
         return shape;
     }

@@ -14,6 +14,7 @@ import tc.isa.Instruction;
 import tc.isa.MachineConfig;
 import tc.isa.Opcode;
 import tc.isa.Program;
+import tc.state.StateLayout;
 import tc.state.StateMatrix;
 import tc.transformer.LoomModel;
 
@@ -66,10 +67,20 @@ public final class TransformerEngine implements Engine {
     /** The model used for {@code config} (built on first use). */
     public LoomModel model(MachineConfig config) { return models.computeIfAbsent(config, weights); }
 
+    /** Whether this engine runs the exact profile (its layout and host protocol, {@link ExactHost}). */
+    public boolean exact() { return profile.equals("exact"); }
+
+    /** The initial state of {@code program} in this profile's layout. */
+    public StateMatrix initialState(Program program) {
+        MachineConfig config = program.config();
+        return StateMatrix.initial(program, exact() ? StateLayout.exact(config) : StateLayout.of(config));
+    }
+
     @Override public RunResult run(Program program, RunOptions options) {
         MachineConfig config = program.config();
+        if (exact()) ExactHost.check(program);
         StepEngine engine = kind.create(model(config));
-        StateMatrix x = StateMatrix.initial(program);
+        StateMatrix x = initialState(program);
         ModelShape.of(engine.model()).checkState(x);
         int outputIndex = program.debug().outputIndex();
         int outputColumn = outputIndex >= 0 && outputIndex < config.m() ? config.memoryStart() + outputIndex : -1;
@@ -77,7 +88,9 @@ public final class TransformerEngine implements Engine {
         int[][] memory = {readMemory(x)};
         Instruction[] current = {x.readInstruction(x.pc())};
         var trace = options.trace();
+        int[] lastPc = {config.programStart()};
         TransformerRunner.Outcome outcome = new TransformerRunner(engine).run(x, options.maxSteps(), (step, pcBefore, after) -> {
+            lastPc[0] = pcBefore;
             Instruction ins = current[0];
             int[] before = memory[0];
             int[] now = readMemory(after);
@@ -87,9 +100,16 @@ public final class TransformerEngine implements Engine {
             if (trace != null) trace.onStep(new TraceEvent(step, pcBefore, ins, pc, changes(before, now)));
             memory[0] = now;
             current[0] = after.readInstruction(pc);
-        });
+        }, exact() ? pc -> ExactHost.stops(program, pc) : pc -> false);
+        int pc = x.pc();
+        boolean pointerFault = pc == ExactHost.POINTER_FAULT_COLUMN;
+        if (exact() && pc != 0 && ExactHost.stops(program, pc) && (pointerFault || outcome.steps() < options.maxSteps())) {
+            var fault = ExactHost.fault(program, x, pc, lastPc[0], outcome.steps());
+            int reportedPc = fault.kind() == tc.engine.Fault.Kind.PC_OUT_OF_PROGRAM ? pc : lastPc[0];
+            return new RunResult(RunResult.Status.FAULT, fault.step(), reportedPc, memory[0], outputs, fault);
+        }
         RunResult.Status status = outcome.halted() ? RunResult.Status.HALTED : RunResult.Status.STEP_LIMIT;
-        return new RunResult(status, outcome.steps(), x.pc(), memory[0], outputs, null);
+        return new RunResult(status, outcome.steps(), pc, memory[0], outputs, null);
     }
 
     private static int[] readMemory(StateMatrix x) {

@@ -33,12 +33,18 @@ public final class TransformerRunner {
     public StepEngine engine() { return engine; }
 
     /** Runs on {@code x} in place until PC = 0 or {@code maxSteps} steps; listener may be null. */
-    public Outcome run(StateMatrix x, long maxSteps, StepListener listener) {
+    public Outcome run(StateMatrix x, long maxSteps, StepListener listener) { return run(x, maxSteps, listener, pc -> false); }
+
+    /**
+     * Runs until PC = 0, until {@code stop} accepts the PC (the exact profile's fault columns and
+     * columns outside the program), or {@code maxSteps} steps.
+     */
+    public Outcome run(StateMatrix x, long maxSteps, StepListener listener, java.util.function.IntPredicate stop) {
         if (maxSteps < 0) throw new IllegalArgumentException("max steps must not be negative, got " + maxSteps);
         long steps = 0;
         while (steps < maxSteps) {
             int pc = x.pc();
-            if (pc == 0) break;
+            if (pc == 0 || stop.test(pc)) break;
             engine.step(x);
             steps++;
             if (listener != null) listener.afterStep(steps, pc, x);

@@ -31,6 +31,7 @@ final class L1Fetch {
         Idioms.clearPairs(f, scratchCmd, Idioms.Gate.SCRATCHPAD);
         f.block("clear the fetched buffer rows");
         Idioms.clearPairs(f, buffer, Idioms.Gate.SCRATCHPAD);
+        if (layout.isExact()) ExactBlocks.mode(f, buffer);
         return f.build(List.of(fetch));
     }
 }

@@ -83,13 +83,15 @@ final class L2Operands {
             mulacc();
             bitwise();
             store();
-            f.padTo(80 * n, "allocated 80N, never filled");
+            if (layout.isExact()) ExactBlocks.operands(f);
+            else f.padTo(80 * n, "allocated 80N, never filled");
             return f.build(List.of(a, b, c));
         }
 
         private void everyMode() {
             f.block("SUBLEQ: scr_sub ← ±2·buf_a when a_bit32; clear buf_a everywhere");
-            int mode = f.subleqModeBit();
+            // exact: the mode row L1 computed (a ≥ s), not the bit of a worth 32.
+            int mode = layout.isExact() ? layout.rows(Region.MODE).first() : f.subleqModeBit();
             for (int i = 0; i < n; i++) {
                 f.row().onlyScratchpad().in(mode, 1).in(bufA.row(i), 1).out(sub.row(i), 2);
                 f.row().onlyScratchpad().in(mode, 1).in(bufA.row(i), -1).out(sub.row(i), -2);
@@ -228,7 +230,8 @@ final class L2Operands {
             f.block("LOAD: scr_sub ← 0; scr_min ← 0");
             constant(Opcode.LOAD, 0);
             zeroMin(Opcode.LOAD);
-            positionCode(Opcode.LOAD, load, "LOAD: load_temp ← position code");
+            if (layout.isExact()) ExactBlocks.pointerQuery(f, Opcode.LOAD, layout.rows(Region.ADDR_Q), "LOAD: addr_q ← ±1 copy of the pointer");
+            else positionCode(Opcode.LOAD, load, "LOAD: load_temp ← position code");
         }
 
         private void findOp() {
@@ -291,6 +294,11 @@ final class L2Operands {
         private void store() {
             f.block("STORE: scr_sub ← 0");
             constant(Opcode.STORE, 0);
+            if (layout.isExact()) {
+                // exact: addr_b stays (an identity write); L5's tag-keyed head writes the pointed cell.
+                ExactBlocks.pointerQuery(f, Opcode.STORE, layout.rows(Region.STORE_Q), "STORE: store_q ← ±1 copy of the pointer");
+                return;
+            }
             f.block("STORE: clear addr_b in scratch_cmd");
             Rows addrB = f.scratchB();
             for (int i = 0; i < l; i++) {

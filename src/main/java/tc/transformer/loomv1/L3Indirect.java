@@ -14,6 +14,7 @@ final class L3Indirect {
         int q = Math.max(layout.addressBits(), layout.wordBits());
         Rows scrSub = layout.rows(Region.SCR_SUB);
         Rows scrMin = layout.rows(Region.SCR_MIN);
+        if (layout.isExact()) return ExactBlocks.indirect(layout);
         AttentionHead load = Heads.head("L3 head LOAD: scr_min += 2·mem[load_temp]", layout, q, layout.rows(Region.LOAD_TEMP),
                 layout.rows(Region.POS_ENC), new Heads.Values(layout).copy(scrMin, layout.rows(Region.MEMORY), 2));
         AttentionHead find = Heads.head("L3 head FIND: scr_min += 2·tag of the cell equal to find_temp", layout, q,

@@ -30,10 +30,11 @@ final class L5Write {
         Idioms.clearRuns(f, find, Idioms.Gate.EVERYWHERE);
         f.block("clear buf_c");
         Idioms.clearRuns(f, bufC, Idioms.Gate.EVERYWHERE);
+        if (layout.isExact()) return f.build(List.of(writeB, writeC, ExactBlocks.storeWrite(f)));
         return f.build(List.of(writeB, writeC));
     }
 
-    private static void stage(FfnBuilder f, String purpose, Rows mem, Rows staged) {
+    static void stage(FfnBuilder f, String purpose, Rows mem, Rows staged) {
         f.block(purpose);
         for (int i = 0; i < mem.count(); i++) f.row().offScratchpad().in(mem.row(i), -2).in(staged.row(i), 2).out(mem.row(i), 1);
         for (int i = 0; i < mem.count(); i++) f.row().offScratchpad().in(mem.row(i), 2).in(staged.row(i), -2).out(mem.row(i), -1);

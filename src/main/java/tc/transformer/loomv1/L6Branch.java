@@ -53,8 +53,11 @@ final class L6Branch {
         conditional(f, Opcode.CMP, 1, -1, -(l + n - 0.5), r).out(flag, -2);
         f.block("flag −= 1 for FIND, SWAP, CMOV, MULACC, STORE");
         for (Opcode op : NO_BRANCH_AFTER_CMP) f.row().onlyScratchpad().opcode(op).biasCol0(-(l - 1)).out(flag, -1);
-        f.block(FfnBuilder.UNUSED + ": gate-only rows of the flag section");
-        for (int i = 0; i < FLAG_PADDING; i++) f.row().onlyScratchpad();
+        if (layout.isExact()) ExactBlocks.faultBranch(f, flag);
+        if (!layout.isExact()) {
+            f.block(FfnBuilder.UNUSED + ": gate-only rows of the flag section");
+            for (int i = 0; i < FLAG_PADDING; i++) f.row().onlyScratchpad();
+        }
 
         for (int i = l; i >= 1; i--) {
             f.block("PC+1, bit " + (i - 1) + " (T = low " + i + " bits of PC + 1)");

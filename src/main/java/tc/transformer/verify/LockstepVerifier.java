@@ -10,7 +10,9 @@ import tc.state.StateLayout;
 import tc.state.StateLayout.Region;
 import tc.state.StateLayout.Rows;
 import tc.state.StateMatrix;
+import tc.transformer.engine.ExactHost;
 import tc.transformer.engine.StepEngine;
+import tc.transformer.loomv1.ExactWeights;
 
 /**
  * Runs a program on the ideal interpreter ({@link IsaMachine}) and on a transformer
@@ -29,7 +31,9 @@ public final class LockstepVerifier {
     /** Runs both until they halt, disagree, or have run {@code maxSteps} steps. */
     public static Verification run(Program program, StepEngine engine, long maxSteps) {
         if (maxSteps < 1) throw new IllegalArgumentException("max steps must be at least 1, got " + maxSteps);
-        StateMatrix x = StateMatrix.initial(program);
+        boolean exact = ExactWeights.PROFILE.equals(engine.model().profile());
+        if (exact) ExactHost.check(program);
+        StateMatrix x = StateMatrix.initial(program, exact ? StateLayout.exact(program.config()) : StateLayout.of(program.config()));
         StateLayout layout = x.layout();
         IsaMachine isa = new IsaMachine(program);
         int m = program.config().m();
@@ -41,9 +45,20 @@ public final class LockstepVerifier {
             int[] before = isa.memory();
             isa.step();
             step++;
-            if (isa.fault() != null)
+            if (isa.fault() != null) {
+                // The exact profile faults too: off the program the host stops before fetching; on a
+                // bad pointer the weights branch to the fault column and leave memory alone.
+                if (exact && isa.fault().kind() == tc.engine.Fault.Kind.PC_OUT_OF_PROGRAM && ExactHost.stops(program, x.pc()))
+                    return new Verification(Verification.Status.FAULTED_ALIKE, step, null);
+                if (exact && x.pc() == pc) {
+                    engine.step(x);
+                    if (x.pc() == ExactHost.POINTER_FAULT_COLUMN && compareMemory(x, isa, before, step, pc, ins, m) == null
+                            && firstUnclean(x, step, pc, ins) == null)
+                        return new Verification(Verification.Status.FAULTED_ALIKE, step, null);
+                }
                 return diverged(new Divergence(step, pc, ins, Divergence.Kind.INTERPRETER_FAULT, -1, null, null,
                         null, -1, -1, List.of(), isa.fault().message()));
+            }
             engine.step(x);
 
             if (x.pc() != isa.pc()) {
@@ -92,18 +107,30 @@ public final class LockstepVerifier {
         return rows.first();
     }
 
-    /** The first entry, in row-major order, farther than the tolerance from −1, 0 and +1. */
+    /**
+     * The first entry, in row-major order, farther than the tolerance from −1, 0 and +1 — or, in
+     * the exact layout's constant PRIO row, different from its constant (docs/transformer.md).
+     */
     private static Divergence firstUnclean(StateMatrix x, long step, int pc, Instruction ins) {
         float[] data = x.data();
-        int n = x.layout().columns();
+        StateLayout layout = x.layout();
+        int n = layout.columns();
+        int prio = layout.has(Region.PRIO) ? layout.rows(Region.PRIO).first() : -1;
         for (int e = 0; e < data.length; e++) {
             float v = data[e];
-            float off = Math.min(Math.abs(v), Math.abs(Math.abs(v) - 1f));
-            if (off <= TOLERANCE) continue;
             int row = e / n;
+            if (row == prio) {
+                if (v == priority(layout, e % n)) continue;
+            } else if (Math.min(Math.abs(v), Math.abs(Math.abs(v) - 1f)) <= TOLERANCE) continue;
             return new Divergence(step, pc, ins, Divergence.Kind.NOT_CLEAN, -1, null, v, regionOf(x.layout(), row), row, e % n, List.of(), null);
         }
         return null;
+    }
+
+    /** The exact layout's PRIO constant in {@code column}: 2m − i in memory column s + i, 0 elsewhere. */
+    public static float priority(StateLayout layout, int column) {
+        var c = layout.config();
+        return layout.isMemoryColumn(column) ? 2f * c.m() - (column - c.memoryStart()) : 0f;
     }
 
     /** The region holding {@code row}. */

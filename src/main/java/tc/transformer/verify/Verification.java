@@ -14,6 +14,8 @@ public record Verification(Status status, long steps, Divergence divergence) {
         VERIFIED,
         /** They agreed on every step run, but the step limit came before HALT. */
         STEP_LIMIT,
+        /** They agreed on every step, then both faulted on the same step (exact profile only). */
+        FAULTED_ALIKE,
         /** They disagreed; see {@link #divergence()}. */
         DIVERGED
     }
@@ -23,5 +25,6 @@ public record Verification(Status status, long steps, Divergence divergence) {
             throw new IllegalArgumentException("a divergence comes with status DIVERGED and only with it");
     }
 
-    public boolean verified() { return status == Status.VERIFIED; }
+    /** Both sides agreed to the end: both halted, or both faulted alike. */
+    public boolean verified() { return status == Status.VERIFIED || status == Status.FAULTED_ALIKE; }
 }

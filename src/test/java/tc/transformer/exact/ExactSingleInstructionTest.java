@@ -1,0 +1,75 @@
+package tc.transformer.exact;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import tc.isa.MachineConfig;
+import tc.isa.Opcode;
+import tc.transformer.engine.EngineKind;
+import tc.transformer.loomv1.ExactWeights;
+
+/**
+ * Issue 3's exhaustive single-instruction check on the exact profile (sparse engine, lockstep with
+ * the interpreter). CI runs every boundary pair plus a seeded sample; {@code -Pexhaustive}
+ * (property {@code tc.exact.full=true}) runs all 65,536 pairs for every two-operand opcode.
+ */
+class ExactSingleInstructionTest {
+    static final boolean FULL = Boolean.getBoolean("tc.exact.full");
+    static final int SAMPLE = Integer.getInteger("tc.exact.pairs", 5_000);
+    static final int[] BOUNDARY = {-128, -127, -65, -64, -2, -1, 0, 1, 2, 63, 64, 126, 127};
+
+    static List<int[]> pairs(int bits, SplittableRandom random) {
+        List<int[]> out = new ArrayList<>();
+        int lo = -(1 << (bits - 1)), size = 1 << bits;
+        if (FULL && bits == 8) {
+            for (int x = 0; x < size; x++) for (int y = 0; y < size; y++) out.add(new int[] {lo + x, lo + y});
+            return out;
+        }
+        int max = (1 << (bits - 1)) - 1;
+        for (int x : BOUNDARY) for (int y : BOUNDARY) out.add(new int[] {Math.max(lo, Math.min(max, x * (bits == 16 ? 256 : 1))), Math.max(lo, Math.min(max, y * (bits == 16 ? 256 : 1)))});
+        for (int i = 0; i < SAMPLE; i++) out.add(new int[] {lo + random.nextInt(size), lo + random.nextInt(size)});
+        return out;
+    }
+
+    static void check(MachineConfig config, int seed) {
+        var check = new SingleInstructionCheck(config, ExactWeights.build(config), EngineKind.SPARSE);
+        var random = new SplittableRandom(seed);
+        long pairsChecked = 0;
+        for (Opcode op : Opcode.values()) {
+            switch (op) {
+                case HALT -> {
+                    for (int c : new int[] {0, 1, 2, config.programStart(), config.programStart() + 1, config.n() - 1}) check.halt(config.memoryStart(), c);
+                }
+                case LOAD, STORE, FIND -> {
+                    int[] all = new int[1 << config.wordBits()];
+                    for (int p = 0; p < all.length; p++) all[p] = p;
+                    check.pointers(op, config.wordBits() == 8 ? all : sample(all, 600, random), random);
+                    check.randomPrograms(op, 4, 40, op == Opcode.FIND ? 5 : config.m(), random);
+                }
+                default -> {
+                    List<int[]> p = pairs(config.wordBits(), random);
+                    pairsChecked += p.size();
+                    check.pairs(op, p);
+                }
+            }
+        }
+        System.out.printf("exact single-instruction check %s: %d instructions, %d value pairs, %d failures%n", config.name(),
+                check.instructionsChecked, pairsChecked, check.failures.size());
+        assertTrue(check.failures.isEmpty(), check.failures.size() + " failures, first: " + check.failures.subList(0, Math.min(5, check.failures.size())));
+    }
+
+    static int[] sample(int[] all, int count, SplittableRandom random) {
+        int[] out = new int[count];
+        for (int i = 0; i < count; i++) out[i] = all[random.nextInt(all.length)];
+        out[0] = 0;
+        out[1] = all.length - 1;
+        return out;
+    }
+
+    @Test void everyOpcodeAtEightBits() { check(MachineConfig.parse("146x512"), 8); }
+
+    @Test void sixteenBitSample() { check(MachineConfig.parse("155x1024").withWordBits(16), 16); }
+}
