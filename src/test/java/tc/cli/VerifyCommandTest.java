@@ -21,7 +21,7 @@ class VerifyCommandTest {
     @Test void referenceStateIsVerified() {
         Cli r = Cli.run("verify", FIB_STATE, "--profile", "loom-v1");
         assertEquals(0, r.exit(), r.out() + r.err());
-        assertEquals("verified: 80 steps agree (sparse engine, loom-v1 weights, 146x512)" + System.lineSeparator(), r.out());
+        assertEquals("verified: 80 steps agree (sparse engine, loom-v1 weights, 155x1024)" + System.lineSeparator(), r.out());
     }
 
     @Test void compiledProgramInsideTheBandIsVerifiedInTheInterpretersSteps() throws Exception {
