@@ -2,7 +2,6 @@ package tc.backend.computer;
 
 import static tc.computer.isa.TcOp.*;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -306,6 +305,4 @@ final class FunctionCompiler {
     private String local(String irLabel) { return prefix + "." + irLabel; }
 
     private String fresh(String what) { return prefix + ".$" + what + (fresh++); }
-
-    static List<Integer> registersOf(Map<Var, Integer> regs) { return new ArrayList<>(regs.values()); }
 }
