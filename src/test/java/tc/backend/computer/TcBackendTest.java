@@ -115,6 +115,23 @@ class TcBackendTest {
         assertEquals(4, TcRunner.run(c, TcEngines.INTERP, 1000).retval());
     }
 
+    @Test void wordShiftsAreRightAt32Bits() {
+        // Counts with the top bit set are huge unsigned counts: all bits out, or the sign fill.
+        assertEquals(0, tc.isa.Word.shl(1, -1, 32));
+        assertEquals(0, tc.isa.Word.shl(1, Integer.MIN_VALUE, 32));
+        assertEquals(-1, tc.isa.Word.shr(-8, Integer.MIN_VALUE, 32));
+        assertEquals(0, tc.isa.Word.shr(8, -1, 32));
+        assertEquals(Integer.MIN_VALUE, tc.isa.Word.shl(1, 31, 32));
+    }
+
+    @Test void programsBeyondTheLargestMemoryAreACompileError() {
+        StringBuilder big = new StringBuilder();
+        for (int k = 0; k < 18; k++) big.append("int a").append(k).append("[60000];\n"); // 1,080,000 words > 2^20
+        big.append("int main() { a17[1] = 1; return a17[1]; }");
+        CompileException e = assertThrows(CompileException.class, () -> TcBackend.compile(new SourceFile("big.c", big.toString())));
+        assertTrue(e.getMessage().contains("memory words"), e.getMessage());
+    }
+
     @Test void rejectsIrOfAnotherWidth() {
         IrProgram ir = CFrontEnd.compile(new SourceFile("t.c", "int main() { return 1; }"), 8);
         CompileException e = assertThrows(CompileException.class, () -> TcBackend.compile(ir, 256));
