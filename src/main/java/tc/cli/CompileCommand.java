@@ -42,7 +42,11 @@ final class CompileCommand implements Callable<Integer> {
 
     @Mixin MachineOptions machine;
 
+    @Mixin TargetOptions target;
+
     @Override public Integer call() throws Exception {
+        if (target.tc()) return compileForTc();
+        if (target.memoryWords != null) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--memory-words applies only to --target tc");
         SourceFile src = SourceFiles.read(file);
         CompileOptions options = machine.toCompileOptions();
         var out = spec.commandLine().getOut();
@@ -58,6 +62,27 @@ final class CompileCommand implements Callable<Integer> {
                 ? ProgramWriter.writeLoomState(program, output, SourceFiles.baseName(file), src.text())
                 : ProgramWriter.emit(ProgramWriter.render(program, format, src), outputPath(), out);
         err.println(summary(file.toString(), program) + where(written));
+        return Main.OK;
+    }
+
+    /** {@code --target tc}: a plain listing (the assembler proper lives in tc.computer.asm), or the 32-bit IR. */
+    private int compileForTc() throws Exception {
+        if (machine.given()) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--config and --word-bits are for the Loom target; --target tc has 32-bit int");
+        if (format != OutputFormat.ASM && format != OutputFormat.IR)
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--target tc writes --format asm (a listing) or ir");
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        if (format == OutputFormat.IR) {
+            String ir = Compiler.toIr(SourceFiles.read(file), tc.backend.computer.TcBackend.WORD_BITS).toString();
+            List<Path> written = ProgramWriter.emit(ir, outputPath(), out);
+            err.println("compiled " + file + " to IR (32-bit words)" + where(written));
+            return Main.OK;
+        }
+        var compiled = TcRun.compile(file, target);
+        List<Path> written = ProgramWriter.emit(String.join("\n", compiled.listing()) + "\n", outputPath(), out);
+        var s = compiled.program().spec();
+        err.println("compiled " + file + " for the Tensor Computer: " + compiled.program().code().size() + " instructions in "
+                + s.slots() + " slots, " + s.memoryWords() + " memory words" + where(written));
         return Main.OK;
     }
 

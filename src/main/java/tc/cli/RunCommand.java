@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 /** {@code tc run}: executes a C source, program JSON, Loom state file or assembly file. */
@@ -15,8 +19,12 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
                 "  tc run fib.c",
                 "  tc run fib.c --trace --max-steps 200",
+                "  tc run fact.c --target tc --json",
+                "  tc run fact.c --target tc --engine soft --tau 0.001",
                 "  tc run ../shared/loom-ref/programs/gcd_state.json --json"})
 final class RunCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "FILE.c, FILE.json or FILE.s")
     Path file;
 
@@ -24,7 +32,21 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin MachineOptions machine;
 
+    @Mixin TargetOptions target;
+
+    /** The default is deep in the τ → 0 regime, where the soft machine must equal the interpreter. */
+    @Option(names = "--tau", paramLabel = "T",
+            description = "--target tc: temperature of the soft engine (default 0.001; the interpreter ignores it).")
+    Double tau;
+
     @Override public Integer call() throws Exception {
+        var cl = spec.commandLine();
+        if (target.tc()) {
+            if (machine.given()) throw new ParameterException(cl, "--config and --word-bits are for the Loom target; --target tc has 32-bit int");
+            return flags.runTc(() -> TcRun.compile(file, target), tau == null ? 0.001 : tau);
+        }
+        if (tau != null) throw new ParameterException(cl, "--tau applies only to --target tc");
+        if (target.memoryWords != null) throw new ParameterException(cl, "--memory-words applies only to --target tc");
         return flags.run(() -> ProgramLoader.load(file, machine));
     }
 }

@@ -37,6 +37,25 @@ final class RunFlags {
     boolean json;
 
     /**
+     * {@code --target tc}: checks the flags, compiles for the Tensor Computer and runs on the TC
+     * engine called {@code --engine} ({@link tc.computer.TcEngines}: {@code interp}, or
+     * {@code soft} at temperature {@code tau} once that engine is registered).
+     */
+    int runTc(Callable<tc.backend.computer.TcCompiled> compiler, double tau) throws Exception {
+        if (maxSteps < 1) throw new ParameterException(spec.commandLine(), "--max-steps must be at least 1, got " + maxSteps);
+        if (trace) throw new ParameterException(spec.commandLine(), "--trace is not available with --target tc");
+        if (profile != null) throw new ParameterException(spec.commandLine(), "--profile selects transformer weights for the Loom target; it does not apply to --target tc");
+        if (!(tau > 0) || Double.isInfinite(tau)) throw new ParameterException(spec.commandLine(), "--tau must be a positive number, got " + tau);
+        tc.computer.TcEngine e;
+        try {
+            e = tc.computer.TcEngines.get(engine, tau);
+        } catch (IllegalArgumentException bad) {
+            throw new ParameterException(spec.commandLine(), bad.getMessage());
+        }
+        return TcRun.run(compiler.call(), e, maxSteps, json, spec.commandLine().getOut());
+    }
+
+    /**
      * Checks the flags (usage errors, before any file is read), loads the program, runs it and
      * prints the report; returns the exit code: OK when it halted.
      */

@@ -52,14 +52,14 @@ public final class Word {
      * bit out (result 0), which is what a loop of single-bit shifts computes.
      */
     public static int shl(int a, int count, int bits) {
-        int k = unsigned(count, bits);
-        return k >= bits ? 0 : wrap((long) a << k, bits);
+        long k = count & ((1L << bits) - 1); // a long, so a 32-bit count with the top bit set stays large
+        return k >= bits ? 0 : wrap((long) a << (int) k, bits);
     }
 
     /** Arithmetic right shift, with the count read as for {@link #shl}; large counts give the sign fill. */
     public static int shr(int a, int count, int bits) {
-        int k = unsigned(count, bits);
-        return a >> Math.min(k, 31);
+        long k = count & ((1L << bits) - 1);
+        return a >> (int) Math.min(k, 31);
     }
 
     public static int neg(int a, int bits) { return wrap(-(long) a, bits); }

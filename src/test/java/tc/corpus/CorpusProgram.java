@@ -20,7 +20,11 @@ import tc.source.SourcePos;
  *       {@code // expect: output V V ...} (repeated lines append), {@code // expect: fault KIND}
  *       with KIND a {@link Fault.Kind} in lower case with hyphens ({@code stack-overflow});</li>
  *   <li>{@code // expect error: L:C SUBSTRING} or {@code // expect error: SUBSTRING};</li>
- *   <li>{@code // word-bits: 16} and {@code // config: NAME-or-s,m,n,N} headers.</li>
+ *   <li>{@code // word-bits: 16} and {@code // config: NAME-or-s,m,n,N} headers;</li>
+ *   <li>{@code // expect-32: ...} and {@code // expect-32 error: ...}: the expectations when
+ *       {@code int} is 32 bits (the Tensor Computer target, {@link #parse32}). A file with any
+ *       {@code expect-32} line is judged at 32 bits by those lines alone; a file without any is
+ *       judged at 32 bits by its ordinary {@code expect} lines, which then must hold at both widths.</li>
  * </ul>
  * A malformed directive is an {@link IllegalArgumentException} naming the file and line, so a typo
  * can never silently drop an expectation.
@@ -33,7 +37,7 @@ import tc.source.SourcePos;
  */
 public record CorpusProgram(String path, String text, int wordBits, MachineConfig config, List<Expectation> expectations) {
 
-    private static final Pattern DIRECTIVE = Pattern.compile("//\\s*(expect error|expect|word-bits|config)\\s*:(.*)$");
+    private static final Pattern DIRECTIVE = Pattern.compile("//\\s*(expect-32 error|expect-32|expect error|expect|word-bits|config)\\s*:(.*)$");
     private static final Pattern SCALAR = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(-?\\d+)");
     private static final Pattern ARRAY = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*\\{([^}]*)}");
     private static final Pattern ERROR_AT = Pattern.compile("(\\d+):(\\d+)\\s+(\\S.*)");
@@ -59,7 +63,17 @@ public record CorpusProgram(String path, String text, int wordBits, MachineConfi
     }
 
     /** Parses the directives of {@code text}; {@code path} only names the file in messages. */
-    public static CorpusProgram parse(String path, String text) {
+    public static CorpusProgram parse(String path, String text) { return parse(path, text, false); }
+
+    /**
+     * Parses the expectations that hold when {@code int} is 32 bits: the {@code expect-32} lines
+     * if the file has any, else the ordinary ones. Width and config headers are ignored.
+     */
+    public static CorpusProgram parse32(String path, String text) { return parse(path, text, true); }
+
+    private static CorpusProgram parse(String path, String text, boolean at32) {
+        boolean own32 = at32 && text.lines().anyMatch(l -> { Matcher m = DIRECTIVE.matcher(l); return m.find() && m.group(1).startsWith("expect-32"); });
+        String expectKey = own32 ? "expect-32" : "expect", errorKey = own32 ? "expect-32 error" : "expect error";
         int wordBits = 8;
         String configText = null;
         List<Expectation> list = new ArrayList<>();
@@ -80,25 +94,27 @@ public record CorpusProgram(String path, String text, int wordBits, MachineConfi
                 default -> { }
             }
         }
+        if (at32) {
+            wordBits = 32;
+            configText = null;
+        }
         for (int i = 0; i < lines.length; i++) {
             Matcher m = DIRECTIVE.matcher(lines[i]);
             if (!m.find()) continue;
             String body = m.group(2).trim();
-            switch (m.group(1)) {
-                case "expect error" -> list.add(parseError(path, i, body));
-                case "expect" -> {
-                    if (body.equals("output") || body.startsWith("output ")) {
-                        if (outputs == null) {
-                            outputs = new ArrayList<>();
-                            outputSlot = list.size();
-                            list.add(null); // placeholder, filled once every output line is read
-                        }
-                        outputs.addAll(numbers(path, i, body.substring("output".length()), wordBits));
-                    } else {
-                        list.add(parseExpect(path, i, body, wordBits));
+            String key = m.group(1);
+            if (key.equals(errorKey)) list.add(parseError(path, i, body));
+            else if (key.equals(expectKey)) {
+                if (body.equals("output") || body.startsWith("output ")) {
+                    if (outputs == null) {
+                        outputs = new ArrayList<>();
+                        outputSlot = list.size();
+                        list.add(null); // placeholder, filled once every output line is read
                     }
+                    outputs.addAll(numbers(path, i, body.substring("output".length()), wordBits));
+                } else {
+                    list.add(parseExpect(path, i, body, wordBits));
                 }
-                default -> { }
             }
         }
         if (outputs != null) list.set(outputSlot, new Expectation.Output(outputs));

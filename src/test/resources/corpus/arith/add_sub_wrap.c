@@ -1,5 +1,6 @@
 // + and - wrap modulo 256 at the boundaries.
 // expect: output -128 127 -56 126 -96 0 -2 -1
+// expect-32: output 128 -129 200 -130 160 -256 254 255
 int main() {
     int hi = 127;
     int lo = -128;

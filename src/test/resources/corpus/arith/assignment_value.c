@@ -4,6 +4,11 @@
 // expect: z = 9
 // expect: w = -128
 // expect: retval -127
+// expect-32: x = 9
+// expect-32: y = 9
+// expect-32: z = 9
+// expect-32: w = 128
+// expect-32: retval 129
 int main() {
     int x;
     int y;

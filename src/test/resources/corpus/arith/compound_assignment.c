@@ -11,6 +11,18 @@
 // expect: j = -16
 // expect: arr = {13, -5, 0, -1}
 // expect: retval 12
+// expect-32: a = 130
+// expect-32: b = 6
+// expect-32: c = 132
+// expect-32: d = -3
+// expect-32: e = -1
+// expect-32: f = 4
+// expect-32: g = 7
+// expect-32: h = 6
+// expect-32: i = 128
+// expect-32: j = -16
+// expect-32: arr = {13, -5, 0, -1}
+// expect-32: retval 12
 int main() {
     int a = 120;
     a += 10;

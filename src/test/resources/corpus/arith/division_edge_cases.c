@@ -1,5 +1,6 @@
 // Division by zero and the one overflowing division follow the RISC-V conventions.
 // expect: output -1 -1 -1 7 -7 0 -128 0 -128 127 0 -1
+// expect-32: output -1 -1 -1 7 -7 0 128 0 -128 127 0 -1
 int main() {
     int zero = 0;
     int min = -128;

@@ -3,6 +3,10 @@
 // expect: x = 5
 // expect: a = {1, 3, 0}
 // expect: retval 2
+// expect-32: output 5 7 7 5 127 128 128 127
+// expect-32: x = 5
+// expect-32: a = {1, 3, 0}
+// expect-32: retval 2
 int main() {
     int x = 5;
     output(x++);

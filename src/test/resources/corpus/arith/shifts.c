@@ -1,5 +1,6 @@
 // << and >> (arithmetic); the count is an unsigned N-bit word (0xC8 counts 200), counts >= N give 0 or the sign fill.
 // expect: output 10 5 -2 5 5 -128 0 0 0 -1 0 -1 -4 64 -64 -1
+// expect-32: output 10 5 -2 5 5 128 256 0 0 -1 0 -1 -4 64 -64 -1
 int main() {
     int five = 5;
     int eight = 8;

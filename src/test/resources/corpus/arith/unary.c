@@ -1,5 +1,6 @@
 // Unary -, ~ and ! including on the most negative value.
 // expect: output -5 5 -128 127 -1 0 1 -127 1 -6
+// expect-32: output -5 5 128 127 -1 0 1 -127 1 -6
 int main() {
     int x = 5;
     int lo = -128;

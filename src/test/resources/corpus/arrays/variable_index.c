@@ -1,6 +1,8 @@
 // Reads and writes through variable indices, including computed ones; the sum 140 wraps to -116.
 // expect: a = {0, 1, 4, 9, 16, 25, 36, 49}
 // expect: retval -116
+// expect-32: a = {0, 1, 4, 9, 16, 25, 36, 49}
+// expect-32: retval 140
 int main() {
     int a[8];
     for (int i = 0; i < 8; i = i + 1) {

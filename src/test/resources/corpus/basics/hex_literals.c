@@ -6,6 +6,13 @@
 // expect: zero = 0
 // expect: mixed = -85
 // expect: retval 15
+// expect-32: ff = 255
+// expect-32: big = 127
+// expect-32: sign = 128
+// expect-32: sixteen = 16
+// expect-32: zero = 0
+// expect-32: mixed = 171
+// expect-32: retval 15
 int main() {
     int ff = 0xFF;
     int big = 0x7F;

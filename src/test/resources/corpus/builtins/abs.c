@@ -1,5 +1,6 @@
 // abs, including abs(-128) == -128 (the negation wraps).
 // expect: output 7 7 0 127 127 -128 1
+// expect-32: output 7 7 0 127 127 128 1
 int main() {
     int lo = -128;
     output(abs(7));

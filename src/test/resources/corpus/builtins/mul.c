@@ -1,5 +1,6 @@
 // mul(a, b) is a * b wrapped to 8 bits, for every sign combination.
 // expect: output 15 0 42 -12 121 35 0 -124 -128 -128 1 1 -127 -2 20
+// expect-32: output 15 0 42 -12 121 35 256 132 -128 128 1 16129 -127 254 20
 int main() {
     output(mul(3, 5));
     output(mul(7, 0));

@@ -6,3 +6,5 @@ int main() {
     a[0] = 1;
     return a[0];
 }
+// At 32 bits (--target tc) memory grows to fit: expect-32 lines state that run.
+// expect-32: retval 1

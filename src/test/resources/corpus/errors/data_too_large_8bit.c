@@ -7,3 +7,5 @@ int main() {
     b[0] = 2;
     return a[0] + b[0];
 }
+// At 32 bits (--target tc) memory grows to fit.
+// expect-32: retval 3

@@ -5,3 +5,5 @@ int main() {
     int x = 32768;
     return x;
 }
+// At 32 bits the literal fits.
+// expect-32: retval 32768

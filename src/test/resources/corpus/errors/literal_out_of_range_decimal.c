@@ -4,3 +4,5 @@ int main() {
     int x = 128;
     return x;
 }
+// At 32 bits the literal fits.
+// expect-32: retval 128

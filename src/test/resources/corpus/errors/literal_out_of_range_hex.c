@@ -4,3 +4,5 @@ int main() {
     int ok = 0xFF;
     return 0x100 + ok;
 }
+// At 32 bits both literals fit.
+// expect-32: retval 511

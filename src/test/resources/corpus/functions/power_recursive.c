@@ -1,5 +1,6 @@
 // Fast exponentiation by squaring, recursive.
 // expect: output 1 2 64 81 -128 0
+// expect-32: output 1 2 64 81 128 256
 int power(int b, int e) {
     if (e == 0) return 1;
     int half = power(b, e / 2);

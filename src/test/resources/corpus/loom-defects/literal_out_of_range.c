@@ -5,3 +5,5 @@ int main() {
     int x = 200;
     return x + y;
 }
+// At 32 bits the literal fits.
+// expect-32: retval 300

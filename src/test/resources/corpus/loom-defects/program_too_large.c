@@ -13,3 +13,7 @@ int main() {
     output(36); output(37); output(38); output(39); output(40);
     return 0;
 }
+// The Tensor Computer has room for it.
+// expect-32: output 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20
+// expect-32: output 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40
+// expect-32: retval 0

@@ -1,6 +1,7 @@
 // word-bits: 16
 // Comparisons, min, max and abs are exact at 16 bits too.
 // expect: output 0 1 1 0 30000 -30000 32767 -32768 -32768 32767
+// expect-32: output 0 1 1 0 30000 -30000 32767 -32768 32768 32767
 int main() {
     int p = 30000;
     int n = -30000;

@@ -1,6 +1,7 @@
 // word-bits: 16
 // Division and remainder at 16 bits, including the overflow and zero cases.
 // expect: output -32768 0 -1 1000 -3 -1 333 1
+// expect-32: output 32768 0 -1 1000 -3 -1 333 1
 int main() {
     int lo = -32768;
     int m1 = -1;

@@ -7,6 +7,13 @@
 // expect: e = 200
 // expect: f = -32768
 // expect: retval 300
+// expect-32: a = 255
+// expect-32: b = 65535
+// expect-32: c = 32768
+// expect-32: d = 32767
+// expect-32: e = 200
+// expect-32: f = -32768
+// expect-32: retval 300
 int main() {
     int a = 0xFF;
     int b = 0xFFFF;

@@ -1,6 +1,7 @@
 // word-bits: 16
 // 16-bit words wrap modulo 65536.
 // expect: output -32768 32767 24464 -32536 -2 0 200 -25536
+// expect-32: output 32768 -32769 90000 33000 65534 -65536 200 40000
 int main() {
     int hi = 32767;
     int lo = -32768;

@@ -1,0 +1,123 @@
+package tc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tc run/compile --target tc}. */
+class TcTargetTest {
+    @TempDir Path tmp;
+
+    static final String FACT = """
+            int fact(int n) {
+                if (n <= 1) return 1;
+                return n * fact(n - 1);
+            }
+            int main() { return fact(5); }
+            """;
+    static final String FIB = """
+            int fib(int n) {
+                if (n < 2) return n;
+                return fib(n - 1) + fib(n - 2);
+            }
+            int main() { output(fib(7)); return fib(10); }
+            """;
+
+    private Path write(String name, String text) throws Exception {
+        Path p = tmp.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test void factorialPrints120() throws Exception {
+        Cli r = Cli.run("run", write("fact.c", FACT).toString(), "--target", "tc");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("retval = 120"), r.out());
+        assertTrue(r.out().contains("status = halted"), r.out());
+        Cli explicit = Cli.run("run", write("fact2.c", FACT).toString(), "--target", "tc", "--engine", "interp");
+        assertTrue(explicit.out().contains("retval = 120"), explicit.out());
+    }
+
+    @Test void fibonacciJsonHasTheLoomTargetsKeys() throws Exception {
+        Path c = write("fib.c", FIB);
+        JsonNode tc = new ObjectMapper().readTree(Cli.run("run", c.toString(), "--target", "tc", "--json").out());
+        assertEquals(55, tc.get("retval").asInt());
+        assertEquals(13, tc.get("outputs").get(0).asInt());
+        assertEquals("halted", tc.get("status").asText());
+        assertEquals("interp", tc.get("engine").asText());
+        assertEquals(32, tc.get("config").get("N").asInt());
+        JsonNode loom = new ObjectMapper().readTree(Cli.run("run", c.toString(), "--json").out());
+        assertEquals(keys(loom), keys(tc));
+        assertEquals(55, loom.get("retval").asInt(), "the default target is still Loom");
+    }
+
+    private static Set<String> keys(JsonNode n) {
+        Set<String> k = new TreeSet<>();
+        n.fieldNames().forEachRemaining(k::add);
+        return k;
+    }
+
+    @Test void stepLimitExitsOne() throws Exception {
+        Cli r = Cli.run("run", write("fib.c", FIB).toString(), "--target", "tc", "--max-steps", "10");
+        assertEquals(Main.FAILURE, r.exit());
+        assertTrue(r.out().contains("step limit"), r.out());
+    }
+
+    @Test void wordWrapsAt32Bits() throws Exception {
+        Cli r = Cli.run("run", write("w.c", "int main() { int x = 200; return x * 1000; }").toString(), "--target", "tc");
+        assertTrue(r.out().contains("retval = 200000"), r.out());
+    }
+
+    @Test void unknownEngineIsAUsageErrorNamingTheChoices() throws Exception {
+        Cli r = Cli.run("run", write("fact.c", FACT).toString(), "--target", "tc", "--engine", "nosuch", "--tau", "0.01");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("unknown engine 'nosuch'"), r.err());
+        assertTrue(r.clean());
+    }
+
+    @Test void badFlagCombinationsAreUsageErrors() throws Exception {
+        String c = write("fact.c", FACT).toString();
+        for (String[] args : new String[][] {
+                {"run", c, "--target", "tc", "--tau", "-1"},
+                {"run", c, "--tau", "0.1"},
+                {"run", c, "--target", "tc", "--word-bits", "16"},
+                {"run", c, "--target", "mips"},
+                {"run", c, "--target", "tc", "--trace"}}) {
+            Cli r = Cli.run(args);
+            assertEquals(2, r.exit(), String.join(" ", args) + "\n" + r.err());
+            assertTrue(r.clean(), r.err());
+        }
+    }
+
+    @Test void compileErrorsHavePositions() throws Exception {
+        Cli r = Cli.run("run", write("bad.c", "int main() {\n  return x;\n}\n").toString(), "--target", "tc");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("bad.c:2:"), r.err());
+        assertTrue(r.clean(), r.err());
+    }
+
+    @Test void compileListsTheCode() throws Exception {
+        Cli r = Cli.run("compile", write("fact.c", FACT).toString(), "--target", "tc");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("f_fact:") && r.out().contains("mul r"), r.out());
+        assertTrue(r.err().contains("for the Tensor Computer"), r.err());
+    }
+
+    @Test void smallMemoryOverflowsTheStack() throws Exception {
+        String deep = "int down(int n) { if (n == 0) return 0; return down(n - 1) + 1; } int main() { return down(500); }";
+        Path c = write("deep.c", deep);
+        Cli small = Cli.run("run", c.toString(), "--target", "tc", "--memory-words", "256");
+        assertEquals(Main.FAILURE, small.exit());
+        assertTrue(small.out().contains("stack overflow"), small.out());
+        Cli big = Cli.run("run", c.toString(), "--target", "tc", "--memory-words", "4096");
+        assertTrue(big.out().contains("retval = 500"), big.out());
+    }
+}
