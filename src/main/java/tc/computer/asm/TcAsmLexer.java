@@ -12,8 +12,8 @@ final class TcAsmLexer {
     enum Kind { IDENT, NUMBER, DIRECTIVE, COMMA, COLON, LPAREN, RPAREN }
 
     /**
-     * A token. For NUMBER, {@code value} is the number as written (a BigInteger would be overkill:
-     * anything beyond ±2^63 is reported by the lexer) and {@code hex} whether it was hexadecimal.
+     * A token. For NUMBER, {@code value} is the number as written and {@code hex} whether it was
+     * hexadecimal; numbers far beyond 32 bits are rejected here, the exact range by the reader.
      */
     record Token(Kind kind, String text, long value, boolean hex, SourcePos pos) {
         boolean is(Kind k) { return kind == k; }
