@@ -8,7 +8,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tc.computer.asm.TcAsmReader;
+import tc.computer.asm.TcAsmWriter;
+import tc.computer.isa.TcProgram;
 import tc.format.AsmReader;
+import tc.format.TcProgramJson;
 import tc.isa.Program;
 import tc.source.SourceFile;
 
@@ -17,7 +21,8 @@ import tc.source.SourceFile;
         description = "Assemble FILE.s into a program (JSON by default).",
         footer = {"", "Examples:",
                 "  tc asm loop.s -o loop.json",
-                "  tc asm loop.s --format loom-state -o out/"})
+                "  tc asm loop.s --format loom-state -o out/",
+                "  tc asm --target tc fact.s -o fact.json"})
 final class AsmCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -35,7 +40,13 @@ final class AsmCommand implements Callable<Integer> {
             description = "json (default), asm (normalised assembly) or loom-state.")
     OutputFormat format;
 
+    @Option(names = "--target", paramLabel = "ISA", defaultValue = "loom",
+            converter = IsaTarget.Converter.class, completionCandidates = IsaTarget.Names.class,
+            description = "loom (default) or tc (the Tensor Computer; formats json and asm).")
+    IsaTarget target;
+
     @Override public Integer call() throws Exception {
+        if (target == IsaTarget.TC) return tensorComputer();
         if (format == OutputFormat.IR)
             throw new ParameterException(spec.commandLine(), "--format ir needs a C source: use 'tc compile FILE.c --format ir'");
         SourceFile src = SourceFiles.read(file);
@@ -46,6 +57,18 @@ final class AsmCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("assembled " + file + " for " + program.config().name() + ": "
                 + program.size() + " instructions" + (written.isEmpty() ? "" : " -> "
                 + String.join(", ", written.stream().map(Path::toString).toList())));
+        return Main.OK;
+    }
+
+    private Integer tensorComputer() throws Exception {
+        if (format != OutputFormat.JSON && format != OutputFormat.ASM)
+            throw new ParameterException(spec.commandLine(), "--format " + format + " is for the Loom target; --target tc writes json or asm");
+        TcProgram program = TcAsmReader.read(SourceFiles.read(file));
+        String text = format == OutputFormat.JSON ? TcProgramJson.write(program) : TcAsmWriter.write(program);
+        var written = ProgramWriter.emit(text, outputPath(), spec.commandLine().getOut());
+        spec.commandLine().getErr().println("assembled " + file + " for the Tensor Computer (" + program.spec().memoryWords()
+                + " memory words, " + program.spec().slots() + " slots): " + program.code().size() + " instructions"
+                + (written.isEmpty() ? "" : " -> " + written.get(0)));
         return Main.OK;
     }
 }

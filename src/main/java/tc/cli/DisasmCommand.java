@@ -7,14 +7,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tc.computer.asm.TcAsmWriter;
 import tc.format.AsmWriter;
+import tc.format.TcProgramJson;
 
 /** {@code tc disasm}: a program file (or Loom state file) back to assembly text. */
 @Command(name = "disasm", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Disassemble a program JSON file (or a Loom <name>_state.json) to assembly text.",
         footer = {"", "Examples:",
                 "  tc disasm fib.json",
-                "  tc disasm ../shared/loom-ref/programs/gcd_state.json -o gcd.s"})
+                "  tc disasm ../shared/loom-ref/programs/gcd_state.json -o gcd.s",
+                "  tc disasm --target tc fact.json"})
 final class DisasmCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -24,9 +27,20 @@ final class DisasmCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Output file (default: stdout).")
     Path output;
 
+    @Option(names = "--target", paramLabel = "ISA", defaultValue = "loom",
+            converter = IsaTarget.Converter.class, completionCandidates = IsaTarget.Names.class,
+            description = "loom (default) or tc (a Tensor Computer program file).")
+    IsaTarget target;
+
     @Override public Integer call() throws Exception {
         if (!file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json"))
             throw new UserError("tc disasm reads program JSON files; " + file + " is not a .json file");
+        if (target == IsaTarget.TC) {
+            // A learned program's parameters are not shown: its code is their discrete reading.
+            var doc = TcProgramJson.read(SourceFiles.read(file));
+            ProgramWriter.emit(TcAsmWriter.write(doc.program()), output, spec.commandLine().getOut());
+            return Main.OK;
+        }
         var loaded = ProgramLoader.load(file, null);
         ProgramWriter.emit(AsmWriter.write(loaded.program()), output, spec.commandLine().getOut());
         return Main.OK;

@@ -46,11 +46,14 @@ public final class TcMachine {
     /** Sets a memory word before the run. */
     public TcMachine withMemory(int address, int value) { mem[spec.address(address)] = value; return this; }
 
+    public TcMachineSpec spec() { return spec; }
     public boolean halted() { return halted; }
     public int pc() { return pc; }
     public long steps() { return steps; }
     public int register(int r) { return reg[r]; }
     public int memory(int address) { return mem[spec.address(address)]; }
+    /** Flag {@link TcState#Z}, {@link TcState#N}, {@link TcState#C} or {@link TcState#V}: 0 or 1 (cheaper than {@link #state()} in a trace). */
+    public int flag(int f) { return flags[f]; }
 
     public TcState state() { return new TcState(pc, reg, flags, mem, halted, steps, outputs); }
 
