@@ -78,9 +78,16 @@ class RunStateCommandTest {
         Cli noInfo = Cli.run("run-state", PROGRAMS.resolve("gcd_state.json").toString(), "--info", tmp.resolve("none.json").toString());
         assertEquals(1, noInfo.exit());
         assertTrue(noInfo.err().startsWith("tc: error: cannot read "), noInfo.err());
-        Cli exact = Cli.run("run-state", PROGRAMS.resolve("gcd_state.json").toString(), "--engine", "sparse");
-        assertEquals(2, exact.exit());
-        assertTrue(exact.err().contains("'exact' weight profile is not built yet"), exact.err());
-        assertTrue(notState.clean() && noInfo.clean() && exact.clean());
+        Cli profile = Cli.run("run-state", PROGRAMS.resolve("gcd_state.json").toString(), "--engine", "sparse", "--profile", "v2");
+        assertEquals(2, profile.exit());
+        assertTrue(profile.err().contains("unknown profile 'v2'"), profile.err());
+        assertTrue(notState.clean() && noInfo.clean() && profile.clean());
+    }
+
+    @Test void loomsGcdRunsOnTheExactProfile() {
+        Cli exact = Cli.run("run-state", PROGRAMS.resolve("gcd_state.json").toString(), "--engine", "sparse", "--json");
+        assertEquals(0, exact.exit(), exact.err());
+        assertTrue(exact.out().contains("\"retval\" : 6"), exact.out());
+        assertTrue(exact.out().contains("\"steps\" : 72"), exact.out());
     }
 }
