@@ -34,25 +34,29 @@ public final class SoftBench {
         }
         FinalStateLoss loss = SquaredError.ofRegisters(new int[] {0, 1}, targets);
 
-        double[] fb = new double[reps], fwd = new double[reps];
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        double[] fb = new double[reps], fwd = new double[reps], fwdCpu = new double[reps];
         double sink = 0;
         for (int warm = 0; warm < 10; warm++) sink += SoftGradients.compute(spec, params, tau, inputs, steps, loss).loss();
         for (int r = 0; r < reps; r++) {
             long t0 = System.nanoTime();
             sink += SoftGradients.compute(spec, params, tau, inputs, steps, loss).gradient()[0];
-            long t1 = System.nanoTime();
+            long t1 = System.nanoTime(), c1 = threads.getCurrentThreadCpuTime();
             sink += SoftGradients.loss(spec, params, tau, inputs, steps, loss);
-            long t2 = System.nanoTime();
+            long t2 = System.nanoTime(), c2 = threads.getCurrentThreadCpuTime();
+            fwdCpu[r] = (c2 - c1) / 1e6;
             fb[r] = (t1 - t0) / 1e6;
             fwd[r] = (t2 - t1) / 1e6;
         }
         java.util.Arrays.sort(fb);
         java.util.Arrays.sort(fwd);
-        double mFb = fb[reps / 2], mF = fwd[reps / 2];
+        java.util.Arrays.sort(fwdCpu);
+        double mFb = fb[reps / 2], mF = fwd[reps / 2], mFc = fwdCpu[reps / 2];
         System.out.printf("soft machine: 16 instructions, %d memory words, %d slots, batch %d, %d steps, %d cores%n",
                 spec.memoryWords(), spec.slots(), batch, steps, Runtime.getRuntime().availableProcessors());
         System.out.printf("forward+backward (parallel over batch): %.3f ms, %.4f ms per step%n", mFb, mFb / steps);
-        System.out.printf("forward only (one thread):              %.3f ms, %.4f ms per step%n", mF, mF / steps);
+        System.out.printf("forward only (one thread):              %.3f ms, %.4f ms per step (thread CPU time %.3f ms)%n", mF, mF / steps, mFc);
+        System.out.printf("load average while measuring: %.2f%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         if (sink == 42) System.out.println();
     }
 }
