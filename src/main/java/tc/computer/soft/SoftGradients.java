@@ -14,16 +14,16 @@ import tc.computer.isa.TcParams;
  * written out once ({@code SoftStep.backward}, checked against central finite differences in the
  * tests). Compared with a general tape over double arrays this:
  * <ul>
- *   <li>keeps per step only the state before it (registers, flags, PC, halted mass) plus an undo
- *       log of the at most four memory words the step wrote: O(T·(slots + 21)) doubles per batch
- *       element instead of every intermediate, and memory is never copied;</li>
+ *   <li>keeps per step only the state before it (registers, flags, PC, halted mass), the fetched
+ *       instruction (112 numbers) and an undo log of the at most four memory words the step wrote:
+ *       O(T·(slots + 140)) doubles per batch element instead of every intermediate, and memory is
+ *       never copied;</li>
  *   <li>allocates nothing per step (a tape records a node per operation, about 10^4 per step
  *       here), and exploits sparsity a generic tape cannot see: an address touches two words, so
  *       reading and writing memory costs O(1), not O(words);</li>
  *   <li>needs no new dependency and nothing native.</li>
  * </ul>
- * The cost is one re-evaluation of each step in the backward pass (forward + backward ≈ 3
- * forward steps), and the burden of keeping the hand adjoint in sync with the forward step, which
+ * The cost is one re-evaluation of each step (from its saved fetch) in the backward pass, and the burden of keeping the hand adjoint in sync with the forward step, which
  * the gradient-check test guards.
  *
  * <p>Parallelism: batch elements are split into fixed chunks of {@value #CHUNK}; chunks run on the
@@ -84,7 +84,7 @@ public final class SoftGradients {
         final int steps, slots;
         final SoftCode.Grad acc;
         final SoftStep.Adjoint adj;
-        final double[] regs, flags, pcs, halted, stepCount, undo;
+        final double[] regs, flags, pcs, halted, stepCount, undo, fetched;
         final int[] undoAt;
         double loss;
 
@@ -100,6 +100,7 @@ public final class SoftGradients {
             halted = new double[steps];
             stepCount = new double[steps];
             undo = new double[steps * 4];
+            fetched = new double[steps * SoftStep.FETCHED];
             undoAt = new int[steps * 4];
         }
 
@@ -114,6 +115,7 @@ public final class SoftGradients {
                     halted[t] = s.halted;
                     stepCount[t] = s.steps;
                     step.evaluate(s);
+                    step.saveFetched(fetched, t * SoftStep.FETCHED);
                     step.apply(s, undoAt, undo, 4 * t);
                 }
                 adj.clear();
@@ -125,7 +127,7 @@ public final class SoftGradients {
                     s.halted = halted[t];
                     s.steps = stepCount[t];
                     for (int q = 3; q >= 0; q--) s.mem[undoAt[4 * t + q]] = undo[4 * t + q];
-                    step.backward(s, adj, acc);
+                    step.backward(s, fetched, t * SoftStep.FETCHED, adj, acc);
                 }
             }
             return this;

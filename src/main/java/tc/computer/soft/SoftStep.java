@@ -72,8 +72,31 @@ final class SoftStep {
 
     /** Computes the step's intermediates from {@code s} (which it does not change). */
     void evaluate(SoftState s) {
-        double[] pc = s.pc, reg = s.reg, mem = s.mem;
-        g = 1 - s.halted;
+        fetch(s.pc);
+        evaluateFetched(s);
+    }
+
+    /** The fetched instruction's size: opcode, rd, rs1, rs2 and bit probabilities. */
+    static final int FETCHED = OPS + 3 * R + BITS;
+
+    /** Copies the fetched instruction of the last evaluation to {@code to[at..at+FETCHED)}. */
+    void saveFetched(double[] to, int at) {
+        System.arraycopy(o, 0, to, at, OPS);
+        System.arraycopy(sel, 0, to, at + OPS, R);
+        System.arraycopy(x1, 0, to, at + OPS + R, R);
+        System.arraycopy(x2, 0, to, at + OPS + 2 * R, R);
+        System.arraycopy(bit, 0, to, at + OPS + 3 * R, BITS);
+    }
+
+    private void loadFetched(double[] from, int at) {
+        System.arraycopy(from, at, o, 0, OPS);
+        System.arraycopy(from, at + OPS, sel, 0, R);
+        System.arraycopy(from, at + OPS + R, x1, 0, R);
+        System.arraycopy(from, at + OPS + 2 * R, x2, 0, R);
+        System.arraycopy(from, at + OPS + 3 * R, bit, 0, BITS);
+    }
+
+    private void fetch(double[] pc) {
         java.util.Arrays.fill(o, 0);
         java.util.Arrays.fill(sel, 0);
         java.util.Arrays.fill(x1, 0);
@@ -91,6 +114,12 @@ final class SoftStep {
             }
             for (int i = 0; i < BITS; i++) bit[i] += p * code.bit[k * BITS + i];
         }
+    }
+
+    /** The rest of {@link #evaluate}, once o, sel, x1, x2 and bit hold the fetched instruction. */
+    private void evaluateFetched(SoftState s) {
+        double[] pc = s.pc, reg = s.reg, mem = s.mem;
+        g = 1 - s.halted;
         for (int j = 0; j < OPS; j++) e[j] = g * o[j];
         a = 0;
         b = 0;
@@ -188,15 +217,26 @@ final class SoftStep {
         return n * (1 - ov) + ov * (1 - n);
     }
 
-    /** target[k] = Π_{i<pcBits} (bit i of k ? b_i : 1 − b_i), with prefix/suffix products kept for the backward pass. */
+    /** target[k] = Π_{i<pcBits} (bit i of k ? b_i : 1 − b_i), built one bit at a time. */
     private void targetDistribution() {
+        target[0] = 1;
+        for (int i = 0, n = 1; i < pcBits; i++, n <<= 1) {
+            double one = bit[i], zero = 1 - bit[i];
+            for (int k = 0; k < n; k++) {
+                target[k + n] = target[k] * one;
+                target[k] *= zero;
+            }
+        }
+    }
+
+    /** Prefix and suffix products of each slot's factors, for d target / d bit in the backward pass. */
+    private void targetFactors() {
         int w = pcBits + 1;
         for (int k = 0; k < slots; k++) {
             prefix[k * w] = 1;
             for (int i = 0; i < pcBits; i++) prefix[k * w + i + 1] = prefix[k * w + i] * factor(k, i);
             suffix[k * w + pcBits] = 1;
             for (int i = pcBits - 1; i >= 0; i--) suffix[k * w + i] = suffix[k * w + i + 1] * factor(k, i);
-            target[k] = prefix[k * w + pcBits];
         }
     }
 
@@ -243,11 +283,12 @@ final class SoftStep {
 
     /**
      * Backward through one step. On entry the adjoints describe the state after the step; on
-     * exit, the state {@code s} before it (which must be the state {@link #evaluate} saw, and is
-     * evaluated again here). Adjoints of the code's distributions are added to {@code acc}.
+     * exit, the state {@code s} before it (which must be the state {@link #evaluate} saw; it is
+     * evaluated again here, from the fetched instruction {@link #saveFetched} kept). Adjoints of the code's distributions are added to {@code acc}.
      */
-    void backward(SoftState s, Adjoint gs, SoftCode.Grad acc) {
-        evaluate(s);
+    void backward(SoftState s, double[] fetched, int at, Adjoint gs, SoftCode.Grad acc) {
+        loadFetched(fetched, at);
+        evaluateFetched(s);
         double[] pc = s.pc, reg = s.reg, mem = s.mem, fl = s.flags;
         double[] gReg = gs.reg, gFl = gs.flags, gPc = gs.pc, gMem = gs.mem;
         java.util.Arrays.fill(gE, 0);
@@ -287,6 +328,7 @@ final class SoftStep {
             else { gZ -= gc * (1 - lt); gLt -= gc * (1 - z); }
         }
         java.util.Arrays.fill(gBit, 0);
+        targetFactors();
         int w = pcBits + 1;
         for (int k = 0; k < slots; k++) {
             double gt = gTarget[k];
