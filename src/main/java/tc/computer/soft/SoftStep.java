@@ -1,0 +1,465 @@
+package tc.computer.soft;
+
+import static tc.computer.isa.TcOp.*;
+
+import tc.computer.interp.TcState;
+import tc.computer.isa.TcMachineSpec;
+import tc.computer.isa.TcOp;
+
+/**
+ * One step of the soft machine for one batch element: {@link #evaluate} computes every
+ * intermediate of the step from a state, {@link #apply} moves the state on, and {@link #backward}
+ * turns the adjoints of the next state into those of this one (and of the code's distributions).
+ * The backward pass re-evaluates the step from the saved state, so only the state is kept per
+ * step. All buffers are allocated once per instance: a step allocates nothing.
+ *
+ * <p>The step, with {@code g = 1 − halted} the running mass and {@code e_j = g·o_j} the effective
+ * opcode weights (o = the PC-weighted opcode distribution): every state change is linear in the
+ * e_j, so a halted machine ({@code g = 0}) no longer changes.
+ */
+final class SoftStep {
+    private static final int OPS = SoftCode.OPS, R = SoftCode.REGS, BITS = SoftCode.BITS, SP = TcMachineSpec.SP;
+    private static final int IHALT = HALT.ordinal(), IMOV = MOV.ordinal(), ILI = LI.ordinal(), IADD = ADD.ordinal(),
+            IADDI = ADDI.ordinal(), ISUB = SUB.ordinal(), IMUL = MUL.ordinal(), IDIV = DIV.ordinal(), IMOD = MOD.ordinal(),
+            IAND = AND.ordinal(), IOR = OR.ordinal(), IXOR = XOR.ordinal(), INOT = NOT.ordinal(), ISHL = SHL.ordinal(),
+            ISHR = SHR.ordinal(), ISRA = SRA.ordinal(), ICMP = CMP.ordinal(), IJMP = JMP.ordinal(), IJZ = JZ.ordinal(),
+            IJNZ = JNZ.ordinal(), IJLT = JLT.ordinal(), IJGE = JGE.ordinal(), IJLE = JLE.ordinal(), IJGT = JGT.ordinal(),
+            ILOAD = LOAD.ordinal(), ISTORE = STORE.ordinal(), IPUSH = PUSH.ordinal(), IPOP = POP.ordinal(),
+            ICALL = CALL.ordinal(), IRET = RET.ordinal(), IOUT = OUT.ordinal();
+    /** Operations that write rd, and those that go on to PC + 1. */
+    private static final boolean[] WRITES = new boolean[OPS], SEQUENTIAL = new boolean[OPS];
+    private static final double[] BIT_WEIGHT = new double[BITS];
+
+    static {
+        for (TcOp op : TcOp.values()) {
+            int j = op.ordinal();
+            WRITES[j] = op.shape().rd;
+            SEQUENTIAL[j] = op != HALT && !op.isJump() && op != CALL && op != RET;
+        }
+        for (int i = 0; i < BITS - 1; i++) BIT_WEIGHT[i] = Math.scalb(1.0, i);
+        BIT_WEIGHT[BITS - 1] = -Math.scalb(1.0, BITS - 1);
+    }
+
+    private final SoftCode code;
+    private final int slots, words, pcBits;
+    private final double addressPower;
+
+    // intermediates of the step last evaluated
+    private final double[] o = new double[OPS], e = new double[OPS], sel = new double[R], x1 = new double[R], x2 = new double[R], bit = new double[BITS];
+    private double g, a, b, imm, r1, r2, retv, v, wr, spDelta, flagMass, cStay, cSeq, cTarget;
+    private final double[] res = new double[OPS], flagValue = new double[OPS * 4], cond = new double[OPS], regMid = new double[R];
+    private final double[] target, prefix, suffix, nextPc;
+    private final AddressKernel ls = new AddressKernel(), sp = new AddressKernel(), ret = new AddressKernel();
+    private int push0, push1;
+
+    // adjoint scratch
+    private final double[] gE = new double[OPS], gO = new double[OPS], gSel = new double[R], gX1 = new double[R], gX2 = new double[R],
+            gBit = new double[BITS], gRegOut = new double[R], gPcOut, gTarget;
+
+    SoftStep(SoftCode code, TcMachineSpec spec) {
+        this.code = code;
+        this.slots = spec.slots();
+        this.words = spec.memoryWords();
+        this.pcBits = spec.pcBits();
+        this.addressPower = 1 / code.tau.address();
+        target = new double[slots];
+        prefix = new double[slots * (pcBits + 1)];
+        suffix = new double[slots * (pcBits + 1)];
+        nextPc = new double[slots];
+        gPcOut = new double[slots];
+        gTarget = new double[slots];
+    }
+
+    /** Computes the step's intermediates from {@code s} (which it does not change). */
+    void evaluate(SoftState s) {
+        fetch(s.pc);
+        evaluateFetched(s);
+    }
+
+    /** The fetched instruction's size: opcode, rd, rs1, rs2 and bit probabilities. */
+    static final int FETCHED = OPS + 3 * R + BITS;
+
+    /** Copies the fetched instruction of the last evaluation to {@code to[at..at+FETCHED)}. */
+    void saveFetched(double[] to, int at) {
+        System.arraycopy(o, 0, to, at, OPS);
+        System.arraycopy(sel, 0, to, at + OPS, R);
+        System.arraycopy(x1, 0, to, at + OPS + R, R);
+        System.arraycopy(x2, 0, to, at + OPS + 2 * R, R);
+        System.arraycopy(bit, 0, to, at + OPS + 3 * R, BITS);
+    }
+
+    private void loadFetched(double[] from, int at) {
+        System.arraycopy(from, at, o, 0, OPS);
+        System.arraycopy(from, at + OPS, sel, 0, R);
+        System.arraycopy(from, at + OPS + R, x1, 0, R);
+        System.arraycopy(from, at + OPS + 2 * R, x2, 0, R);
+        System.arraycopy(from, at + OPS + 3 * R, bit, 0, BITS);
+    }
+
+    private void fetch(double[] pc) {
+        java.util.Arrays.fill(o, 0);
+        java.util.Arrays.fill(sel, 0);
+        java.util.Arrays.fill(x1, 0);
+        java.util.Arrays.fill(x2, 0);
+        java.util.Arrays.fill(bit, 0);
+        // fetch = PCᵀ · code; slots the PC is surely not on contribute exactly nothing, so skip them
+        for (int k = 0; k < slots; k++) {
+            double p = pc[k];
+            if (p == 0) continue;
+            for (int j = 0; j < OPS; j++) o[j] += p * code.op[k * OPS + j];
+            for (int r = 0; r < R; r++) {
+                sel[r] += p * code.rd[k * R + r];
+                x1[r] += p * code.rs1[k * R + r];
+                x2[r] += p * code.rs2[k * R + r];
+            }
+            for (int i = 0; i < BITS; i++) bit[i] += p * code.bit[k * BITS + i];
+        }
+    }
+
+    /** The rest of {@link #evaluate}, once o, sel, x1, x2 and bit hold the fetched instruction. */
+    private void evaluateFetched(SoftState s) {
+        double[] pc = s.pc, reg = s.reg, mem = s.mem;
+        g = 1 - s.halted;
+        for (int j = 0; j < OPS; j++) e[j] = g * o[j];
+        a = 0;
+        b = 0;
+        for (int r = 0; r < R; r++) {
+            a += x1[r] * reg[r];
+            b += x2[r] * reg[r];
+        }
+        imm = 0;
+        for (int i = 0; i < BITS; i++) imm += bit[i] * BIT_WEIGHT[i];
+        int ia = SoftState.word(a), ib = SoftState.word(b), ii = SoftState.word(imm);
+
+        ls.at(a + imm, words, addressPower);
+        sp.at(reg[SP], words, addressPower);
+        push0 = (sp.low - 1) & (words - 1);
+        push1 = (sp.high - 1) & (words - 1);
+        r1 = (1 - ls.weight) * mem[ls.low] + ls.weight * mem[ls.high];
+        r2 = (1 - sp.weight) * mem[sp.low] + sp.weight * mem[sp.high];
+        retv = 0;
+        for (int k = 0; k < slots; k++) if (pc[k] != 0) retv += pc[k] * ((k + 1) & (slots - 1));
+
+        alu(ia, ib, ii);
+        v = 0;
+        wr = 0;
+        for (int j = 0; j < OPS; j++) if (WRITES[j]) {
+            v += e[j] * res[j];
+            wr += e[j];
+        }
+        spDelta = e[IPOP] + e[IRET] - e[IPUSH] - e[ICALL];
+        System.arraycopy(reg, 0, regMid, 0, R);
+        regMid[SP] = SoftAlu.wrap(reg[SP] + spDelta);
+        flagMass = 0;
+        for (int j = IADD; j <= ICMP; j++) flagMass += e[j];
+
+        conditions(s.flags);
+        targetDistribution();
+        ret.at(r2, slots, addressPower);
+        cStay = s.halted + e[IHALT];
+        cTarget = e[IJMP] + e[ICALL];
+        cSeq = 0;
+        for (int j = 0; j < OPS; j++) if (SEQUENTIAL[j]) cSeq += e[j];
+        for (int j = IJZ; j <= IJGT; j++) {
+            cTarget += e[j] * cond[j];
+            cSeq += e[j] * (1 - cond[j]);
+        }
+    }
+
+    private void alu(int ia, int ib, int ii) {
+        res[IMOV] = a;
+        res[ILI] = imm;
+        res[IADD] = SoftAlu.wrap(a + b);
+        res[IADDI] = SoftAlu.wrap(a + imm);
+        res[ISUB] = SoftAlu.wrap(a - b);
+        res[IMUL] = SoftAlu.mul(a, b, ia, ib);
+        res[IDIV] = SoftAlu.div(ia, ib);
+        res[IMOD] = SoftAlu.mod(ia, ib);
+        res[IAND] = ia & ib;
+        res[IOR] = ia | ib;
+        res[IXOR] = ia ^ ib;
+        res[INOT] = SoftAlu.wrap(-a - 1);
+        res[ISHL] = ia << (ib & 31);
+        res[ISHR] = ia >>> (ib & 31);
+        res[ISRA] = ia >> (ib & 31);
+        res[ILOAD] = r1;
+        res[IPOP] = r2;
+        SoftAlu.addFlags(ia, ib, flagValue, IADD * 4);
+        SoftAlu.addFlags(ia, ii, flagValue, IADDI * 4);
+        SoftAlu.subFlags(ia, ib, flagValue, ISUB * 4);
+        SoftAlu.logicFlags(ia * ib, flagValue, IMUL * 4);
+        SoftAlu.logicFlags(SoftAlu.div(ia, ib), flagValue, IDIV * 4);
+        SoftAlu.logicFlags(SoftAlu.mod(ia, ib), flagValue, IMOD * 4);
+        SoftAlu.logicFlags(ia & ib, flagValue, IAND * 4);
+        SoftAlu.logicFlags(ia | ib, flagValue, IOR * 4);
+        SoftAlu.logicFlags(ia ^ ib, flagValue, IXOR * 4);
+        SoftAlu.logicFlags(~ia, flagValue, INOT * 4);
+        SoftAlu.logicFlags(ia << (ib & 31), flagValue, ISHL * 4);
+        SoftAlu.logicFlags(ia >>> (ib & 31), flagValue, ISHR * 4);
+        SoftAlu.logicFlags(ia >> (ib & 31), flagValue, ISRA * 4);
+        SoftAlu.subFlags(ia, ib, flagValue, ICMP * 4);
+    }
+
+    /** Branch probabilities from the soft flags, treating them as independent bits. */
+    private void conditions(double[] f) {
+        double z = f[TcState.Z], lt = lt(f);
+        cond[IJZ] = z;
+        cond[IJNZ] = 1 - z;
+        cond[IJLT] = lt;
+        cond[IJGE] = 1 - lt;
+        cond[IJLE] = z + (1 - z) * lt;
+        cond[IJGT] = (1 - z) * (1 - lt);
+    }
+
+    /** P(N ≠ V). */
+    private static double lt(double[] f) {
+        double n = f[TcState.N], ov = f[TcState.V];
+        return n * (1 - ov) + ov * (1 - n);
+    }
+
+    /** target[k] = Π_{i<pcBits} (bit i of k ? b_i : 1 − b_i), built one bit at a time. */
+    private void targetDistribution() {
+        target[0] = 1;
+        for (int i = 0, n = 1; i < pcBits; i++, n <<= 1) {
+            double one = bit[i], zero = 1 - bit[i];
+            for (int k = 0; k < n; k++) {
+                target[k + n] = target[k] * one;
+                target[k] *= zero;
+            }
+        }
+    }
+
+    /** Prefix and suffix products of each slot's factors, for d target / d bit in the backward pass. */
+    private void targetFactors() {
+        int w = pcBits + 1;
+        for (int k = 0; k < slots; k++) {
+            prefix[k * w] = 1;
+            for (int i = 0; i < pcBits; i++) prefix[k * w + i + 1] = prefix[k * w + i] * factor(k, i);
+            suffix[k * w + pcBits] = 1;
+            for (int i = pcBits - 1; i >= 0; i--) suffix[k * w + i] = suffix[k * w + i + 1] * factor(k, i);
+        }
+    }
+
+    private double factor(int k, int i) { return ((k >>> i) & 1) != 0 ? bit[i] : 1 - bit[i]; }
+
+    /**
+     * Moves {@code s} to the next state using the intermediates of {@link #evaluate}(s). The old
+     * values of the (at most four) memory words it writes go to {@code undo[at..at+4)} at the word
+     * indices {@code undoAt[at..at+4)}, so the backward pass can restore the memory.
+     */
+    void apply(SoftState s, int[] undoAt, double[] undo, int at) {
+        double[] reg = s.reg, mem = s.mem, fl = s.flags, pc = s.pc;
+        for (int r = 0; r < R; r++) reg[r] = regMid[r] + sel[r] * (v - wr * regMid[r]);
+        for (int q = 0; q < 4; q++) {
+            double f = fl[q] * (1 - flagMass);
+            for (int j = IADD; j <= ICMP; j++) f += e[j] * flagValue[j * 4 + q];
+            fl[q] = f;
+        }
+        // memory: NTM erase/add, every delta from the old words (heads superpose)
+        double mLs0 = mem[ls.low], mLs1 = mem[ls.high], mP0 = mem[push0], mP1 = mem[push1];
+        if (undo != null) {
+            undoAt[at] = ls.low; undo[at] = mLs0;
+            undoAt[at + 1] = ls.high; undo[at + 1] = mLs1;
+            undoAt[at + 2] = push0; undo[at + 2] = mP0;
+            undoAt[at + 3] = push1; undo[at + 3] = mP1;
+        }
+        double st = e[ISTORE], pu = e[IPUSH], ca = e[ICALL];
+        double dLs0 = -st * (1 - ls.weight) * (mLs0 - b), dLs1 = -st * ls.weight * (mLs1 - b);
+        double dP0 = -(1 - sp.weight) * (pu * (mP0 - a) + ca * (mP0 - retv)), dP1 = -sp.weight * (pu * (mP1 - a) + ca * (mP1 - retv));
+        mem[ls.low] += dLs0;
+        mem[ls.high] += dLs1;
+        mem[push0] += dP0;
+        mem[push1] += dP1;
+        // PC
+        for (int k = 0; k < slots; k++)
+            nextPc[k] = cStay * pc[k] + cSeq * pc[(k - 1) & (slots - 1)] + cTarget * target[k];
+        nextPc[ret.low] += e[IRET] * (1 - ret.weight);
+        nextPc[ret.high] += e[IRET] * ret.weight;
+        System.arraycopy(nextPc, 0, pc, 0, slots);
+        if (e[IOUT] > 0) s.output(a, e[IOUT]);
+        s.halted += e[IHALT];
+        s.steps += g;
+    }
+
+    /**
+     * Backward through one step. On entry the adjoints describe the state after the step; on
+     * exit, the state {@code s} before it (which must be the state {@link #evaluate} saw; it is
+     * evaluated again here, from the fetched instruction {@link #saveFetched} kept). Adjoints of the code's distributions are added to {@code acc}.
+     */
+    void backward(SoftState s, double[] fetched, int at, Adjoint gs, SoftCode.Grad acc) {
+        loadFetched(fetched, at);
+        evaluateFetched(s);
+        double[] pc = s.pc, reg = s.reg, mem = s.mem, fl = s.flags;
+        double[] gReg = gs.reg, gFl = gs.flags, gPc = gs.pc, gMem = gs.mem;
+        java.util.Arrays.fill(gE, 0);
+        java.util.Arrays.fill(gTarget, 0);
+        double gA = 0, gB = 0, gImm = 0, gR1 = 0, gR2 = 0, gRetv = 0, gLs = 0, gSp = 0;
+
+        // halted' = halted + e_HALT
+        double gH = gs.halted;
+        gE[IHALT] += gs.halted;
+
+        // PC' = cStay·pc + cSeq·roll(pc) + cTarget·target + e_RET·kernel(r2)
+        double gStay = 0, gSeq = 0, gTgt = 0;
+        for (int k = 0; k < slots; k++) {
+            gStay += gPc[k] * pc[k];
+            gSeq += gPc[k] * pc[(k - 1) & (slots - 1)];
+            gTgt += gPc[k] * target[k];
+            gTarget[k] = cTarget * gPc[k];
+            gPcOut[k] = cStay * gPc[k] + cSeq * gPc[(k + 1) & (slots - 1)];
+        }
+        gE[IRET] += gPc[ret.low] * (1 - ret.weight) + gPc[ret.high] * ret.weight;
+        gR2 += e[IRET] * ret.slope * (gPc[ret.high] - gPc[ret.low]);
+        gH += gStay;
+        gE[IHALT] += gStay;
+        gE[IJMP] += gTgt;
+        gE[ICALL] += gTgt;
+        for (int j = 0; j < OPS; j++) if (SEQUENTIAL[j]) gE[j] += gSeq;
+        double gZ = 0, gLt = 0;
+        double z = fl[TcState.Z], lt = lt(fl);
+        for (int j = IJZ; j <= IJGT; j++) {
+            gE[j] += gSeq * (1 - cond[j]) + gTgt * cond[j];
+            double gc = e[j] * (gTgt - gSeq);
+            if (j == IJZ) gZ += gc;
+            else if (j == IJNZ) gZ -= gc;
+            else if (j == IJLT) gLt += gc;
+            else if (j == IJGE) gLt -= gc;
+            else if (j == IJLE) { gZ += gc * (1 - lt); gLt += gc * (1 - z); }
+            else { gZ -= gc * (1 - lt); gLt -= gc * (1 - z); }
+        }
+        java.util.Arrays.fill(gBit, 0);
+        targetFactors();
+        int w = pcBits + 1;
+        for (int k = 0; k < slots; k++) {
+            double gt = gTarget[k];
+            if (gt == 0) continue;
+            for (int i = 0; i < pcBits; i++) {
+                double rest = prefix[k * w + i] * suffix[k * w + i + 1];
+                gBit[i] += ((k >>> i) & 1) != 0 ? gt * rest : -gt * rest;
+            }
+        }
+
+        // memory writes (deltas from the old words; adjoints of the new words taken before any change)
+        double inLs0 = gMem[ls.low], inLs1 = gMem[ls.high], inP0 = gMem[push0], inP1 = gMem[push1];
+        double st = e[ISTORE], pu = e[IPUSH], ca = e[ICALL];
+        {
+            double m0 = mem[ls.low], m1 = mem[ls.high], w0 = 1 - ls.weight, w1 = ls.weight;
+            gMem[ls.low] -= inLs0 * st * w0;
+            gMem[ls.high] -= inLs1 * st * w1;
+            gE[ISTORE] -= inLs0 * w0 * (m0 - b) + inLs1 * w1 * (m1 - b);
+            double gw1 = -inLs1 * st * (m1 - b) + inLs0 * st * (m0 - b);
+            gLs += gw1 * ls.slope;
+            gB += (inLs0 * w0 + inLs1 * w1) * st;
+        }
+        {
+            double m0 = mem[push0], m1 = mem[push1], u0 = 1 - sp.weight, u1 = sp.weight;
+            gMem[push0] -= inP0 * u0 * (pu + ca);
+            gMem[push1] -= inP1 * u1 * (pu + ca);
+            gE[IPUSH] -= inP0 * u0 * (m0 - a) + inP1 * u1 * (m1 - a);
+            gE[ICALL] -= inP0 * u0 * (m0 - retv) + inP1 * u1 * (m1 - retv);
+            double e0 = pu * (m0 - a) + ca * (m0 - retv), e1 = pu * (m1 - a) + ca * (m1 - retv);
+            gSp += (-inP1 * e1 + inP0 * e0) * sp.slope;
+            gA += (inP0 * u0 + inP1 * u1) * pu;
+            gRetv += (inP0 * u0 + inP1 * u1) * ca;
+        }
+
+        // flags' = flags·(1 − Σ_F e) + Σ_F e_j·value_j
+        for (int j = IADD; j <= ICMP; j++)
+            for (int q = 0; q < 4; q++) gE[j] += gFl[q] * (flagValue[j * 4 + q] - fl[q]);
+        for (int q = 0; q < 4; q++) gFl[q] *= 1 - flagMass;
+        gFl[TcState.Z] += gZ;
+        gFl[TcState.N] += gLt * (1 - 2 * fl[TcState.V]);
+        gFl[TcState.V] += gLt * (1 - 2 * fl[TcState.N]);
+
+        // registers' = regMid + sel·(v − wr·regMid)
+        double gV = 0, gWr = 0;
+        for (int r = 0; r < R; r++) {
+            gV += gReg[r] * sel[r];
+            gWr -= gReg[r] * sel[r] * regMid[r];
+            gSel[r] = gReg[r] * (v - wr * regMid[r]);
+            gRegOut[r] = gReg[r] * (1 - sel[r] * wr);
+        }
+        double gSpDelta = gRegOut[SP];
+        gE[IPOP] += gSpDelta;
+        gE[IRET] += gSpDelta;
+        gE[IPUSH] -= gSpDelta;
+        gE[ICALL] -= gSpDelta;
+        for (int j = 0; j < OPS; j++) if (WRITES[j]) gE[j] += gV * res[j] + gWr;
+        gA += gV * (e[IMOV] + e[IADD] + e[IADDI] + e[ISUB] - e[INOT] + e[IMUL] * b);
+        gB += gV * (e[IADD] - e[ISUB] + e[IMUL] * a);
+        gImm += gV * (e[ILI] + e[IADDI]);
+        gR1 += gV * e[ILOAD];
+        gR2 += gV * e[IPOP];
+
+        // reads
+        gMem[ls.low] += gR1 * (1 - ls.weight);
+        gMem[ls.high] += gR1 * ls.weight;
+        gLs += gR1 * ls.slope * (mem[ls.high] - mem[ls.low]);
+        gMem[sp.low] += gR2 * (1 - sp.weight);
+        gMem[sp.high] += gR2 * sp.weight;
+        gSp += gR2 * sp.slope * (mem[sp.high] - mem[sp.low]);
+        gA += gLs;
+        gImm += gLs;
+        gRegOut[SP] += gSp;
+        for (int k = 0; k < slots; k++) gPcOut[k] += gRetv * ((k + 1) & (slots - 1));
+
+        // operands
+        for (int r = 0; r < R; r++) {
+            gRegOut[r] += gA * x1[r] + gB * x2[r];
+            gX1[r] = gA * reg[r];
+            gX2[r] = gB * reg[r];
+        }
+        for (int i = 0; i < BITS; i++) gBit[i] += gImm * BIT_WEIGHT[i];
+
+        // e = g·o, g = 1 − halted
+        double gG = 0;
+        for (int j = 0; j < OPS; j++) {
+            gO[j] = g * gE[j];
+            gG += o[j] * gE[j];
+        }
+        gH -= gG;
+
+        // fetch
+        for (int k = 0; k < slots; k++) {
+            double p = pc[k], sum = 0;
+            int jo = k * OPS, jr = k * R, jb = k * BITS;
+            for (int j = 0; j < OPS; j++) {
+                sum += gO[j] * code.op[jo + j];
+                acc.op[jo + j] += p * gO[j];
+            }
+            for (int r = 0; r < R; r++) {
+                sum += gSel[r] * code.rd[jr + r] + gX1[r] * code.rs1[jr + r] + gX2[r] * code.rs2[jr + r];
+                acc.rd[jr + r] += p * gSel[r];
+                acc.rs1[jr + r] += p * gX1[r];
+                acc.rs2[jr + r] += p * gX2[r];
+            }
+            for (int i = 0; i < BITS; i++) {
+                sum += gBit[i] * code.bit[jb + i];
+                acc.bit[jb + i] += p * gBit[i];
+            }
+            gPcOut[k] += sum;
+        }
+        System.arraycopy(gRegOut, 0, gReg, 0, R);
+        System.arraycopy(gPcOut, 0, gPc, 0, slots);
+        gs.halted = gH;
+    }
+
+    /** Adjoints of a soft state's differentiable parts. */
+    static final class Adjoint {
+        final double[] reg = new double[R], flags = new double[4], pc, mem;
+        double halted;
+
+        Adjoint(TcMachineSpec spec) {
+            pc = new double[spec.slots()];
+            mem = new double[spec.memoryWords()];
+        }
+
+        void clear() {
+            java.util.Arrays.fill(reg, 0);
+            java.util.Arrays.fill(flags, 0);
+            java.util.Arrays.fill(pc, 0);
+            java.util.Arrays.fill(mem, 0);
+            halted = 0;
+        }
+    }
+}

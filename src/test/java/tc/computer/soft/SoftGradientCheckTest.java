@@ -1,0 +1,102 @@
+package tc.computer.soft;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import tc.computer.isa.RandomInstructions;
+import tc.computer.isa.TcInstruction;
+import tc.computer.isa.TcMachineSpec;
+import tc.computer.isa.TcOp;
+import tc.computer.isa.TcParams;
+import tc.computer.isa.TcProgram;
+
+/**
+ * Reverse-mode gradients against central finite differences, per parameter group. The cases are
+ * chosen where the soft machine is smooth: noisy logits (every opcode keeps some mass, so the PC
+ * spreads), moderate temperatures, real-valued inputs (away from the half-integers where rounded
+ * operands jump), small immediates (no 32-bit wrap), and an address τ below 1 (the address kernel
+ * is then smooth at integer addresses too).
+ *
+ * <p>Shifts are left out (their logits at −100, so their weight is below 1e−20): on blended,
+ * non-integer operands a shift of the rounded operands returns values up to 2^31 that jump between
+ * neighbouring integers, so the loss has jumps of order 10^13 within a finite-difference step and
+ * no finite difference can be compared with anything. Their gradient paths are the same code as
+ * DIV, MOD, AND, OR, XOR (a constant result blended by the opcode weight), which stay in.
+ */
+class SoftGradientCheckTest {
+    static final String[] GROUPS = {"opcode", "rd", "rs1", "rs2", "imm"};
+    static final int[] GROUP_FROM = {TcParams.OPCODE, TcParams.RD, TcParams.RS1, TcParams.RS2, TcParams.IMM};
+    static final int[] GROUP_TO = {TcParams.RD, TcParams.RS1, TcParams.RS2, TcParams.IMM, TcParams.PER_INSTRUCTION};
+
+    @Test void reverseModeMatchesCentralDifferences() {
+        var random = new SplittableRandom(4);
+        for (int c = 0; c < 6; c++) {
+            TcProgram program = withoutShifts(RandomInstructions.program(random, 16, 8));
+            TcMachineSpec spec = program.spec();
+            double[] params = TcParams.encode(program, 1.0);
+            for (int i = 0; i < params.length; i++) params[i] += random.nextGaussian() * 0.7;
+            for (int k = 0; k < spec.slots(); k++)
+                for (TcOp shift : SHIFTS) params[k * TcParams.PER_INSTRUCTION + TcParams.OPCODE + shift.ordinal()] = -100;
+            for (int k = 0; k < spec.slots(); k++)
+                for (int i = 5; i < TcParams.IMM_BITS; i++) params[k * TcParams.PER_INSTRUCTION + TcParams.IMM + i] = -40;
+            var tau = new SoftTemperatures(0.5 + random.nextDouble() * 1.5, 0.5 + random.nextDouble() * 1.5,
+                    0.5 + random.nextDouble() * 1.5, 0.3 + random.nextDouble() * 0.5);
+            int batch = 5, steps = 4 + random.nextInt(5); // 5 > one chunk of SoftGradients
+            SoftState[] inputs = new SoftState[batch];
+            double[][] regTargets = new double[batch][4], memTargets = new double[batch][3];
+            for (int b = 0; b < batch; b++) {
+                inputs[b] = SoftState.initial(program);
+                for (int r = 0; r < 15; r++) inputs[b].withRegister(r, random.nextDouble() * 8 - 4);
+                for (int i = 0; i < 4; i++) regTargets[b][i] = random.nextDouble() * 10 - 5;
+                for (int i = 0; i < 3; i++) memTargets[b][i] = random.nextDouble() * 10 - 5;
+            }
+            var loss = new SquaredError(new int[] {0, 1, 2, 3}, regTargets, new int[] {0, 1, 15}, memTargets);
+
+            var result = SoftGradients.compute(spec, params, tau, inputs, steps, loss);
+            assertEquals(SoftGradients.loss(spec, params, tau, inputs, steps, loss), result.loss(), 1e-9 * Math.abs(result.loss()));
+
+            // fourth-order central differences: truncation O(h^4), rounding O(ε·loss/h); immediate
+            // bits are scaled by up to 2^4 in the value, so their higher derivatives are larger and
+            // they take a smaller step
+            double[] numeric = new double[params.length];
+            for (int i = 0; i < params.length; i++) {
+                double h = i % TcParams.PER_INSTRUCTION >= TcParams.IMM ? 3e-5 : 1e-4;
+                double keep = params[i];
+                double[] f = new double[4];
+                double[] offsets = {2 * h, h, -h, -2 * h};
+                for (int q = 0; q < 4; q++) {
+                    params[i] = keep + offsets[q];
+                    f[q] = SoftGradients.loss(spec, params, tau, inputs, steps, loss);
+                }
+                params[i] = keep;
+                numeric[i] = (-f[0] + 8 * f[1] - 8 * f[2] + f[3]) / (12 * h);
+            }
+            for (int g = 0; g < GROUPS.length; g++) {
+                double diff = 0, norm = 0;
+                for (int k = 0; k < spec.slots(); k++)
+                    for (int i = GROUP_FROM[g]; i < GROUP_TO[g]; i++) {
+                        int at = k * TcParams.PER_INSTRUCTION + i;
+                        diff += sq(result.gradient()[at] - numeric[at]);
+                        norm += sq(numeric[at]);
+                    }
+                double rel = Math.sqrt(diff / norm);
+                System.out.printf("case %d (loss %.3e, %d steps) %s: |grad| %.3e rel err %.2e%n", c, result.loss(), steps, GROUPS[g], Math.sqrt(norm), rel);
+                assertTrue(norm > 1e-12, "case " + c + ": the " + GROUPS[g] + " gradient vanished");
+                assertTrue(rel <= 1e-6, "case " + c + " group " + GROUPS[g] + ": relative error " + rel);
+            }
+        }
+    }
+
+    static final TcOp[] SHIFTS = {TcOp.SHL, TcOp.SHR, TcOp.SRA};
+
+    /** The program with its shifts replaced by ADDs of the same registers. */
+    private static TcProgram withoutShifts(TcProgram p) {
+        var code = p.code().stream().map(ins -> java.util.Arrays.asList(SHIFTS).contains(ins.op())
+                ? new TcInstruction(TcOp.ADD, ins.rd(), ins.rs1(), ins.rs2(), 0) : ins).toList();
+        return new TcProgram(code, p.spec(), p.data());
+    }
+
+    private static double sq(double x) { return x * x; }
+}
