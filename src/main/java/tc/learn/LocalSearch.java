@@ -16,8 +16,9 @@ import tc.computer.isa.TcProgram;
  *
  * <ul>
  *   <li>Curriculum: programs may hold at most {@code cap} instructions; cap starts at 1 (or the
- *       length of the program handed in) and grows by one every {@link #STAGE_ROUNDS}·cap rounds
- *       without a solution, so short programs are tried first.</li>
+ *       length of the program handed in) and grows by one after {@link #STAGE_ROUNDS}·cap rounds
+ *       without a solution, or as soon as no chain can propose a program not yet evaluated
+ *       (the short programs are used up), so short programs are tried first.</li>
  *   <li>Each round every chain proposes one edit ({@link Mutations}) of its program; all new
  *       candidates are evaluated in parallel (one episode each). A program evaluated before is not
  *       evaluated again: its remembered score is used, and costs no episode.</li>
@@ -33,8 +34,8 @@ import tc.computer.isa.TcProgram;
  * results are applied in chain order, whatever the thread scheduling.
  */
 public final class LocalSearch implements Phase {
-    static final int STAGE_ROUNDS = Integer.getInteger("tc.stage", 40), EXPLOIT_ROUNDS = 25, RESTART_ROUNDS = 300, PROPOSAL_TRIES = 64;
-    static final double LENGTH_COST = 0.002, OVERFIT_COST = 0.1, T_START = Double.parseDouble(System.getProperty("tc.t0", "0.03")), T_END = 0.002;
+    static final int STAGE_ROUNDS = 40, EXPLOIT_ROUNDS = 25, RESTART_ROUNDS = 300, PROPOSAL_TRIES = 64;
+    static final double LENGTH_COST = 0.002, OVERFIT_COST = 0.1, T_START = 0.03, T_END = 0.002;
 
     @Override public String name() { return "search"; }
 
@@ -74,9 +75,10 @@ public final class LocalSearch implements Phase {
 
         int cap = Math.max(1, start.size());
         long stageStart = 0;
+        boolean exhausted = false;
         for (long round = 0; !counter.exhausted(); round++) {
             long stageLength = (long) STAGE_ROUNDS * cap;
-            if (round - stageStart >= stageLength && cap < task.maxLength()) {
+            if ((exhausted || round - stageStart >= stageLength) && cap < task.maxLength()) {
                 cap++;
                 stageStart = round;
                 stageLength = (long) STAGE_ROUNDS * cap;
@@ -95,6 +97,8 @@ public final class LocalSearch implements Phase {
                 proposals.add(p);
                 if (!seen.containsKey(p) && pending.add(p)) fresh.add(ctx.program(p));
             }
+            // Every chain's neighbourhood is (nearly) used up at this length: longer programs next.
+            exhausted = fresh.isEmpty();
             List<Evaluation> results = counter.evaluateAll(fresh, task, task.train());
             for (int k = 0; k < results.size(); k++) seen.put(fresh.get(k).code(), results.get(k));
 

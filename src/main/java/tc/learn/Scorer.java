@@ -14,7 +14,11 @@ final class Scorer {
     /** The most a wrong output word earns: a hint of how close it is (bits in agreement). */
     static final double NEAR_CREDIT = 0.2;
 
+    /** How many batches were scored, ever: lets tests check the episode count against real work. */
+    static final java.util.concurrent.atomic.AtomicLong BATCHES_SCORED = new java.util.concurrent.atomic.AtomicLong();
+
     static Evaluation score(TcProgram program, Task task, List<TaskCase> batch) {
+        BATCHES_SCORED.incrementAndGet();
         double total = 0;
         int exact = 0;
         for (TaskCase c : batch) {

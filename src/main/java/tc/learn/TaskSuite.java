@@ -45,7 +45,7 @@ public final class TaskSuite {
                     c -> new int[]{gcd(c[0], c[1])}, 400);
             case "sum_array" -> array(name, "r0 = sum of the r1 words at r0", 4, 8, 64 * 8 + 16, trainRng, testRng, range(1, 4), range(5, 8),
                     (r, n) -> randomArray(r, n, 50), (a, base) -> List.of(TaskCase.register(0, Arrays.stream(a).sum())));
-            case "bubble_sort" -> array(name, "sort the r1 words at r0 ascending, in place", 6, 14, 2000, trainRng, testRng, range(4, 4), range(2, 8),
+            case "bubble_sort" -> array(name, "sort the r1 words at r0 ascending, in place", 6, 16, 2000, trainRng, testRng, range(4, 4), range(2, 8),
                     (r, n) -> randomArray(r, n, 50), TaskSuite::sorted);
             case "binary_search" -> search(name, trainRng, testRng);
             default -> throw new IllegalArgumentException("unknown task '" + name + "': choose one of " + String.join(", ", NAMES));
