@@ -73,6 +73,8 @@ public final class LocalSearch implements Phase {
         List<Chain> chains = new ArrayList<>();
         for (int c = 0; c < ctx.population(); c++) chains.add(new Chain(root.split(), start, fitness(start, startEval, overfit)));
 
+        List<TcInstruction> bestCode = start;
+        double bestFitness = fitness(start, startEval, overfit);
         int cap = Math.max(1, start.size());
         long stageStart = 0;
         boolean exhausted = false;
@@ -82,6 +84,11 @@ public final class LocalSearch implements Phase {
                 cap++;
                 stageStart = round;
                 stageLength = (long) STAGE_ROUNDS * cap;
+                // Exploit at each curriculum step: longer programs grow from the best shorter one.
+                for (Chain ch : chains) {
+                    ch.code = bestCode;
+                    ch.fitness = bestFitness;
+                }
             }
             double t = T_START + (T_END - T_START) * Math.min(1.0, (double) (round - stageStart) / stageLength);
 
@@ -119,6 +126,10 @@ public final class LocalSearch implements Phase {
                 if (f > chain.best) {
                     chain.best = f;
                     chain.lastImprovement = round;
+                }
+                if (f > bestFitness) {
+                    bestFitness = f;
+                    bestCode = p;
                 }
                 if (state.train == null || e.score() > state.train.score()) record(ctx, p, e);
             }

@@ -22,19 +22,21 @@ final class Mutations {
 
     /**
      * One random edit of {@code code} with at most {@code cap} instructions: replace, tweak one
-     * field, insert, delete, insert a compare-and-branch pair, or swap neighbours.
+     * field, insert, delete, insert a compare-and-branch pair or a counted loop, or swap
+     * neighbours.
      */
     List<TcInstruction> propose(RandomGenerator r, List<TcInstruction> code, int cap) {
         cap = Math.min(cap, maxLength);
         int n = code.size();
         while (true) {
-            int kind = r.nextInt(10);
+            int kind = r.nextInt(11);
             List<TcInstruction> out = switch (kind) {
                 case 0, 1 -> n == 0 ? null : replace(r, code, r.nextInt(n));
                 case 2, 3, 4 -> n == 0 ? null : tweak(r, code, r.nextInt(n));
                 case 5, 6 -> n >= cap ? null : insert(r, code, r.nextInt(n + 1));
                 case 7 -> n == 0 ? null : delete(code, r.nextInt(n));
                 case 8 -> n + 2 > cap ? null : insertBranch(r, code, r.nextInt(n + 1));
+                case 10 -> n + 2 > cap || n == 0 ? null : insertLoop(r, code);
                 default -> n < 2 ? null : swap(code, r.nextInt(n - 1));
             };
             if (out != null && !out.equals(code)) return canonical(out);
@@ -104,6 +106,18 @@ final class Mutations {
         int length = out.size() + 1;
         int target = pos + 2 + r.nextInt(length - pos - 1);
         return insert(out, pos + 1, new TcInstruction(cond, 0, 0, 0, target));
+    }
+
+    /**
+     * A counted loop closing over existing code: {@code ADDI rc, rc, −1; JNZ start} after slot
+     * {@code end}, jumping back to a slot at or before it (the loop idiom as one proposal).
+     */
+    private List<TcInstruction> insertLoop(RandomGenerator r, List<TcInstruction> code) {
+        int end = r.nextInt(code.size());
+        int start = r.nextInt(end + 1);
+        int counter = vocabulary.register(r);
+        List<TcInstruction> out = insert(code, end + 1, new TcInstruction(TcOp.ADDI, counter, counter, 0, -1));
+        return insert(out, end + 2, new TcInstruction(TcOp.JNZ, 0, 0, 0, start));
     }
 
     private static List<TcInstruction> swap(List<TcInstruction> code, int pos) {
