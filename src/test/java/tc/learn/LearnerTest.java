@@ -26,7 +26,8 @@ class LearnerTest {
 
     @Test void addIsLearnedInAFewDozenEpisodes() {
         LearnResult r = learnAndCheck("add", 1, 300);
-        assertEquals(List.of(i(ADD, 0, 1, 0, 0)), r.program(), r.assembly());
+        assertTrue(r.program().equals(List.of(i(ADD, 0, 1, 0, 0))) || r.program().equals(List.of(i(ADD, 0, 0, 1, 0))), r.assembly());
+        assertTrue(r.episodesToSolve() <= 85, "the issue's target for add: " + r.episodesToSolve());
     }
 
     @Test void maxIsLearnedWithinASmallBudget() {
