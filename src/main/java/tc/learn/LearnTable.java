@@ -28,7 +28,7 @@ public final class LearnTable {
 
     public static String markdown(Map<String, List<LearnResult>> results) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| task | solved | episodes to 100% held-out (mean ± sd) | seed paper | wall time (mean) | a learned program |\n");
+        sb.append("| task | solved | episodes to 100% held-out (mean ± sd over solved runs) | seed paper | wall time (mean) | a learned program |\n");
         sb.append("|---|---|---|---|---|---|\n");
         for (var entry : results.entrySet()) {
             List<LearnResult> runs = entry.getValue();
@@ -53,6 +53,9 @@ public final class LearnTable {
     static String meanSd(List<Long> xs) {
         double mean = xs.stream().mapToLong(Long::longValue).average().orElse(0);
         double var = xs.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum() / Math.max(1, xs.size() - 1);
-        return String.format(Locale.ROOT, "%.0f ± %.0f", mean, Math.sqrt(var));
+        List<Long> sorted = xs.stream().sorted().toList();
+        int n = sorted.size();
+        double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+        return String.format(Locale.ROOT, "%.0f ± %.0f (median %.0f)", mean, Math.sqrt(var), median);
     }
 }
