@@ -1,0 +1,114 @@
+package tc.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tc.learn.LearnResult;
+import tc.learn.LearnTable;
+import tc.learn.Learner;
+import tc.learn.TaskSuite;
+
+/**
+ * {@code tc learn}: learns a task's program as Tensor Computer machine code and prints it, or runs
+ * the whole suite over several seeds and prints the markdown results table.
+ */
+@Command(name = "learn", mixinStandardHelpOptions = true,
+        description = {"Learn a program for a task as Tensor Computer machine code.",
+                "An episode is one evaluation of one candidate program on one batch of task inputs."},
+        footer = {"", "Tasks: add, max, abs, swap, sum_array, bubble_sort, binary_search, gcd.", "",
+                "Examples:", "  tc learn --task add --seed 1", "  tc learn --task max --json", "  tc learn --table --seeds 10"})
+final class LearnCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--task", paramLabel = "NAME", completionCandidates = TaskNames.class, description = "Task to learn: ${COMPLETION-CANDIDATES}.")
+    String task;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the task's cases and of the search (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--budget", paramLabel = "EPISODES", description = "Most episodes to spend (default: per task, 20000 for add/max/abs/swap).")
+    Long budget;
+
+    @Option(names = "--population", paramLabel = "P", defaultValue = "4", description = "Search chains run in parallel (default: ${DEFAULT-VALUE}).")
+    int population;
+
+    @Option(names = "--json", description = "Print one JSON object (task, seed, episodes, accuracy, program) and no progress bar.")
+    boolean json;
+
+    @Option(names = "--table", description = "Run every task over seeds 1..K and print a markdown table.")
+    boolean table;
+
+    @Option(names = "--seeds", paramLabel = "K", defaultValue = "3", description = "Seeds per task for --table (default: ${DEFAULT-VALUE}).")
+    int seeds;
+
+    static final class TaskNames extends java.util.ArrayList<String> {
+        TaskNames() { super(TaskSuite.NAMES); }
+    }
+
+    @Override public Integer call() throws JsonProcessingException {
+        if (population < 1) throw new UserError("--population must be at least 1");
+        if (budget != null && budget < 1) throw new UserError("--budget must be at least 1");
+        if (table) return table();
+        if (task == null) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --task NAME or --table");
+        if (!TaskSuite.NAMES.contains(task)) throw new UserError("unknown task '" + task + "': choose one of " + String.join(", ", TaskSuite.NAMES));
+        long b = budget != null ? budget : LearnTable.defaultBudget(task);
+        PrintWriter out = spec.commandLine().getOut();
+        LearnResult r = learn(task, seed, b, !json);
+        if (json) {
+            ObjectNode o = JSON.createObjectNode();
+            o.put("task", r.task());
+            o.put("seed", r.seed());
+            o.put("solved", r.solved());
+            o.put("episodes", r.solved() ? r.episodesToSolve() : r.episodesTotal());
+            o.put("episodes_total", r.episodesTotal());
+            o.put("accuracy", r.accuracy());
+            o.put("program", r.assembly());
+            o.put("wall_ms", r.wallMillis());
+            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o));
+        } else {
+            out.print(r.assembly());
+            out.printf(Locale.ROOT, "held-out accuracy: %.1f%%%n", 100 * r.accuracy());
+            out.println(r.solved() ? "episodes to 100% held-out: " + r.episodesToSolve() + " (" + r.episodesTotal() + " with extraction)"
+                    : "not solved: " + r.episodesTotal() + " episodes spent");
+        }
+        return r.solved() ? Main.OK : Main.FAILURE;
+    }
+
+    private LearnResult learn(String name, long s, long b, boolean showProgress) {
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressBar bar = showProgress ? new ProgressBar(err, name + " seed " + s, b) : null;
+        try {
+            return Learner.discrete(population).learn(TaskSuite.task(name, s), s, b, bar == null ? e -> { } : bar);
+        } finally {
+            if (bar != null) bar.finish();
+        }
+    }
+
+    private int table() {
+        if (seeds < 1) throw new UserError("--seeds must be at least 1");
+        Map<String, List<LearnResult>> results = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        for (String name : TaskSuite.NAMES) {
+            long b = budget != null ? budget : LearnTable.defaultBudget(name);
+            List<LearnResult> runs = new java.util.ArrayList<>();
+            for (int s = 1; s <= seeds; s++) runs.add(learn(name, s, b, !json));
+            results.put(name, runs);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(LearnTable.markdown(results));
+        out.printf(Locale.ROOT, "%nWhole table: %.1f s wall, %d seeds per task, population %d.%n", (System.nanoTime() - start) / 1e9, seeds, population);
+        return Main.OK;
+    }
+}

@@ -1,0 +1,29 @@
+package tc.learn;
+
+import java.util.ArrayList;
+import java.util.List;
+import tc.computer.isa.TcInstruction;
+
+/**
+ * What the phases hand each other: soft parameters (from gradient phases, null when there are
+ * none), the best discrete program so far and whether it is solved (100% on the held-out set).
+ */
+public final class LearnState {
+    /** Instruction parameters, 112 per slot (see tc.computer.isa.TcParams), or null. */
+    public double[] params;
+    /** The best discrete program so far (no trailing HALT needed: slots past the end HALT). */
+    public List<TcInstruction> program = List.of();
+    /** Its training evaluation, null before the first one. */
+    public Evaluation train;
+    /** Its held-out accuracy, when checked. */
+    public double heldOut = Double.NaN;
+    /** Whether {@link #program} reached 100% on the held-out set. */
+    public boolean solved;
+    /** The episode count when the program first reached 100% held-out (−1: not yet). */
+    public long episodesToSolve = -1;
+    /** Learning curve: one point per improvement of the best training score. */
+    public final List<CurvePoint> curve = new ArrayList<>();
+
+    /** A point of the learning curve; {@code tau} is NaN for discrete phases. */
+    public record CurvePoint(long episode, double score, double accuracy, double tau, String phase) {}
+}

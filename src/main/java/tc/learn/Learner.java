@@ -1,0 +1,57 @@
+package tc.learn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * The learning pipeline: phases run in order on one shared state and one episode budget. Today's
+ * default is crystallize → local search → extraction; the gradient phases (warm-up at high τ,
+ * annealing) go in front with {@link #withPhases} once the soft machine exists.
+ */
+public final class Learner {
+    private final List<Phase> phases;
+    private final int population;
+
+    public Learner(List<Phase> phases, int population) {
+        if (population < 1) throw new IllegalArgumentException("population must be ≥ 1, got " + population);
+        this.phases = List.copyOf(phases);
+        this.population = population;
+    }
+
+    /** The discrete pipeline with {@code population} search chains. */
+    public static Learner discrete(int population) {
+        return new Learner(List.of(new Crystallize(), new LocalSearch(), new Extraction()), population);
+    }
+
+    public static final int DEFAULT_POPULATION = 4;
+
+    /** The same learner with {@code first} phases run before the current ones. */
+    public Learner withPhases(List<Phase> first) {
+        List<Phase> all = new ArrayList<>(first);
+        all.addAll(phases);
+        return new Learner(all, population);
+    }
+
+    public List<Phase> phases() { return phases; }
+
+    /** Learns {@code task} within {@code budget} episodes. */
+    public LearnResult learn(Task task, long seed, long budget, LongConsumer progress) {
+        long start = System.nanoTime();
+        EpisodeCounter counter = new EpisodeCounter(budget);
+        LearnState state = new LearnState();
+        LearnContext ctx = new LearnContext(task, counter, state, seed, population, progress);
+        for (Phase phase : phases) {
+            try {
+                phase.run(ctx);
+            } catch (EpisodeCounter.BudgetExhausted e) {
+                if (!state.solved) break; // extraction may still stop early; the solution stands
+            }
+        }
+        // Reporting, not learning: the held-out accuracy of what came out, outside the budget.
+        double accuracy = state.solved ? state.heldOut
+                : new EpisodeCounter(1).evaluate(ctx.program(state.program), task, task.test()).accuracy();
+        return new LearnResult(task.name(), seed, state.solved, state.episodesToSolve, counter.episodes(), accuracy,
+                state.program, (System.nanoTime() - start) / 1_000_000, state.curve);
+    }
+}

@@ -1,0 +1,49 @@
+package tc.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class LearnCommandTest {
+    @Test void jsonIsOneObjectWithTheAgreedFields() throws Exception {
+        Cli r = Cli.run("learn", "--task", "add", "--seed", "1", "--budget", "300", "--json");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("", r.err(), "no progress bar under --json");
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertEquals("add", o.get("task").asText());
+        assertEquals(1, o.get("seed").asLong());
+        assertTrue(o.get("episodes").asLong() > 0 && o.get("episodes").asLong() <= 300);
+        assertEquals(1.0, o.get("accuracy").asDouble());
+        assertTrue(o.get("program").asText().matches("(?s)  0: add r0, (r0, r1|r1, r0)\n  1: halt\n"), o.get("program").asText());
+    }
+
+    @Test void textOutputShowsTheProgramAccuracyAndEpisodes() {
+        Cli r = Cli.run("learn", "--task", "add", "--seed", "1", "--budget", "300");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("  0: add r0, r"), r.out());
+        assertTrue(r.out().contains("held-out accuracy: 100.0%"), r.out());
+        assertTrue(r.out().contains("episodes to 100% held-out: "), r.out());
+        assertTrue(r.err().contains("episodes"), "progress bar on stderr");
+    }
+
+    @Test void anUnsolvedRunExitsOneAndSaysSo() {
+        Cli r = Cli.run("learn", "--task", "gcd", "--budget", "50");
+        assertEquals(1, r.exit());
+        assertTrue(r.out().contains("not solved: 50 episodes spent"), r.out());
+    }
+
+    @Test void badArgumentsGiveOneLineErrors() {
+        Cli unknown = Cli.run("learn", "--task", "sort");
+        assertEquals(1, unknown.exit());
+        assertTrue(unknown.err().contains("unknown task 'sort'"), unknown.err());
+        assertTrue(unknown.clean());
+        Cli none = Cli.run("learn");
+        assertEquals(2, none.exit());
+        assertTrue(none.err().contains("--task NAME or --table"), none.err());
+        Cli budget = Cli.run("learn", "--task", "add", "--budget", "0");
+        assertEquals(1, budget.exit());
+        assertTrue(budget.clean());
+    }
+}
