@@ -28,7 +28,7 @@ final class L8Correct {
         f.block("zero the buffer outside the scratchpad");
         Idioms.clearPairs(f, bufferRows, Idioms.Gate.OUTSIDE_SCRATCHPAD);
         // The reference allocates 24ℓ rows for the PC part but uses 8ℓ.
-        f.padTo(18 * n + 32 * l, "allocated for PC correction, never filled");
+        if (!layout.isExact()) f.padTo(18 * n + 32 * l, "allocated for PC correction, never filled");
         for (int i = 0; i < n; i++) f.outputBias(mem.row(i), -1, -1, -1);
         for (int i = 0; i < l; i++) f.outputBias(pc.row(i), -1, -1, 0);
         return f.build(List.of(Heads.none("L8", layout)));

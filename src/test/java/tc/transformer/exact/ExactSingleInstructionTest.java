@@ -18,7 +18,8 @@ import tc.transformer.loomv1.ExactWeights;
  */
 class ExactSingleInstructionTest {
     static final boolean FULL = Boolean.getBoolean("tc.exact.full");
-    static final int SAMPLE = Integer.getInteger("tc.exact.pairs", 5_000);
+    static final int SAMPLE = Integer.getInteger("tc.exact.pairs", 5_600);
+    static final int SAMPLE16 = Integer.getInteger("tc.exact.pairs16", 300);
     static final int[] BOUNDARY = {-128, -127, -65, -64, -2, -1, 0, 1, 2, 63, 64, 126, 127};
 
     static List<int[]> pairs(int bits, SplittableRandom random) {
@@ -30,7 +31,7 @@ class ExactSingleInstructionTest {
         }
         int max = (1 << (bits - 1)) - 1;
         for (int x : BOUNDARY) for (int y : BOUNDARY) out.add(new int[] {Math.max(lo, Math.min(max, x * (bits == 16 ? 256 : 1))), Math.max(lo, Math.min(max, y * (bits == 16 ? 256 : 1)))});
-        for (int i = 0; i < SAMPLE; i++) out.add(new int[] {lo + random.nextInt(size), lo + random.nextInt(size)});
+        for (int i = 0, count = bits == 8 ? SAMPLE : SAMPLE16; i < count; i++) out.add(new int[] {lo + random.nextInt(size), lo + random.nextInt(size)});
         return out;
     }
 
