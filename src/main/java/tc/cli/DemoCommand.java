@@ -24,14 +24,18 @@ import tc.isa.Program;
 import tc.source.SourceFile;
 
 /**
- * {@code tc demo}: compiles the bundled showcase program, runs it on the best engine and checks
- * the result against the values its comments promise, so the demo doubles as a smoke test.
+ * {@code tc demo}: compiles the bundled showcase program and runs it as tensor operations on the
+ * exact transformer (sparse engine), checking the run against the ideal interpreter (status, step
+ * count, every memory cell, every output) and both against the values the program's comments
+ * promise, so the demo doubles as a smoke test of the whole stack. {@code --engine} runs one
+ * engine alone instead.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Compile, run and check a bundled showcase C program.",
-                "The program uses recursion, arrays, loops, * / %% and builtins; its result is "
-                        + "checked against the values stated in its comments."},
-        footer = {"", "Example:", "  tc demo --engine interp"})
+        description = {"Compile a bundled showcase C program, run it on the exact looped transformer and check it.",
+                "The program uses recursion, arrays, loops, * / %% and builtins. By default it runs on the "
+                        + "ideal interpreter and on the sparse transformer with the exact weights; the transformer's "
+                        + "run must equal the interpreter's, and both must give the values stated in the program's comments."},
+        footer = {"", "Examples:", "  tc demo", "  tc demo --engine interp"})
 final class DemoCommand implements Callable<Integer> {
     static final String RESOURCE = "/tc/demo/showcase.c";
     private static final Pattern EXPECT = Pattern.compile("//\\s*expect:\\s*(retval|outputs)\\s*=\\s*(.*?)\\s*$", Pattern.MULTILINE);
@@ -39,7 +43,7 @@ final class DemoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--engine", paramLabel = "ENGINE", completionCandidates = EngineNames.class,
-            description = "Engine to run on: ${COMPLETION-CANDIDATES} (default: the most capable registered).")
+            description = "Run on this engine alone: ${COMPLETION-CANDIDATES} (default: interp and sparse, checked against each other).")
     String engine;
 
     /** What the showcase's comments promise. */
@@ -51,17 +55,40 @@ final class DemoCommand implements Callable<Integer> {
                     "unknown engine '" + engine + "': choose one of " + String.join(", ", Engines.names()));
         SourceFile src = showcase();
         Expected expected = expectations(src.text());
-        Engine e = engine == null ? Engines.best() : Engines.get(engine);
         PrintWriter out = spec.commandLine().getOut();
-
         Program program = Compiler.compile(src, CompileOptions.defaults());
-        long start = System.nanoTime();
-        RunResult result = e.run(program, RunOptions.defaults());
-        long nanos = System.nanoTime() - start;
-        RunReport report = new RunReport(program, result, e.name(), nanos);
-
         out.println("program: " + src.name() + " (bundled; see tc/demo/showcase.c in the sources)");
         out.println("config:  " + program.config() + ", " + program.size() + " instructions");
+
+        List<String> wrong = new ArrayList<>();
+        if (engine != null) {
+            check(Engines.get(engine), program, expected, null, out, wrong);
+        } else {
+            RunResult ideal = check(Engines.get("interp"), program, expected, null, out, wrong);
+            RunResult tensor = check(Engines.get("sparse"), program, expected, ideal.steps(), out, wrong);
+            List<String> differ = differences(ideal, tensor);
+            if (differ.isEmpty())
+                out.println("check:   the transformer's run equals the interpreter's: " + ideal.status().name().toLowerCase(java.util.Locale.ROOT)
+                        + " after " + ideal.steps() + " steps, all " + ideal.memory().length + " memory cells, "
+                        + ideal.outputs().size() + " outputs");
+            else wrong.add("the transformer differs from the interpreter: " + String.join("; ", differ));
+        }
+        if (!wrong.isEmpty()) throw new UserError("DEMO RESULT WRONG: " + String.join("; ", wrong));
+        out.println("result: correct");
+        return Main.OK;
+    }
+
+    /** Runs {@code e}, prints its summary, adds to {@code wrong} what contradicts the promised values. */
+    private RunResult check(Engine e, Program program, Expected expected, Long knownSteps, PrintWriter out, List<String> wrong) {
+        RunOptions options = RunOptions.defaults();
+        Progress progress = knownSteps == null ? null : new Progress(spec.commandLine().getErr(), knownSteps);
+        if (progress != null) options = options.withTrace(progress);
+        long start = System.nanoTime();
+        RunResult result = e.run(program, options);
+        long nanos = System.nanoTime() - start;
+        if (progress != null) progress.done();
+        RunReport report = new RunReport(program, result, e.name(), nanos);
+        out.println();
         out.println("engine:  " + e.name() + " - " + e.description());
         out.println("status = " + report.statusText());
         out.println("retval = " + report.retval() + "   (expected " + expected.retval() + ")");
@@ -69,17 +96,49 @@ final class DemoCommand implements Callable<Integer> {
         out.println("steps = " + result.steps());
         out.println("speed = " + RunReport.speed(result.steps(), nanos));
         out.flush();
-
-        List<String> wrong = new ArrayList<>();
-        if (!result.halted()) wrong.add("the run did not halt (" + report.statusText() + ")");
+        if (!result.halted()) wrong.add(e.name() + ": the run did not halt (" + report.statusText() + ")");
         if (report.retval() == null || report.retval() != expected.retval())
-            wrong.add("retval is " + report.retval() + ", expected " + expected.retval());
+            wrong.add(e.name() + ": retval is " + report.retval() + ", expected " + expected.retval());
         if (!result.outputs().equals(expected.outputs()))
-            wrong.add("outputs are [" + join(result.outputs()) + "], expected [" + join(expected.outputs()) + "]");
-        if (!wrong.isEmpty())
-            throw new UserError("DEMO RESULT WRONG on engine " + e.name() + ": " + String.join("; ", wrong));
-        out.println("result: correct");
-        return Main.OK;
+            wrong.add(e.name() + ": outputs are [" + join(result.outputs()) + "], expected [" + join(expected.outputs()) + "]");
+        return result;
+    }
+
+    /** What differs between two runs of the same program, in words. */
+    static List<String> differences(RunResult a, RunResult b) {
+        List<String> d = new ArrayList<>();
+        if (a.status() != b.status()) d.add("status " + a.status() + " vs " + b.status());
+        if (a.steps() != b.steps()) d.add("steps " + a.steps() + " vs " + b.steps());
+        int[] ma = a.memory(), mb = b.memory();
+        for (int i = 0; i < Math.min(ma.length, mb.length); i++)
+            if (ma[i] != mb[i]) { d.add("memory cell " + i + ": " + ma[i] + " vs " + mb[i]); break; }
+        if (!a.outputs().equals(b.outputs())) d.add("outputs " + a.outputs() + " vs " + b.outputs());
+        return d;
+    }
+
+    /** A one-line progress bar on stderr, redrawn every 1% of the interpreter's step count. */
+    static final class Progress implements tc.engine.TraceListener {
+        private final PrintWriter err;
+        private final long total;
+        private long nextDraw;
+
+        Progress(PrintWriter err, long total) {
+            this.err = err;
+            this.total = Math.max(1, total);
+        }
+
+        @Override public void onStep(tc.engine.TraceEvent event) {
+            if (event.step() < nextDraw) return;
+            nextDraw = event.step() + total / 100 + 1;
+            int width = 30, filled = (int) Math.min(width, width * event.step() / total);
+            err.print("\r  transformer [" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + event.step() + "/" + total + " steps");
+            err.flush();
+        }
+
+        void done() {
+            err.print("\r" + " ".repeat(70) + "\r");
+            err.flush();
+        }
     }
 
     static SourceFile showcase() throws IOException {

@@ -23,7 +23,7 @@ final class RunFlags {
     String engine;
 
     @Option(names = "--profile", paramLabel = "PROFILE",
-            description = "Weights for the transformer engines: exact (default; not built yet) or loom-v1 (the reference's, defects included).")
+            description = "Weights for the transformer engines: exact (default: the defects fixed, equal to the interpreter) or loom-v1 (the reference's, defects included).")
     String profile;
 
     @Option(names = "--max-steps", paramLabel = "K", defaultValue = "" + RunOptions.DEFAULT_MAX_STEPS,

@@ -42,7 +42,7 @@ final class VerifyCommand implements Callable<Integer> {
     String engine;
 
     @Option(names = "--profile", paramLabel = "PROFILE",
-            description = "Weights: exact (default; not built yet) or loom-v1 (the reference's, defects included).")
+            description = "Weights: exact (default: the defects fixed, equal to the interpreter) or loom-v1 (the reference's, defects included).")
     String profile;
 
     @Mixin MachineOptions machine;

@@ -14,11 +14,11 @@ import tc.transformer.loomv1.LoomV1Weights;
 /**
  * The engines {@code tc run --engine} knows.
  *
- * <p>Two families: engines with the ideal ISA's semantics ({@link #all()}: today the interpreter),
- * which the golden corpus runs on, and the transformer engines ({@code dense}, {@code sparse},
- * {@code softmax}), which run a weight profile. Only the {@code loom-v1} profile exists so far; it
- * reproduces the reference transformer, defects included, so it is not held to the corpus. The
- * {@code exact} profile (issue 3) will join the corpus engines.
+ * <p>Two families: engines with the ideal ISA's semantics ({@link #all()}: the interpreter), which
+ * the golden corpus runs on in {@code CorpusTest}, and the transformer engines ({@code dense},
+ * {@code sparse}, {@code softmax}), which run a weight profile: {@code exact} (the default; equal
+ * to the interpreter, so {@code ExactCorpusTest} runs the corpus on it) or {@code loom-v1} (the
+ * reference's weights, defects included, so not held to the corpus).
  */
 public final class Engines {
     /** Weight profiles, the default first. */
@@ -59,7 +59,7 @@ public final class Engines {
     /**
      * The engine called {@code name} running weight profile {@code profile} (null: the default).
      *
-     * @throws IllegalArgumentException naming the choices when either is unknown or not built yet
+     * @throws IllegalArgumentException naming the choices when either is unknown
      */
     public static Engine get(String name, String profile) {
         if (profile != null && !PROFILES.contains(profile))
