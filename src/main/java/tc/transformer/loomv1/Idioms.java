@@ -35,13 +35,20 @@ final class Idioms {
     private static final double[] SNAP_SIGN = {1, 1, 1, 1, -1, 1};
     private static final double[] SNAP_BIAS = {0.9, 0.1, -0.1, -0.9, 0, 0};
     private static final double[] SNAP_OUT = {1.25, -1.25, 1.25, -1.25, 1, -1};
+    // exact: 2·[relu(x+¾) − relu(x+¼) + relu(x−¼) − relu(x−¾)] − x. Loom's 0.9, 0.1 and 1.25 are not
+    // dyadic, so its snap leaves up to 7.6e−6 of float error, which L4's 2^(N−2) weights blow up to
+    // a wrong bit at N = 16. With dyadic constants every product and sum is exact in float32, and
+    // the state stays exactly in {−1, 0, +1}; the margin is ¼ instead of 0.1.
+    private static final double[] SNAP_BIAS_EXACT = {0.75, 0.25, -0.25, -0.75, 0, 0};
+    private static final double[] SNAP_OUT_EXACT = {2, -2, 2, -2, 1, -1};
 
     private static void snapRow(FfnBuilder f, int stateRow, int kind, Gate gate) {
-        FfnBuilder.Row r = gated(f.row(), gate).in(stateRow, SNAP_SIGN[kind]).out(stateRow, SNAP_OUT[kind]);
-        r.bias(SNAP_BIAS[kind]);
+        boolean exact = f.layout().isExact();
+        FfnBuilder.Row r = gated(f.row(), gate).in(stateRow, SNAP_SIGN[kind]).out(stateRow, (exact ? SNAP_OUT_EXACT : SNAP_OUT)[kind]);
+        r.bias((exact ? SNAP_BIAS_EXACT : SNAP_BIAS)[kind]);
     }
 
-    /** The 6-row ternary snap, six rows per bit together. */
+    /** The 6-row ternary snap (dyadic constants in the exact layout), six rows per bit together. */
     static void snapBitByBit(FfnBuilder f, Rows rows, Gate gate) {
         for (int i = 0; i < rows.count(); i++) for (int k = 0; k < 6; k++) snapRow(f, rows.row(i), k, gate);
     }

@@ -47,8 +47,11 @@ final class L6Branch {
         for (Opcode op : NO_BRANCH_BEFORE_JZ) f.row().onlyScratchpad().opcode(op).biasCol0(-(l - 1)).out(flag, -1);
         f.block("JZ: flag += 2·relu(⟨p_JZ,a⟩ − ΣR − ℓ − N + 0.5)");
         conditional(f, Opcode.JZ, 1, -1, -(l + n - 0.5), r).out(flag, 2);
-        f.block("JNZ: flag += 2·relu(10⟨p_JNZ,a⟩ + ΣR − 10ℓ + N − 0.5)");
-        conditional(f, Opcode.JNZ, 10, 1, -10 * l + n - 0.5, r).out(flag, 2);
+        // The reference scales JNZ's opcode gate by 10, which only silences it on other opcodes while
+        // ΣR + N < 20.5, i.e. for N ≤ 10: at N = 16 a MOV of 32767 branched. exact scales it by 2N.
+        double jnzScale = layout.isExact() ? Math.max(10, 2 * n) : 10;
+        f.block("JNZ: flag += 2·relu(" + (int) jnzScale + "⟨p_JNZ,a⟩ + ΣR − " + (int) jnzScale + "ℓ + N − 0.5)");
+        conditional(f, Opcode.JNZ, jnzScale, 1, -jnzScale * l + n - 0.5, r).out(flag, 2);
         f.block("CMP: flag −= 2·relu(⟨p_CMP,a⟩ − ΣR − ℓ − N + 0.5)");
         conditional(f, Opcode.CMP, 1, -1, -(l + n - 0.5), r).out(flag, -2);
         f.block("flag −= 1 for FIND, SWAP, CMOV, MULACC, STORE");

@@ -108,20 +108,23 @@ public final class LockstepVerifier {
     }
 
     /**
-     * The first entry, in row-major order, farther than the tolerance from −1, 0 and +1 — or, in
-     * the exact layout's constant PRIO row, different from its constant (docs/transformer.md).
+     * The first entry, in row-major order, farther than the tolerance from −1, 0 and +1 (loom-v1:
+     * 1e−5; exact: 0, every entry exactly −1, 0 or +1) — or, in the exact layout's constant PRIO
+     * row, different from its constant (docs/transformer.md).
      */
     private static Divergence firstUnclean(StateMatrix x, long step, int pc, Instruction ins) {
         float[] data = x.data();
         StateLayout layout = x.layout();
         int n = layout.columns();
         int prio = layout.has(Region.PRIO) ? layout.rows(Region.PRIO).first() : -1;
+        // The exact weights are dyadic, so float32 computes them without error: no tolerance at all.
+        float tolerance = layout.isExact() ? 0f : TOLERANCE;
         for (int e = 0; e < data.length; e++) {
             float v = data[e];
             int row = e / n;
             if (row == prio) {
                 if (v == priority(layout, e % n)) continue;
-            } else if (Math.min(Math.abs(v), Math.abs(Math.abs(v) - 1f)) <= TOLERANCE) continue;
+            } else if (Math.min(Math.abs(v), Math.abs(Math.abs(v) - 1f)) <= tolerance) continue;
             return new Divergence(step, pc, ins, Divergence.Kind.NOT_CLEAN, -1, null, v, regionOf(x.layout(), row), row, e % n, List.of(), null);
         }
         return null;
