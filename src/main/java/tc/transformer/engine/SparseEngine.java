@@ -20,7 +20,10 @@ import tc.transformer.LoomModel;
  * to last time gets bit-equal outputs, because every column's arithmetic is done in the same
  * order as the dense engine's. In a typical Loom step only column 0, the columns it addresses
  * and the written memory cell change, so the cost is a small multiple of n per head instead of n².
- * The first step (and a step after an exception) recomputes everything.
+ * Each layer also remembers every column's previous post-attention input and output: loom-v1's
+ * idle scratchpad columns swing between two noise values (±4e−6) every step, and returning to
+ * the previous input then costs a comparison instead of the feed-forward block. The first step
+ * (and a step after an exception) recomputes everything.
  */
 public final class SparseEngine implements StepEngine {
 
@@ -31,6 +34,7 @@ public final class SparseEngine implements StepEngine {
     private final float[] lastInput, lastOutput;   // row-major, for change detection
     private final float[] input;                   // column-major input of the first layer
     private final ColumnSet external, dirtyA, dirtyB;
+    private final int[] inputDiff, outputDiff;
     private boolean primed;
 
     public SparseEngine(LoomModel model) {
@@ -45,6 +49,8 @@ public final class SparseEngine implements StepEngine {
         external = new ColumnSet(n);
         dirtyA = new ColumnSet(n);
         dirtyB = new ColumnSet(n);
+        inputDiff = new int[n];
+        outputDiff = new int[n];
     }
 
     @Override public LoomModel model() { return model; }
@@ -60,12 +66,19 @@ public final class SparseEngine implements StepEngine {
             dirty.addRange(n);
             external.addRange(n);
         } else {
-            for (int r = 0, e = 0; r < d; r++) {
-                for (int j = 0; j < n; j++, e++) {
-                    int bits = Float.floatToRawIntBits(x[e]);
-                    if (bits != Float.floatToRawIntBits(lastInput[e])) dirty.add(j);
-                    if (bits != Float.floatToRawIntBits(lastOutput[e])) external.add(j);
+            // per column, OR over rows of the bit differences: branch-free lanes the JIT vectorises
+            java.util.Arrays.fill(inputDiff, 0);
+            java.util.Arrays.fill(outputDiff, 0);
+            for (int r = 0, e = 0; r < d; r++, e += n) {
+                for (int j = 0; j < n; j++) {
+                    int bits = Float.floatToRawIntBits(x[e + j]);
+                    inputDiff[j] |= bits ^ Float.floatToRawIntBits(lastInput[e + j]);
+                    outputDiff[j] |= bits ^ Float.floatToRawIntBits(lastOutput[e + j]);
                 }
+            }
+            for (int j = 0; j < n; j++) {
+                if (inputDiff[j] != 0) dirty.add(j);
+                if (outputDiff[j] != 0) external.add(j);
             }
         }
         for (int c = 0; c < dirty.size(); c++) {
@@ -100,7 +113,11 @@ public final class SparseEngine implements StepEngine {
         final List<SparseHead> heads = new ArrayList<>();
         final Csr w1, w2;
         final float[][] b1, b2;
-        final float[] a, y, attention, hidden;
+        final float[] a, y, attention, hidden, scratch;
+        // per column, the post-attention input and output before the current ones (valid where
+        // remembered), so that returning to it costs a comparison instead of the feed-forward block
+        final float[] aBefore, yBefore;
+        final boolean[] remembered;
         final ColumnSet touched, targets;
 
         SparseLayer(Layer layer) {
@@ -115,6 +132,10 @@ public final class SparseEngine implements StepEngine {
             a = new float[n * d];
             y = new float[n * d];
             attention = new float[d];
+            scratch = new float[d];
+            aBefore = new float[n * d];
+            yBefore = new float[n * d];
+            remembered = new boolean[n];
             hidden = new float[w1.rows];
             touched = new ColumnSet(n);
             targets = new ColumnSet(n);
@@ -127,45 +148,61 @@ public final class SparseEngine implements StepEngine {
             touched.clear();
             touched.addAll(changed);
             touched.addAll(targets);
+            if (fresh) java.util.Arrays.fill(remembered, false);
             for (int c = 0; c < touched.size(); c++) {
                 int j = touched.get(c);
-                if (attend(in, j) || fresh) feedForward(j, out, fresh);
+                attend(in, j);
+                int o = j * d;
+                if (fresh) {
+                    System.arraycopy(attention, 0, a, o, d);
+                    feedForward(j);
+                    out.add(j);
+                } else if (!sameBits(attention, 0, a, o)) {
+                    boolean recall = remembered[j] && sameBits(attention, 0, aBefore, o);
+                    // keep the current pair as the remembered one, so a column that alternates
+                    // between two inputs (as Loom's idle scratchpad columns do) never recomputes
+                    swap(a, aBefore, o);
+                    swap(y, yBefore, o);
+                    if (!recall) {
+                        remembered[j] = true;
+                        System.arraycopy(attention, 0, a, o, d);
+                        feedForward(j);
+                    }
+                    if (!sameBits(y, o, yBefore, o)) out.add(j);
+                }
             }
         }
 
-        /** a[j] = in[j] + Σ heads; whether it changed. */
-        private boolean attend(float[] in, int j) {
+        private boolean sameBits(float[] x, int xo, float[] z, int zo) {
+            for (int r = 0; r < d; r++)
+                if (Float.floatToRawIntBits(x[xo + r]) != Float.floatToRawIntBits(z[zo + r])) return false;
+            return true;
+        }
+
+        private void swap(float[] x, float[] z, int o) {
+            System.arraycopy(x, o, scratch, 0, d);
+            System.arraycopy(z, o, x, o, d);
+            System.arraycopy(scratch, 0, z, o, d);
+        }
+
+        /** attention = in[j] + Σ heads' outputs at j, in the dense engine's order. */
+        private void attend(float[] in, int j) {
             java.util.Arrays.fill(attention, 0f);
             for (SparseHead head : heads) {
                 int[] rows = head.valueRows();
                 int vr = head.valueRowCount(), o = j * vr;
                 for (int c = 0; c < vr; c++) attention[rows[c]] += head.out[o + c];
             }
-            boolean changed = false;
             int o = j * d;
-            for (int r = 0; r < d; r++) {
-                float value = in[o + r] + attention[r];
-                if (Float.floatToRawIntBits(value) != Float.floatToRawIntBits(a[o + r])) {
-                    a[o + r] = value;
-                    changed = true;
-                }
-            }
-            return changed;
+            for (int r = 0; r < d; r++) attention[r] = in[o + r] + attention[r];
         }
 
-        private void feedForward(int j, ColumnSet out, boolean fresh) {
+        /** y[j] = a[j] + W2·ReLU(W1·a[j] + b1) + b2 with column j's zone biases. */
+        private void feedForward(int j) {
             int zone = shape.zone(j), o = j * d;
             float[] bias1 = b1[zone], bias2 = b2[zone];
             for (int k = 0; k < hidden.length; k++) hidden[k] = AttentionRule.relu(w1.dot(k, a, o) + bias1[k]);
-            boolean changed = fresh;
-            for (int r = 0; r < d; r++) {
-                float value = (a[o + r] + w2.dot(r, hidden, 0)) + bias2[r];
-                if (Float.floatToRawIntBits(value) != Float.floatToRawIntBits(y[o + r])) {
-                    y[o + r] = value;
-                    changed = true;
-                }
-            }
-            if (changed) out.add(j);
+            for (int r = 0; r < d; r++) y[o + r] = (a[o + r] + w2.dot(r, hidden, 0)) + bias2[r];
         }
     }
 }

@@ -8,13 +8,15 @@ import tc.transformer.AttentionHead;
  * rows of V·x_j that V can make non-zero, each source's current top-2 decision, and the head's
  * output per target column.
  *
- * <p>A step only recomputes what a changed input column can affect. A source whose key did not
- * change keeps its ranking except against targets whose query changed: if its two best targets
- * are unchanged, the new best two are the best two of {old best two} ∪ {changed targets}, which is
- * exact; if one of its best two changed it is rescanned over all n targets. A target's output is
- * rebuilt (from its incoming sources, in ascending source order like the dense scatter) whenever
- * a source that sends to it changed its decision or its value. The result is the dense rule's
- * result bit for bit.
+ * <p>A step only recomputes what a changed input column can affect. Each source keeps, besides its
+ * best two targets and their exact scores, a bound on every other target's score (exact after a
+ * full scan). A source whose key or whose best targets changed is re-ranked from exact scores of
+ * its old best two and of the targets whose query changed, every other target bounded by the old
+ * bound plus a rigorous bound on how far the key change moved its scores (including float
+ * rounding); only when that cannot decide the best two (or, for an untied best, that the rest is a
+ * whole tie gap below) is it rescanned over all n targets. A target's output is rebuilt (from its
+ * incoming sources, in ascending source order like the dense scatter) whenever a source that sends
+ * to it changed its decision or its value. The result is the dense rule's result bit for bit.
  */
 final class SparseHead {
     private final int d, n, q, vr;
@@ -37,6 +39,20 @@ final class SparseHead {
     private final int[][] incoming;
     private final int[] incomingCount;
     private final ColumnSet keysChanged, queriesChanged, valuesChanged, targets;
+    // (rest[i], restIndex[i]) ranks at or before every target of source i other than best[i] and
+    // (when known, i.e. second[i] >= 0) second[i]: each such target j has score < rest[i], or
+    // score == rest[i] and j >= restIndex[i] (restIndex −1: score <= rest[i]); rest NaN: unknown.
+    // It lets a source whose key or whose top targets changed be re-ranked from a few exact scores
+    // instead of a rescan.
+    private final double[] rest;
+    private final int[] restIndex;
+    // queryBound[r] >= |query row r| at every column (only ever raised between full recomputations)
+    private final double[] queryBound;
+    private final float[] changedMax;  // n: source i's best score against the changed queries (batched)
+    private boolean changedNaN;        // whether any batched score is NaN
+    private final float[] oldKeys;     // q per changed column: its key before this step's projection
+    private final double[] keyShift;   // n: bound on how far a changed key moved any of its scores
+    private final double gamma;        // relative rounding-error bound of one q-term float dot product
 
     SparseHead(AttentionHead head, int d, int n) {
         this.d = d;
@@ -70,6 +86,15 @@ final class SparseHead {
         queriesChanged = sameQK ? keysChanged : new ColumnSet(n);
         valuesChanged = new ColumnSet(n);
         targets = new ColumnSet(n);
+        rest = new double[n];
+        restIndex = new int[n];
+        queryBound = new double[q];
+        oldKeys = new float[n * q];
+        changedMax = new float[n];
+        keyShift = new double[n];
+        // |fl(Σ a_r b_r) − Σ a_r b_r| <= γ_q Σ|a_r b_r| with γ_q = q·u/(1 − q·u), u = 2^-24;
+        // we take twice that (and an absolute term for underflow, in bound())
+        gamma = 2.0 * (q + 1) * 0x1p-24 / (1 - (q + 1) * 0x1p-24);
     }
 
     /** A head whose V is empty adds nothing; the engine drops it. */
@@ -83,6 +108,7 @@ final class SparseHead {
     void reset() {
         java.util.Arrays.fill(active, false);
         java.util.Arrays.fill(incomingCount, 0);
+        java.util.Arrays.fill(queryBound, 0.0);
     }
 
     /**
@@ -98,11 +124,20 @@ final class SparseHead {
         if (fresh) reset();
         for (int c = 0; c < changed.size(); c++) {
             int j = changed.get(c);
-            if (project(k, null, in, j, kx, kxT, q) || fresh) keysChanged.add(j);
+            System.arraycopy(kx, j * q, oldKeys, c * q, q);
+            if (project(k, null, in, j, kx, kxT, q) || fresh) {
+                keysChanged.add(j);
+                keyShift[j] = fresh ? Double.NaN : shift(c, j);
+            }
             if (!sameQK && (project(qm, null, in, j, qx, qxT, q) || fresh)) queriesChanged.add(j);
             if (project(v, valueRows, in, j, vx, null, vr) || fresh) valuesChanged.add(j);
         }
         if (fresh) targets.addRange(n);
+        if (fresh) {
+            for (int j = 0; j < n; j++) raiseQueryBound(j);
+        } else {
+            for (int c = 0; c < queriesChanged.size(); c++) raiseQueryBound(queriesChanged.get(c));
+        }
         if (keysChanged.isEmpty() && queriesChanged.isEmpty() && valuesChanged.isEmpty() && !fresh) return;
         boolean batched = !queriesChanged.isEmpty() && queriesChanged.size() <= MERGE_LIMIT;
         if (batched) scoreChangedQueries();
@@ -116,11 +151,9 @@ final class SparseHead {
             int oldBest = best[i], oldSecond = second[i];
             if (keyChanged) {
                 active[i] = !AttentionRule.zeroKey(kx, i * q, q, 1);
-                if (active[i]) rescan(i);
-            } else if (queriesChanged.contains(best[i]) || queriesChanged.contains(second[i])) {
-                if (!batched || !promote(i)) rescan(i);
-            } else {
-                if (batched) mergeBatched(i); else merge(i);
+                if (active[i] && (!wasActive || !rerank(i, keyShift[i], batched))) rescan(i);
+            } else if (!rerank(i, 0.0, batched)) {
+                rescan(i);
             }
             boolean same = wasActive == active[i]
                     && (!wasActive || (oldBest == best[i] && wasTied == tied[i] && (!wasTied || oldSecond == second[i])));
@@ -168,6 +201,8 @@ final class SparseHead {
      * the same operands), so the values are bit-equal; only the loop nest differs.
      */
     private void scoreChangedQueries() {
+        java.util.Arrays.fill(changedMax, Float.NEGATIVE_INFINITY);
+        boolean nan = false;
         for (int c = 0; c < queriesChanged.size(); c++) {
             int j = queriesChanged.get(c), so = c * n, qo = j * q;
             changedSlot[j] = c;
@@ -177,63 +212,143 @@ final class SparseHead {
                 int ko = r * n;
                 for (int i = 0; i < n; i++) mergeScores[so + i] += kxT[ko + i] * qv;
             }
+            for (int i = 0; i < n; i++) {
+                float v = mergeScores[so + i];
+                changedMax[i] = v > changedMax[i] ? v : changedMax[i];
+                nan |= v != v;
+            }
         }
+        changedNaN = nan;
+    }
+
+    /** Raises {@link #queryBound} to cover column j's query. */
+    private void raiseQueryBound(int j) {
+        int o = j * q;
+        for (int r = 0; r < q; r++) queryBound[r] = Math.max(queryBound[r], Math.abs((double) qx[o + r]));
     }
 
     /**
-     * Source i (key unchanged) whose best or second target changed its query: when both of them
-     * still rank at or before the old second (old score, index), every unchanged other target,
-     * which ranked strictly after the old second, ranks after both; so the new best two are the
-     * best two of {old best, old second, changed targets} with their new scores, which is what a
-     * full rescan would find. This rests on the ranking being a strict total order, as
-     * {@link #merge} does; a NaN score anywhere involved makes it decline. Returns false (nothing
-     * done) when the premise fails, and the caller rescans.
+     * A bound on |new score − old score| of source j (c-th changed column) against any target whose
+     * query did not change: the exact change Σ|k'−k|·|q| plus the rounding error of both float
+     * dot products (γ·Σ(|k'|+|k|)·|q|), with |q| bounded by {@link #queryBound}.
      */
-    private boolean promote(int i) {
-        int j1 = best[i], j2 = second[i];
-        float old2 = secondScore[i];
-        if (j2 < 0 || Float.isNaN(old2) || Float.isNaN(bestScore[i])) return false;
-        float s1 = queriesChanged.contains(j1) ? mergeScores[changedSlot[j1] * n + i] : bestScore[i];
-        float s2 = queriesChanged.contains(j2) ? mergeScores[changedSlot[j2] * n + i] : old2;
-        if (!atOrBefore(s1, j1, old2, j2) || !atOrBefore(s2, j2, old2, j2)) return false;
-        int b1 = j1, b2 = j2;
-        if (AttentionRule.ranksBefore(s2, j2, s1, j1)) {
-            b1 = j2; b2 = j1;
-            float t = s1; s1 = s2; s2 = t;
+    private double shift(int c, int j) {
+        double move = 0, size = 0;
+        int o = c * q, ko = j * q;
+        for (int r = 0; r < q; r++) {
+            double now = kx[ko + r], before = oldKeys[o + r], bound = queryBound[r];
+            move += Math.abs(now - before) * bound;
+            size += (Math.abs(now) + Math.abs(before)) * bound;
+        }
+        return (move + gamma * size) * (1 + 1e-9) + 1e-30;
+    }
+
+    // the running best two of rerank, and the first in rank of the scores (or the bound) that fell
+    // out of them
+    private int topJ1, topJ2, spillIndex;
+    private float topS1, topS2;
+    private double spill;
+
+    private void offer(int j, float s) {
+        if (topJ1 < 0 || AttentionRule.ranksBefore(s, j, topS1, topJ1)) {
+            if (topJ2 >= 0) spill(topJ2, topS2);
+            topJ2 = topJ1; topS2 = topS1; topJ1 = j; topS1 = s;
+        } else if (topJ2 < 0 || AttentionRule.ranksBefore(s, j, topS2, topJ2)) {
+            if (topJ2 >= 0) spill(topJ2, topS2);
+            topJ2 = j; topS2 = s;
+        } else {
+            spill(j, s);
+        }
+    }
+
+    private void spill(int j, double s) {
+        if (s > spill || (s == spill && j < spillIndex)) {
+            spill = s;
+            spillIndex = j;
+        }
+    }
+
+    /** Whether score s at target j ranks strictly before everything the spill bound covers. */
+    private boolean beforeSpill(float s, int j) { return s > spill || (s == spill && j < spillIndex); }
+
+    /**
+     * Re-ranks active source i without a rescan. Its old best two (second only if known) and every
+     * target whose query changed get exact scores, each bit-equal to what {@link #rescan} computes;
+     * every other target scores at most rest[i] + {@code shift} (shift bounds how far a changed key
+     * moved their scores; 0 when the key did not change). When the best two candidates both rank
+     * strictly above everything else's bound, they are the best two of a full scan. When only the
+     * best does, and even the bound on the rest is a whole tie gap below it, the decision (all to the
+     * best) is still the full scan's; the second is then recorded as unknown. Otherwise returns
+     * false and the caller rescans. A NaN anywhere makes it decline.
+     */
+    private boolean rerank(int i, double shift, boolean batched) {
+        double bound = rest[i] + shift;
+        if (Double.isNaN(bound)) return false;
+        boolean keyChanged = keysChanged.contains(i);
+        topJ1 = -1; topJ2 = -1; spill = bound;
+        spillIndex = shift == 0.0 ? restIndex[i] : -1;
+        int oldBest = best[i], oldSecond = second[i];
+        if (batched && !keyChanged && !changedNaN && !queriesChanged.contains(oldBest) && !queriesChanged.contains(oldSecond)
+                && unmovedBy(i, changedMax[i])) return true;
+        float s = keyChanged || queriesChanged.contains(oldBest) ? exactScore(i, oldBest, batched) : bestScore[i];
+        if (Float.isNaN(s)) return false;
+        offer(oldBest, s);
+        if (oldSecond >= 0) {
+            s = keyChanged || queriesChanged.contains(oldSecond) ? exactScore(i, oldSecond, batched) : secondScore[i];
+            if (Float.isNaN(s)) return false;
+            offer(oldSecond, s);
         }
         for (int c = 0; c < queriesChanged.size(); c++) {
             int j = queriesChanged.get(c);
-            if (j == j1 || j == j2) continue;
-            float s = mergeScores[c * n + i];
+            if (j == oldBest || j == oldSecond) continue;
+            s = batched ? mergeScores[c * n + i] : score(i, j);
             if (Float.isNaN(s)) return false;
-            if (AttentionRule.ranksBefore(s, j, s1, b1)) {
-                b2 = b1; s2 = s1; b1 = j; s1 = s;
-            } else if (AttentionRule.ranksBefore(s, j, s2, b2)) {
-                b2 = j; s2 = s;
-            }
+            offer(j, s);
         }
-        decide(i, b1, s1, b2, s2);
+        if (topJ2 >= 0 && beforeSpill(topS2, topJ2)) {
+            decide(i, topJ1, topS1, topJ2, topS2);
+            rest[i] = spill;
+            restIndex[i] = spillIndex;
+            return true;
+        }
+        if (topJ2 >= 0) spill(topJ2, topS2);
+        float ceiling = (float) spill;
+        if (ceiling < spill) ceiling = Math.nextUp(ceiling);
+        if (beforeSpill(topS1, topJ1) && !AttentionRule.tied(topS1, ceiling)) {
+            decide(i, topJ1, topS1, -1, ceiling);
+            rest[i] = spill;
+            restIndex[i] = spillIndex;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The common case of {@link #rerank}: key, best and second unchanged, and every changed query
+     * scoring at most {@code top} (not NaN). When that stays strictly below the second (or, with
+     * the second unknown, a whole tie gap below the best and below it in rank), nothing about the
+     * decision changes and {@code top} only joins the bound on the rest.
+     */
+    private boolean unmovedBy(int i, float top) {
+        double others = rest[i];
+        if (second[i] >= 0) {
+            if (!(secondScore[i] > top)) return false;
+        } else {
+            double bound = Math.max(others, top);
+            float ceiling = (float) bound;
+            if (ceiling < bound) ceiling = Math.nextUp(ceiling);
+            if (!(bestScore[i] > bound) || AttentionRule.tied(bestScore[i], ceiling)) return false;
+        }
+        if (top >= others) {
+            rest[i] = top;
+            restIndex[i] = -1;
+        }
         return true;
     }
 
-    private static boolean atOrBefore(float s, int j, float ref, int refIndex) {
-        return !Float.isNaN(s) && (AttentionRule.ranksBefore(s, j, ref, refIndex) || (j == refIndex && s == ref));
-    }
-
-    /** {@link #merge} with the scores precomputed by {@link #scoreChangedQueries}. */
-    private void mergeBatched(int i) {
-        int j1 = best[i], j2 = second[i];
-        float s1 = bestScore[i], s2 = secondScore[i];
-        for (int c = 0; c < queriesChanged.size(); c++) {
-            int j = queriesChanged.get(c);
-            float s = mergeScores[c * n + i];
-            if (AttentionRule.ranksBefore(s, j, s1, j1)) {
-                j2 = j1; s2 = s1; j1 = j; s1 = s;
-            } else if (AttentionRule.ranksBefore(s, j, s2, j2)) {
-                j2 = j; s2 = s;
-            }
-        }
-        decide(i, j1, s1, j2, s2);
+    /** score(i, j) with the current key and query, from the batch when it holds it. */
+    private float exactScore(int i, int j, boolean batched) {
+        return batched && queriesChanged.contains(j) ? mergeScores[changedSlot[j] * n + i] : score(i, j);
     }
 
     private float score(int i, int j) {
@@ -258,21 +373,19 @@ final class SparseHead {
         }
         AttentionRule.top2(scores, n, top);
         decide(i, top.best, top.bestScore, top.second, top.secondScore);
-    }
-
-    private void merge(int i) {
-        int j1 = best[i], j2 = second[i];
-        float s1 = bestScore[i], s2 = secondScore[i];
-        for (int c = 0; c < queriesChanged.size(); c++) {
-            int j = queriesChanged.get(c);
-            float s = score(i, j);
-            if (AttentionRule.ranksBefore(s, j, s1, j1)) {
-                j2 = j1; s2 = s1; j1 = j; s1 = s;
-            } else if (AttentionRule.ranksBefore(s, j, s2, j2)) {
-                j2 = j; s2 = s;
-            }
+        // the best score among the others bounds them for rerank (NaN if any is NaN)
+        if (top.best >= 0) scores[top.best] = Float.NEGATIVE_INFINITY;
+        if (top.second >= 0) scores[top.second] = Float.NEGATIVE_INFINITY;
+        float others = Float.NEGATIVE_INFINITY;
+        int at = -1;
+        boolean nan = false;
+        for (int j = 0; j < n; j++) {
+            float v = scores[j];
+            if (v > others) { others = v; at = j; }
+            nan |= v != v;
         }
-        decide(i, j1, s1, j2, s2);
+        rest[i] = nan ? Double.NaN : others;
+        restIndex[i] = at;
     }
 
     private void decide(int i, int j1, float s1, int j2, float s2) {
