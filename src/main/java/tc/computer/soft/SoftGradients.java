@@ -46,13 +46,25 @@ public final class SoftGradients {
      * @param initial the batch's initial states (not changed)
      */
     public static Result compute(TcMachineSpec spec, double[] params, SoftTemperatures tau, SoftState[] initial, int steps, FinalStateLoss loss) {
+        return compute(spec, params, tau, SoftAddressing.LOCATION, initial, steps, loss, true);
+    }
+
+    /**
+     * As {@link #compute(TcMachineSpec, double[], SoftTemperatures, SoftState[], int, FinalStateLoss)}
+     * on a machine with the given memory addressing; {@code parallel = false} runs every chunk on
+     * the calling thread (same result, bit for bit).
+     */
+    public static Result compute(TcMachineSpec spec, double[] params, SoftTemperatures tau, SoftAddressing addressing,
+                                 SoftState[] initial, int steps, FinalStateLoss loss, boolean parallel) {
         if (steps < 0) throw new IllegalArgumentException("steps must be ≥ 0, got " + steps);
         for (SoftState s : initial)
             if (!s.spec.equals(spec)) throw new IllegalArgumentException("initial state for " + s.spec + ", machine is " + spec);
         SoftCode code = new SoftCode(params, spec.slots(), tau);
         int chunks = (initial.length + CHUNK - 1) / CHUNK;
-        Chunk[] done = IntStream.range(0, chunks).parallel()
-                .mapToObj(c -> new Chunk(code, spec, steps).run(initial, c * CHUNK, Math.min(initial.length, (c + 1) * CHUNK), loss))
+        IntStream range = IntStream.range(0, chunks);
+        if (parallel) range = range.parallel();
+        Chunk[] done = range
+                .mapToObj(c -> new Chunk(code, spec, addressing, steps).run(initial, c * CHUNK, Math.min(initial.length, (c + 1) * CHUNK), loss))
                 .toArray(Chunk[]::new);
         SoftCode.Grad total = new SoftCode.Grad(spec.slots());
         double sum = 0;
@@ -67,7 +79,13 @@ public final class SoftGradients {
 
     /** The forward loss alone (the same function {@link #compute} differentiates). */
     public static double loss(TcMachineSpec spec, double[] params, SoftTemperatures tau, SoftState[] initial, int steps, FinalStateLoss loss) {
-        SoftMachine m = new SoftMachine(spec, params, tau);
+        return loss(spec, params, tau, SoftAddressing.LOCATION, initial, steps, loss);
+    }
+
+    /** The forward loss on a machine with the given memory addressing. */
+    public static double loss(TcMachineSpec spec, double[] params, SoftTemperatures tau, SoftAddressing addressing,
+                              SoftState[] initial, int steps, FinalStateLoss loss) {
+        SoftMachine m = new SoftMachine(spec, params, tau, addressing);
         double sum = 0;
         double[] gReg = new double[TcMachineSpec.REGISTERS], gMem = new double[spec.memoryWords()];
         for (int i = 0; i < initial.length; i++) {
@@ -86,10 +104,15 @@ public final class SoftGradients {
         final SoftStep.Adjoint adj;
         final double[] regs, flags, pcs, halted, stepCount, undo, fetched;
         final int[] undoAt;
+        /** With content addressing a step may write every word: the whole memory before each step. */
+        final double[] memories;
+        final int words;
         double loss;
 
-        Chunk(SoftCode code, TcMachineSpec spec, int steps) {
-            this.step = new SoftStep(code, spec);
+        Chunk(SoftCode code, TcMachineSpec spec, SoftAddressing addressing, int steps) {
+            this.step = new SoftStep(code, spec, addressing);
+            this.words = spec.memoryWords();
+            memories = step.dense() ? new double[steps * words] : null;
             this.steps = steps;
             this.slots = spec.slots();
             acc = new SoftCode.Grad(slots);
@@ -116,7 +139,12 @@ public final class SoftGradients {
                     stepCount[t] = s.steps;
                     step.evaluate(s);
                     step.saveFetched(fetched, t * SoftStep.FETCHED);
-                    step.apply(s, undoAt, undo, 4 * t);
+                    if (memories != null) {
+                        System.arraycopy(s.mem, 0, memories, t * words, words);
+                        step.apply(s, null, null, 0);
+                    } else {
+                        step.apply(s, undoAt, undo, 4 * t);
+                    }
                 }
                 adj.clear();
                 loss += lossFn.evaluate(i, s, adj.reg, adj.mem);
@@ -126,7 +154,8 @@ public final class SoftGradients {
                     System.arraycopy(pcs, t * slots, s.pc, 0, slots);
                     s.halted = halted[t];
                     s.steps = stepCount[t];
-                    for (int q = 3; q >= 0; q--) s.mem[undoAt[4 * t + q]] = undo[4 * t + q];
+                    if (memories != null) System.arraycopy(memories, t * words, s.mem, 0, words);
+                    else for (int q = 3; q >= 0; q--) s.mem[undoAt[4 * t + q]] = undo[4 * t + q];
                     step.backward(s, fetched, t * SoftStep.FETCHED, adj, acc);
                 }
             }

@@ -43,6 +43,9 @@ final class SoftStep {
     private final SoftCode code;
     private final int slots, words, pcBits;
     private final double addressPower;
+    /** Content addressing of the LOAD/STORE head: its gate γ and sharpness β; dense when γ > 0. */
+    private final double gate, sharpness;
+    private final boolean dense;
 
     // intermediates of the step last evaluated
     private final double[] o = new double[OPS], e = new double[OPS], sel = new double[R], x1 = new double[R], x2 = new double[R], bit = new double[BITS];
@@ -51,13 +54,22 @@ final class SoftStep {
     private final double[] target, prefix, suffix, nextPc;
     private final AddressKernel ls = new AddressKernel(), sp = new AddressKernel(), ret = new AddressKernel();
     private int push0, push1;
+    // content addressing (allocated only when dense): match distribution c, head weighting h over
+    // the words, the kernel of the immediate's fraction (the shift of c), and adjoint scratch
+    private final double[] match, head, inMem, gHead;
+    private final AddressKernel shift = new AddressKernel();
 
     // adjoint scratch
     private final double[] gE = new double[OPS], gO = new double[OPS], gSel = new double[R], gX1 = new double[R], gX2 = new double[R],
             gBit = new double[BITS], gRegOut = new double[R], gPcOut, gTarget;
 
-    SoftStep(SoftCode code, TcMachineSpec spec) {
+    SoftStep(SoftCode code, TcMachineSpec spec) { this(code, spec, SoftAddressing.LOCATION); }
+
+    SoftStep(SoftCode code, TcMachineSpec spec, SoftAddressing addressing) {
         this.code = code;
+        this.gate = addressing.gate();
+        this.sharpness = addressing.sharpness();
+        this.dense = addressing.usesContent();
         this.slots = spec.slots();
         this.words = spec.memoryWords();
         this.pcBits = spec.pcBits();
@@ -68,7 +80,15 @@ final class SoftStep {
         nextPc = new double[slots];
         gPcOut = new double[slots];
         gTarget = new double[slots];
+        int n = dense ? words : 0;
+        match = new double[n];
+        head = new double[n];
+        inMem = new double[n];
+        gHead = new double[n];
     }
+
+    /** Whether the LOAD/STORE head is dense (content addressing on): a step may then write every word. */
+    boolean dense() { return dense; }
 
     /** Computes the step's intermediates from {@code s} (which it does not change). */
     void evaluate(SoftState s) {
@@ -135,7 +155,8 @@ final class SoftStep {
         sp.at(reg[SP], words, addressPower);
         push0 = (sp.low - 1) & (words - 1);
         push1 = (sp.high - 1) & (words - 1);
-        r1 = (1 - ls.weight) * mem[ls.low] + ls.weight * mem[ls.high];
+        if (dense) r1 = contentHead(mem, a, imm);
+        else r1 = (1 - ls.weight) * mem[ls.low] + ls.weight * mem[ls.high];
         r2 = (1 - sp.weight) * mem[sp.low] + sp.weight * mem[sp.high];
         retv = 0;
         for (int k = 0; k < slots; k++) if (pc[k] != 0) retv += pc[k] * ((k + 1) & (slots - 1));
@@ -164,6 +185,32 @@ final class SoftStep {
             cTarget += e[j] * cond[j];
             cSeq += e[j] * (1 - cond[j]);
         }
+    }
+
+    /**
+     * The LOAD/STORE head's weighting h = (1 − γ)·kernel(a + imm) + γ·shift(c, imm), with the
+     * match c = softmax(−β·(mem − key)²) and the key a; returns the read Σ h·mem.
+     */
+    private double contentHead(double[] mem, double key, double offset) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int w = 0; w < words; w++) {
+            double d = mem[w] - key;
+            match[w] = -sharpness * d * d;
+            max = Math.max(max, match[w]);
+        }
+        double sum = 0;
+        for (int w = 0; w < words; w++) sum += match[w] = Math.exp(match[w] - max);
+        for (int w = 0; w < words; w++) match[w] /= sum;
+        shift.at(offset, words, addressPower);
+        int mask = words - 1, lo = shift.low;
+        double k1 = shift.weight, k0 = 1 - k1, read = 0;
+        for (int x = 0; x < words; x++) {
+            head[x] = gate * (k0 * match[(x - lo) & mask] + k1 * match[(x - lo - 1) & mask]);
+        }
+        head[ls.low] += (1 - gate) * (1 - ls.weight);
+        head[ls.high] += (1 - gate) * ls.weight;
+        for (int x = 0; x < words; x++) read += head[x] * mem[x];
+        return read;
     }
 
     private void alu(int ia, int ib, int ii) {
@@ -257,6 +304,7 @@ final class SoftStep {
         }
         // memory: NTM erase/add, every delta from the old words (heads superpose)
         double mLs0 = mem[ls.low], mLs1 = mem[ls.high], mP0 = mem[push0], mP1 = mem[push1];
+        if (dense && undo != null) throw new IllegalStateException("a dense step writes every word: save the memory instead of an undo log");
         if (undo != null) {
             undoAt[at] = ls.low; undo[at] = mLs0;
             undoAt[at + 1] = ls.high; undo[at + 1] = mLs1;
@@ -266,8 +314,13 @@ final class SoftStep {
         double st = e[ISTORE], pu = e[IPUSH], ca = e[ICALL];
         double dLs0 = -st * (1 - ls.weight) * (mLs0 - b), dLs1 = -st * ls.weight * (mLs1 - b);
         double dP0 = -(1 - sp.weight) * (pu * (mP0 - a) + ca * (mP0 - retv)), dP1 = -sp.weight * (pu * (mP1 - a) + ca * (mP1 - retv));
-        mem[ls.low] += dLs0;
-        mem[ls.high] += dLs1;
+        if (dense) {
+            // the stack head's deltas above were taken from the old words; so are these
+            if (st != 0) for (int x = 0; x < words; x++) mem[x] -= st * head[x] * (mem[x] - b);
+        } else {
+            mem[ls.low] += dLs0;
+            mem[ls.high] += dLs1;
+        }
         mem[push0] += dP0;
         mem[push1] += dP1;
         // PC
@@ -342,7 +395,19 @@ final class SoftStep {
         // memory writes (deltas from the old words; adjoints of the new words taken before any change)
         double inLs0 = gMem[ls.low], inLs1 = gMem[ls.high], inP0 = gMem[push0], inP1 = gMem[push1];
         double st = e[ISTORE], pu = e[IPUSH], ca = e[ICALL];
-        {
+        if (dense) {
+            System.arraycopy(gMem, 0, inMem, 0, words);
+            double gSt = 0, gHb = 0;
+            for (int x = 0; x < words; x++) {
+                double in = inMem[x], diff = mem[x] - b;
+                gHead[x] = -in * st * diff;
+                gMem[x] -= in * st * head[x];
+                gSt -= in * head[x] * diff;
+                gHb += in * head[x];
+            }
+            gE[ISTORE] += gSt;
+            gB += gHb * st;
+        } else {
             double m0 = mem[ls.low], m1 = mem[ls.high], w0 = 1 - ls.weight, w1 = ls.weight;
             gMem[ls.low] -= inLs0 * st * w0;
             gMem[ls.high] -= inLs1 * st * w1;
@@ -392,9 +457,20 @@ final class SoftStep {
         gR2 += gV * e[IPOP];
 
         // reads
-        gMem[ls.low] += gR1 * (1 - ls.weight);
-        gMem[ls.high] += gR1 * ls.weight;
-        gLs += gR1 * ls.slope * (mem[ls.high] - mem[ls.low]);
+        if (dense) {
+            for (int x = 0; x < words; x++) {
+                gMem[x] += gR1 * head[x];
+                gHead[x] += gR1 * mem[x];
+            }
+            contentHeadBackward(mem, a, gMem);
+            gA += gKeyOut;
+            gImm += gOffsetOut;
+            gLs += (1 - gate) * ls.slope * (gHead[ls.high] - gHead[ls.low]);
+        } else {
+            gMem[ls.low] += gR1 * (1 - ls.weight);
+            gMem[ls.high] += gR1 * ls.weight;
+            gLs += gR1 * ls.slope * (mem[ls.high] - mem[ls.low]);
+        }
         gMem[sp.low] += gR2 * (1 - sp.weight);
         gMem[sp.high] += gR2 * sp.weight;
         gSp += gR2 * sp.slope * (mem[sp.high] - mem[sp.low]);
@@ -442,6 +518,33 @@ final class SoftStep {
         System.arraycopy(gRegOut, 0, gReg, 0, R);
         System.arraycopy(gPcOut, 0, gPc, 0, slots);
         gs.halted = gH;
+    }
+
+    /**
+     * Backward through the content part of {@link #contentHead}, given the head's adjoint in
+     * {@code gHead}: adds to the memory's adjoint and leaves those of the key and the offset in
+     * {@code gKeyOut} and {@code gOffsetOut}.
+     */
+    private double gKeyOut, gOffsetOut;
+
+    private void contentHeadBackward(double[] mem, double key, double[] gMem) {
+        int mask = words - 1, lo = shift.low;
+        double k1 = shift.weight, k0 = 1 - k1, gK1 = 0, dot = 0;
+        // gHead is reused for d/d c: walk c's index y, reading the head adjoint at y + lo and y + lo + 1
+        for (int y = 0; y < words; y++) {
+            double h0 = gate * gHead[(y + lo) & mask], h1 = gate * gHead[(y + lo + 1) & mask];
+            gK1 += match[y] * (h1 - h0);
+            inMem[y] = k0 * h0 + k1 * h1;
+            dot += match[y] * inMem[y];
+        }
+        gOffsetOut = gK1 * shift.slope;
+        double g = 0;
+        for (int y = 0; y < words; y++) {
+            double gs = match[y] * (inMem[y] - dot), d = mem[y] - key;
+            gMem[y] -= gs * 2 * sharpness * d;
+            g += gs * 2 * sharpness * d;
+        }
+        gKeyOut = g;
     }
 
     /** Adjoints of a soft state's differentiable parts. */

@@ -31,8 +31,19 @@ class SoftGradientCheckTest {
     static final int[] GROUP_TO = {TcParams.RD, TcParams.RS1, TcParams.RS2, TcParams.IMM, TcParams.PER_INSTRUCTION};
 
     @Test void reverseModeMatchesCentralDifferences() {
-        var random = new SplittableRandom(4);
-        for (int c = 0; c < 6; c++) {
+        check(new SplittableRandom(4), 6, r -> SoftAddressing.LOCATION, false);
+    }
+
+    /**
+     * Content-based addressing blended into the LOAD/STORE head (random gates and sharpnesses):
+     * the head is then dense, so the memory starts with random real words for the keys to match.
+     */
+    @Test void reverseModeMatchesCentralDifferencesWithContentAddressing() {
+        check(new SplittableRandom(44), 4, r -> SoftAddressing.content(0.2 + 0.8 * r.nextDouble(), 0.2 + r.nextDouble()), true);
+    }
+
+    private static void check(SplittableRandom random, int cases, java.util.function.Function<SplittableRandom, SoftAddressing> addressingOf, boolean randomMemory) {
+        for (int c = 0; c < cases; c++) {
             TcProgram program = withoutShifts(RandomInstructions.program(random, 16, 8));
             TcMachineSpec spec = program.spec();
             double[] params = TcParams.encode(program, 1.0);
@@ -43,19 +54,21 @@ class SoftGradientCheckTest {
                 for (int i = 5; i < TcParams.IMM_BITS; i++) params[k * TcParams.PER_INSTRUCTION + TcParams.IMM + i] = -40;
             var tau = new SoftTemperatures(0.5 + random.nextDouble() * 1.5, 0.5 + random.nextDouble() * 1.5,
                     0.5 + random.nextDouble() * 1.5, 0.3 + random.nextDouble() * 0.5);
+            SoftAddressing addressing = addressingOf.apply(random);
             int batch = 5, steps = 4 + random.nextInt(5); // 5 > one chunk of SoftGradients
             SoftState[] inputs = new SoftState[batch];
             double[][] regTargets = new double[batch][4], memTargets = new double[batch][3];
             for (int b = 0; b < batch; b++) {
                 inputs[b] = SoftState.initial(program);
                 for (int r = 0; r < 15; r++) inputs[b].withRegister(r, random.nextDouble() * 8 - 4);
+                if (randomMemory) for (int w = 0; w < spec.memoryWords(); w++) inputs[b].withMemory(w, random.nextDouble() * 8 - 4);
                 for (int i = 0; i < 4; i++) regTargets[b][i] = random.nextDouble() * 10 - 5;
                 for (int i = 0; i < 3; i++) memTargets[b][i] = random.nextDouble() * 10 - 5;
             }
             var loss = new SquaredError(new int[] {0, 1, 2, 3}, regTargets, new int[] {0, 1, 15}, memTargets);
 
-            var result = SoftGradients.compute(spec, params, tau, inputs, steps, loss);
-            assertEquals(SoftGradients.loss(spec, params, tau, inputs, steps, loss), result.loss(), 1e-9 * Math.abs(result.loss()));
+            var result = SoftGradients.compute(spec, params, tau, addressing, inputs, steps, loss, true);
+            assertEquals(SoftGradients.loss(spec, params, tau, addressing, inputs, steps, loss), result.loss(), 1e-9 * Math.abs(result.loss()));
 
             // fourth-order central differences: truncation O(h^4), rounding O(ε·loss/h); immediate
             // bits are scaled by up to 2^4 in the value, so their higher derivatives are larger and
@@ -68,7 +81,7 @@ class SoftGradientCheckTest {
                 double[] offsets = {2 * h, h, -h, -2 * h};
                 for (int q = 0; q < 4; q++) {
                     params[i] = keep + offsets[q];
-                    f[q] = SoftGradients.loss(spec, params, tau, inputs, steps, loss);
+                    f[q] = SoftGradients.loss(spec, params, tau, addressing, inputs, steps, loss);
                 }
                 params[i] = keep;
                 numeric[i] = (-f[0] + 8 * f[1] - 8 * f[2] + f[3]) / (12 * h);
@@ -82,7 +95,7 @@ class SoftGradientCheckTest {
                         norm += sq(numeric[at]);
                     }
                 double rel = Math.sqrt(diff / norm);
-                System.out.printf("case %d (loss %.3e, %d steps) %s: |grad| %.3e rel err %.2e%n", c, result.loss(), steps, GROUPS[g], Math.sqrt(norm), rel);
+                System.out.printf("%s case %d (loss %.3e, %d steps) %s: |grad| %.3e rel err %.2e%n", addressing, c, result.loss(), steps, GROUPS[g], Math.sqrt(norm), rel);
                 assertTrue(norm > 1e-12, "case " + c + ": the " + GROUPS[g] + " gradient vanished");
                 assertTrue(rel <= 1e-6, "case " + c + " group " + GROUPS[g] + ": relative error " + rel);
             }
