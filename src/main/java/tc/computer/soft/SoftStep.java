@@ -48,6 +48,7 @@ final class SoftStep {
     private final boolean dense;
 
     // intermediates of the step last evaluated
+    private final double[] fetched = new double[SoftCode.ROW], gFetched = new double[SoftCode.ROW];
     private final double[] o = new double[OPS], e = new double[OPS], sel = new double[R], x1 = new double[R], x2 = new double[R], bit = new double[BITS];
     private double g, a, b, imm, r1, r2, retv, v, wr, spDelta, flagMass, cStay, cSeq, cTarget;
     private final double[] res = new double[OPS], flagValue = new double[OPS * 4], cond = new double[OPS], regMid = new double[R];
@@ -96,44 +97,36 @@ final class SoftStep {
         evaluateFetched(s);
     }
 
-    /** The fetched instruction's size: opcode, rd, rs1, rs2 and bit probabilities. */
-    static final int FETCHED = OPS + 3 * R + BITS;
+    /** The fetched instruction's size: opcode, rd, rs1, rs2 and bit probabilities (a row of {@code SoftCode.rows}). */
+    static final int FETCHED = SoftCode.ROW;
 
     /** Copies the fetched instruction of the last evaluation to {@code to[at..at+FETCHED)}. */
-    void saveFetched(double[] to, int at) {
-        System.arraycopy(o, 0, to, at, OPS);
-        System.arraycopy(sel, 0, to, at + OPS, R);
-        System.arraycopy(x1, 0, to, at + OPS + R, R);
-        System.arraycopy(x2, 0, to, at + OPS + 2 * R, R);
-        System.arraycopy(bit, 0, to, at + OPS + 3 * R, BITS);
-    }
+    void saveFetched(double[] to, int at) { System.arraycopy(fetched, 0, to, at, FETCHED); }
 
     private void loadFetched(double[] from, int at) {
-        System.arraycopy(from, at, o, 0, OPS);
-        System.arraycopy(from, at + OPS, sel, 0, R);
-        System.arraycopy(from, at + OPS + R, x1, 0, R);
-        System.arraycopy(from, at + OPS + 2 * R, x2, 0, R);
-        System.arraycopy(from, at + OPS + 3 * R, bit, 0, BITS);
+        System.arraycopy(from, at, fetched, 0, FETCHED);
+        split();
     }
 
     private void fetch(double[] pc) {
-        java.util.Arrays.fill(o, 0);
-        java.util.Arrays.fill(sel, 0);
-        java.util.Arrays.fill(x1, 0);
-        java.util.Arrays.fill(x2, 0);
-        java.util.Arrays.fill(bit, 0);
+        java.util.Arrays.fill(fetched, 0);
+        double[] rows = code.rows;
         // fetch = PCᵀ · code; slots the PC is surely not on contribute exactly nothing, so skip them
         for (int k = 0; k < slots; k++) {
             double p = pc[k];
             if (p == 0) continue;
-            for (int j = 0; j < OPS; j++) o[j] += p * code.op[k * OPS + j];
-            for (int r = 0; r < R; r++) {
-                sel[r] += p * code.rd[k * R + r];
-                x1[r] += p * code.rs1[k * R + r];
-                x2[r] += p * code.rs2[k * R + r];
-            }
-            for (int i = 0; i < BITS; i++) bit[i] += p * code.bit[k * BITS + i];
+            for (int i = 0, at = k * FETCHED; i < FETCHED; i++) fetched[i] += p * rows[at + i];
         }
+        split();
+    }
+
+    /** The fetched row into its named parts. */
+    private void split() {
+        System.arraycopy(fetched, SoftCode.AT_OP, o, 0, OPS);
+        System.arraycopy(fetched, SoftCode.AT_RD, sel, 0, R);
+        System.arraycopy(fetched, SoftCode.AT_RS1, x1, 0, R);
+        System.arraycopy(fetched, SoftCode.AT_RS2, x2, 0, R);
+        System.arraycopy(fetched, SoftCode.AT_BIT, bit, 0, BITS);
     }
 
     /** The rest of {@link #evaluate}, once o, sel, x1, x2 and bit hold the fetched instruction. */
@@ -495,25 +488,27 @@ final class SoftStep {
         }
         gH -= gG;
 
-        // fetch
+        // fetch: one fused row per slot (see SoftCode.rows)
+        System.arraycopy(gO, 0, gFetched, SoftCode.AT_OP, OPS);
+        System.arraycopy(gSel, 0, gFetched, SoftCode.AT_RD, R);
+        System.arraycopy(gX1, 0, gFetched, SoftCode.AT_RS1, R);
+        System.arraycopy(gX2, 0, gFetched, SoftCode.AT_RS2, R);
+        System.arraycopy(gBit, 0, gFetched, SoftCode.AT_BIT, BITS);
+        double[] rows = code.rows, accRows = acc.rows;
         for (int k = 0; k < slots; k++) {
-            double p = pc[k], sum = 0;
-            int jo = k * OPS, jr = k * R, jb = k * BITS;
-            for (int j = 0; j < OPS; j++) {
-                sum += gO[j] * code.op[jo + j];
-                acc.op[jo + j] += p * gO[j];
+            double p = pc[k];
+            int row = k * FETCHED;
+            // two loops: the accumulation vectorises; the dot product runs four independent partial
+            // sums (FETCHED = 112 is a multiple of 4), since one sequential sum waits on every add
+            for (int i = 0; i < FETCHED; i++) accRows[row + i] += p * gFetched[i];
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            for (int i = 0; i < FETCHED; i += 4) {
+                s0 += gFetched[i] * rows[row + i];
+                s1 += gFetched[i + 1] * rows[row + i + 1];
+                s2 += gFetched[i + 2] * rows[row + i + 2];
+                s3 += gFetched[i + 3] * rows[row + i + 3];
             }
-            for (int r = 0; r < R; r++) {
-                sum += gSel[r] * code.rd[jr + r] + gX1[r] * code.rs1[jr + r] + gX2[r] * code.rs2[jr + r];
-                acc.rd[jr + r] += p * gSel[r];
-                acc.rs1[jr + r] += p * gX1[r];
-                acc.rs2[jr + r] += p * gX2[r];
-            }
-            for (int i = 0; i < BITS; i++) {
-                sum += gBit[i] * code.bit[jb + i];
-                acc.bit[jb + i] += p * gBit[i];
-            }
-            gPcOut[k] += sum;
+            gPcOut[k] += (s0 + s1) + (s2 + s3);
         }
         System.arraycopy(gRegOut, 0, gReg, 0, R);
         System.arraycopy(gPcOut, 0, gPc, 0, slots);
