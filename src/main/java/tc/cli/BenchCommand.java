@@ -78,6 +78,14 @@ final class BenchCommand implements Callable<Integer> {
     java.nio.file.Path saveWorkload;
 
     @Override public Integer call() {
+        var parsed = spec.commandLine().getParseResult();
+        // options of the other target would be silently ignored: say so instead
+        for (String loomOnly : new String[] {"--engines", "--programs", "--steps", "--dense-steps"})
+            if (target == IsaTarget.TC && parsed.hasMatchedOption(loomOnly))
+                throw new ParameterException(spec.commandLine(), loomOnly + " applies to --target loom, not tc");
+        for (String tcOnly : new String[] {"--batch", "--tc-steps", "--save-workload"})
+            if (target != IsaTarget.TC && parsed.hasMatchedOption(tcOnly))
+                throw new ParameterException(spec.commandLine(), tcOnly + " needs --target tc");
         if (target == IsaTarget.TC) return softMachine();
         BenchSettings settings;
         try {

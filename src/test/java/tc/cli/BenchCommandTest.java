@@ -130,8 +130,13 @@ class BenchCommandTest {
         assertEquals(n.get("loss").asDouble(), w.get("javaLoss").asDouble(), 0.0, "the workload file is the benchmarked computation");
         java.nio.file.Files.deleteIfExists(saved);
 
-        Cli bad = Cli.run("bench", "--target", "tc", "--batch", "0");
-        assertEquals(2, bad.exit(), bad.err());
-        assertTrue(bad.clean(), bad.err());
+        for (String[] args : new String[][] {
+                {"bench", "--target", "tc", "--batch", "0"},
+                {"bench", "--target", "tc", "--engines", "sparse"},
+                {"bench", "--batch", "8"}}) {
+            Cli bad = Cli.run(args);
+            assertEquals(2, bad.exit(), String.join(" ", args) + "\n" + bad.err());
+            assertTrue(bad.clean(), bad.err());
+        }
     }
 }
