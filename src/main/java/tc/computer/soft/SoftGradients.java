@@ -92,6 +92,7 @@ public final class SoftGradients {
             SoftState s = initial[i].copy();
             for (int t = 0; t < steps; t++) m.step(s);
             sum += loss.evaluate(i, s, gReg, gMem);
+            sum += loss.evaluateOutputs(i, s, new double[s.outputCount()], new double[s.outputCount()]);
         }
         return sum;
     }
@@ -104,6 +105,8 @@ public final class SoftGradients {
         final SoftStep.Adjoint adj;
         final double[] regs, flags, pcs, halted, stepCount, undo, fetched;
         final int[] undoAt;
+        /** The output entry step t wrote, or −1. */
+        final int[] wrote;
         /** With content addressing a step may write every word: the whole memory before each step. */
         final double[] memories;
         final int words;
@@ -125,6 +128,7 @@ public final class SoftGradients {
             undo = new double[steps * 4];
             fetched = new double[steps * SoftStep.FETCHED];
             undoAt = new int[steps * 4];
+            wrote = new int[steps];
         }
 
         Chunk run(SoftState[] initial, int from, int to, FinalStateLoss lossFn) {
@@ -139,15 +143,19 @@ public final class SoftGradients {
                     stepCount[t] = s.steps;
                     step.evaluate(s);
                     step.saveFetched(fetched, t * SoftStep.FETCHED);
+                    int before = s.outputCount();
                     if (memories != null) {
                         System.arraycopy(s.mem, 0, memories, t * words, words);
                         step.apply(s, null, null, 0);
                     } else {
                         step.apply(s, undoAt, undo, 4 * t);
                     }
+                    wrote[t] = s.outputCount() > before ? before : -1;
                 }
                 adj.clear();
                 loss += lossFn.evaluate(i, s, adj.reg, adj.mem);
+                double[] gOutValue = new double[s.outputCount()], gOutMass = new double[s.outputCount()];
+                loss += lossFn.evaluateOutputs(i, s, gOutValue, gOutMass);
                 for (int t = steps - 1; t >= 0; t--) {
                     System.arraycopy(regs, t * R, s.reg, 0, R);
                     System.arraycopy(flags, t * 4, s.flags, 0, 4);
@@ -156,6 +164,8 @@ public final class SoftGradients {
                     s.steps = stepCount[t];
                     if (memories != null) System.arraycopy(memories, t * words, s.mem, 0, words);
                     else for (int q = 3; q >= 0; q--) s.mem[undoAt[4 * t + q]] = undo[4 * t + q];
+                    adj.outValue = wrote[t] >= 0 ? gOutValue[wrote[t]] : 0;
+                    adj.outMass = wrote[t] >= 0 ? gOutMass[wrote[t]] : 0;
                     step.backward(s, fetched, t * SoftStep.FETCHED, adj, acc);
                 }
             }

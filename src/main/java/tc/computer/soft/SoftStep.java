@@ -339,7 +339,9 @@ final class SoftStep {
         double[] gReg = gs.reg, gFl = gs.flags, gPc = gs.pc, gMem = gs.mem;
         java.util.Arrays.fill(gE, 0);
         java.util.Arrays.fill(gTarget, 0);
-        double gA = 0, gB = 0, gImm = 0, gR1 = 0, gR2 = 0, gRetv = 0, gLs = 0, gSp = 0;
+        // the output tape entry this step wrote, if any: value a, mass e_OUT
+        gE[IOUT] += gs.outMass;
+        double gA = gs.outValue, gB = 0, gImm = 0, gR1 = 0, gR2 = 0, gRetv = 0, gLs = 0, gSp = 0;
 
         // halted' = halted + e_HALT
         double gH = gs.halted;
@@ -546,6 +548,8 @@ final class SoftStep {
     static final class Adjoint {
         final double[] reg = new double[R], flags = new double[4], pc, mem;
         double halted;
+        /** Adjoints of the output entry written by the step being differentiated (0 when none). */
+        double outValue, outMass;
 
         Adjoint(TcMachineSpec spec) {
             pc = new double[spec.slots()];
@@ -558,6 +562,8 @@ final class SoftStep {
             java.util.Arrays.fill(pc, 0);
             java.util.Arrays.fill(mem, 0);
             halted = 0;
+            outValue = 0;
+            outMass = 0;
         }
     }
 }
