@@ -11,6 +11,8 @@ import tc.bench.Bench;
 import tc.bench.BenchProgram;
 import tc.bench.BenchReport;
 import tc.bench.BenchSettings;
+import tc.computer.soft.SoftAddressing;
+import tc.computer.soft.SoftBenchmark;
 
 /**
  * {@code tc bench}: times the bundled programs on the interpreter and the transformer engines.
@@ -25,7 +27,8 @@ import tc.bench.BenchSettings;
         footer = {"", "Examples:",
                 "  tc bench",
                 "  tc bench --engines interp,sparse --steps 1000 --repeat 5",
-                "  tc bench --json > bench.json"})
+                "  tc bench --json > bench.json",
+                "  tc bench --target tc --repeat 30"})
 final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -56,7 +59,34 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the figures as one JSON object.")
     boolean json;
 
+    @Option(names = "--target", paramLabel = "loom|tc", defaultValue = "loom", converter = IsaTarget.Converter.class,
+            completionCandidates = IsaTarget.Names.class,
+            description = {"loom (default): the engines above on the bundled programs.",
+                    "tc: the Tensor Computer's soft machine, forward and forward + backward of a 16-instruction "
+                            + "program, batch --batch, --tc-steps steps (issue 4's benchmark)."})
+    IsaTarget target;
+
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "64", description = "--target tc: batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--tc-steps", paramLabel = "T", defaultValue = "32", description = "--target tc: steps per run (default: ${DEFAULT-VALUE}).")
+    int tcSteps;
+
+    @Option(names = "--save-workload", paramLabel = "FILE",
+            description = "--target tc: also write the workload (parameters, inputs, targets, Java's loss) as JSON "
+                    + "for bench/pytorch_soft_step.py.")
+    java.nio.file.Path saveWorkload;
+
     @Override public Integer call() {
+        var parsed = spec.commandLine().getParseResult();
+        // options of the other target would be silently ignored: say so instead
+        for (String loomOnly : new String[] {"--engines", "--programs", "--steps", "--dense-steps"})
+            if (target == IsaTarget.TC && parsed.hasMatchedOption(loomOnly))
+                throw new ParameterException(spec.commandLine(), loomOnly + " applies to --target loom, not tc");
+        for (String tcOnly : new String[] {"--batch", "--tc-steps", "--save-workload"})
+            if (target != IsaTarget.TC && parsed.hasMatchedOption(tcOnly))
+                throw new ParameterException(spec.commandLine(), tcOnly + " needs --target tc");
+        if (target == IsaTarget.TC) return softMachine();
         BenchSettings settings;
         try {
             settings = new BenchSettings(engines, programs, steps, Math.min(denseSteps, steps), repeat, warmup);
@@ -78,5 +108,31 @@ final class BenchCommand implements Callable<Integer> {
         else report.printText(out);
         out.flush();
         return report.allChecked() ? Main.OK : Main.FAILURE;
+    }
+
+    /** {@code --target tc}: the soft machine's figures; they are reported, never judged. */
+    private int softMachine() {
+        SoftBenchmark.Result result;
+        try {
+            // the soft step needs the JIT warm: more runs than the engines' defaults unless asked
+            var parsed = spec.commandLine().getParseResult();
+            int reps = parsed.hasMatchedOption("--repeat") ? repeat : 20;
+            int warm = parsed.hasMatchedOption("--warmup") ? warmup : 10;
+            result = SoftBenchmark.run(batch, tcSteps, reps, warm, SoftAddressing.LOCATION);
+        } catch (IllegalArgumentException bad) {
+            throw new ParameterException(spec.commandLine(), bad.getMessage());
+        }
+        if (saveWorkload != null) {
+            try {
+                AtomicFiles.write(saveWorkload, SoftBenchmark.workloadJson(batch, tcSteps) + "\n");
+            } catch (java.io.IOException e) {
+                throw new UserError("cannot write " + saveWorkload + ": " + e.getMessage());
+            }
+        }
+        var out = spec.commandLine().getOut();
+        if (json) out.println(result.json());
+        else result.printText(out);
+        out.flush();
+        return Main.OK;
     }
 }

@@ -107,4 +107,36 @@ class BenchCommandTest {
         assertEquals(1, r.err().lines().filter(l -> l.startsWith("tc: error:")).count(), "one error line: " + r.err());
         assertEquals("", r.out());
     }
+
+    @Test void tcTargetTimesTheSoftMachine() throws Exception {
+        Cli r = Cli.run("bench", "--target", "tc", "--batch", "8", "--tc-steps", "4", "--repeat", "1", "--warmup", "0");
+        assertEquals(0, r.exit(), r.err() + r.out());
+        assertTrue(r.clean(), r.err());
+        for (String row : List.of("forward (1 thread)", "forward + backward (1 thread)", "forward + backward (", "ratios:"))
+            assertTrue(r.out().contains(row), row + " missing:\n" + r.out());
+        assertTrue(r.out().contains("batch 8, 4 steps"), r.out());
+
+        java.nio.file.Path saved = java.nio.file.Files.createTempFile("workload", ".json");
+        Cli j = Cli.run("bench", "--target", "tc", "--batch", "4", "--tc-steps", "2", "--repeat", "2", "--warmup", "0", "--json",
+                "--save-workload", saved.toString());
+        assertEquals(0, j.exit(), j.err());
+        JsonNode n = new ObjectMapper().readTree(j.out());
+        for (String f : List.of("forwardMs", "forwardBackwardSerialMs", "forwardBackwardParallelMs", "threads", "backwardOverForward", "loss"))
+            assertTrue(n.has(f), f + " in " + n);
+        assertEquals(4, n.get("batch").asInt());
+        JsonNode w = new ObjectMapper().readTree(saved.toFile());
+        assertEquals(16 * 112, w.get("params").size());
+        assertEquals(4, w.get("registers").size());
+        assertEquals(n.get("loss").asDouble(), w.get("javaLoss").asDouble(), 0.0, "the workload file is the benchmarked computation");
+        java.nio.file.Files.deleteIfExists(saved);
+
+        for (String[] args : new String[][] {
+                {"bench", "--target", "tc", "--batch", "0"},
+                {"bench", "--target", "tc", "--engines", "sparse"},
+                {"bench", "--batch", "8"}}) {
+            Cli bad = Cli.run(args);
+            assertEquals(2, bad.exit(), String.join(" ", args) + "\n" + bad.err());
+            assertTrue(bad.clean(), bad.err());
+        }
+    }
 }

@@ -59,6 +59,26 @@ class TcTargetTest {
         assertEquals(55, loom.get("retval").asInt(), "the default target is still Loom");
     }
 
+    @Test void softEngineRunsFactorialAndFibonacciWithTheSameJsonKeys() throws Exception {
+        Path fact = write("fact.c", FACT), fib = write("fib.c", FIB);
+        JsonNode f = new ObjectMapper().readTree(Cli.run("run", fact.toString(), "--target", "tc", "--engine", "soft", "--tau", "0.001", "--json").out());
+        assertEquals(120, f.get("retval").asInt());
+        assertEquals("halted", f.get("status").asText());
+        assertEquals("soft", f.get("engine").asText());
+        JsonNode interp = new ObjectMapper().readTree(Cli.run("run", fact.toString(), "--target", "tc", "--json").out());
+        assertEquals(interp.get("steps").asLong(), f.get("steps").asLong(), "at τ = 1e-3 the soft machine is exact, step count included");
+        JsonNode loom = new ObjectMapper().readTree(Cli.run("run", fact.toString(), "--json").out());
+        assertEquals(keys(loom), keys(f));
+
+        Cli text = Cli.run("run", fib.toString(), "--target", "tc", "--engine", "soft", "--tau", "1e-3");
+        assertEquals(0, text.exit(), text.err());
+        assertTrue(text.out().contains("retval = 55"), text.out());
+        JsonNode b = new ObjectMapper().readTree(Cli.run("run", fib.toString(), "--target", "tc", "--engine", "soft", "--tau", "1e-3", "--json").out());
+        assertEquals(55, b.get("retval").asInt());
+        assertEquals(13, b.get("outputs").get(0).asInt());
+        assertEquals(keys(loom), keys(b));
+    }
+
     private static Set<String> keys(JsonNode n) {
         Set<String> k = new TreeSet<>();
         n.fieldNames().forEachRemaining(k::add);

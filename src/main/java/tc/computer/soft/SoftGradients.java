@@ -46,13 +46,25 @@ public final class SoftGradients {
      * @param initial the batch's initial states (not changed)
      */
     public static Result compute(TcMachineSpec spec, double[] params, SoftTemperatures tau, SoftState[] initial, int steps, FinalStateLoss loss) {
+        return compute(spec, params, tau, SoftAddressing.LOCATION, initial, steps, loss, true);
+    }
+
+    /**
+     * As {@link #compute(TcMachineSpec, double[], SoftTemperatures, SoftState[], int, FinalStateLoss)}
+     * on a machine with the given memory addressing; {@code parallel = false} runs every chunk on
+     * the calling thread (same result, bit for bit).
+     */
+    public static Result compute(TcMachineSpec spec, double[] params, SoftTemperatures tau, SoftAddressing addressing,
+                                 SoftState[] initial, int steps, FinalStateLoss loss, boolean parallel) {
         if (steps < 0) throw new IllegalArgumentException("steps must be ≥ 0, got " + steps);
         for (SoftState s : initial)
             if (!s.spec.equals(spec)) throw new IllegalArgumentException("initial state for " + s.spec + ", machine is " + spec);
         SoftCode code = new SoftCode(params, spec.slots(), tau);
         int chunks = (initial.length + CHUNK - 1) / CHUNK;
-        Chunk[] done = IntStream.range(0, chunks).parallel()
-                .mapToObj(c -> new Chunk(code, spec, steps).run(initial, c * CHUNK, Math.min(initial.length, (c + 1) * CHUNK), loss))
+        IntStream range = IntStream.range(0, chunks);
+        if (parallel) range = range.parallel();
+        Chunk[] done = range
+                .mapToObj(c -> new Chunk(code, spec, addressing, steps).run(initial, c * CHUNK, Math.min(initial.length, (c + 1) * CHUNK), loss))
                 .toArray(Chunk[]::new);
         SoftCode.Grad total = new SoftCode.Grad(spec.slots());
         double sum = 0;
@@ -67,13 +79,20 @@ public final class SoftGradients {
 
     /** The forward loss alone (the same function {@link #compute} differentiates). */
     public static double loss(TcMachineSpec spec, double[] params, SoftTemperatures tau, SoftState[] initial, int steps, FinalStateLoss loss) {
-        SoftMachine m = new SoftMachine(spec, params, tau);
+        return loss(spec, params, tau, SoftAddressing.LOCATION, initial, steps, loss);
+    }
+
+    /** The forward loss on a machine with the given memory addressing. */
+    public static double loss(TcMachineSpec spec, double[] params, SoftTemperatures tau, SoftAddressing addressing,
+                              SoftState[] initial, int steps, FinalStateLoss loss) {
+        SoftMachine m = new SoftMachine(spec, params, tau, addressing);
         double sum = 0;
         double[] gReg = new double[TcMachineSpec.REGISTERS], gMem = new double[spec.memoryWords()];
         for (int i = 0; i < initial.length; i++) {
             SoftState s = initial[i].copy();
             for (int t = 0; t < steps; t++) m.step(s);
             sum += loss.evaluate(i, s, gReg, gMem);
+            sum += loss.evaluateOutputs(i, s, new double[s.outputCount()], new double[s.outputCount()]);
         }
         return sum;
     }
@@ -86,10 +105,17 @@ public final class SoftGradients {
         final SoftStep.Adjoint adj;
         final double[] regs, flags, pcs, halted, stepCount, undo, fetched;
         final int[] undoAt;
+        /** The output entry step t wrote, or −1. */
+        final int[] wrote;
+        /** With content addressing a step may write every word: the whole memory before each step. */
+        final double[] memories;
+        final int words;
         double loss;
 
-        Chunk(SoftCode code, TcMachineSpec spec, int steps) {
-            this.step = new SoftStep(code, spec);
+        Chunk(SoftCode code, TcMachineSpec spec, SoftAddressing addressing, int steps) {
+            this.step = new SoftStep(code, spec, addressing);
+            this.words = spec.memoryWords();
+            memories = step.dense() ? new double[steps * words] : null;
             this.steps = steps;
             this.slots = spec.slots();
             acc = new SoftCode.Grad(slots);
@@ -102,6 +128,7 @@ public final class SoftGradients {
             undo = new double[steps * 4];
             fetched = new double[steps * SoftStep.FETCHED];
             undoAt = new int[steps * 4];
+            wrote = new int[steps];
         }
 
         Chunk run(SoftState[] initial, int from, int to, FinalStateLoss lossFn) {
@@ -116,17 +143,29 @@ public final class SoftGradients {
                     stepCount[t] = s.steps;
                     step.evaluate(s);
                     step.saveFetched(fetched, t * SoftStep.FETCHED);
-                    step.apply(s, undoAt, undo, 4 * t);
+                    int before = s.outputCount();
+                    if (memories != null) {
+                        System.arraycopy(s.mem, 0, memories, t * words, words);
+                        step.apply(s, null, null, 0);
+                    } else {
+                        step.apply(s, undoAt, undo, 4 * t);
+                    }
+                    wrote[t] = s.outputCount() > before ? before : -1;
                 }
                 adj.clear();
                 loss += lossFn.evaluate(i, s, adj.reg, adj.mem);
+                double[] gOutValue = new double[s.outputCount()], gOutMass = new double[s.outputCount()];
+                loss += lossFn.evaluateOutputs(i, s, gOutValue, gOutMass);
                 for (int t = steps - 1; t >= 0; t--) {
                     System.arraycopy(regs, t * R, s.reg, 0, R);
                     System.arraycopy(flags, t * 4, s.flags, 0, 4);
                     System.arraycopy(pcs, t * slots, s.pc, 0, slots);
                     s.halted = halted[t];
                     s.steps = stepCount[t];
-                    for (int q = 3; q >= 0; q--) s.mem[undoAt[4 * t + q]] = undo[4 * t + q];
+                    if (memories != null) System.arraycopy(memories, t * words, s.mem, 0, words);
+                    else for (int q = 3; q >= 0; q--) s.mem[undoAt[4 * t + q]] = undo[4 * t + q];
+                    adj.outValue = wrote[t] >= 0 ? gOutValue[wrote[t]] : 0;
+                    adj.outMass = wrote[t] >= 0 ? gOutMass[wrote[t]] : 0;
                     step.backward(s, fetched, t * SoftStep.FETCHED, adj, acc);
                 }
             }

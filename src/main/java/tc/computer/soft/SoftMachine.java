@@ -32,8 +32,16 @@ public final class SoftMachine {
 
     /** @param params {@code spec.slots() × 112} parameters */
     public SoftMachine(TcMachineSpec spec, double[] params, SoftTemperatures tau) {
+        this(spec, params, tau, SoftAddressing.LOCATION);
+    }
+
+    /**
+     * A machine whose LOAD/STORE head blends in content addressing ({@link SoftAddressing});
+     * {@link SoftAddressing#LOCATION} is the exact machine of the other constructor.
+     */
+    public SoftMachine(TcMachineSpec spec, double[] params, SoftTemperatures tau, SoftAddressing addressing) {
         this.spec = spec;
-        this.step = new SoftStep(new SoftCode(params, spec.slots(), tau), spec);
+        this.step = new SoftStep(new SoftCode(params, spec.slots(), tau), spec, addressing);
     }
 
     /** The program as ±scale logits ({@link TcParams#encode(TcProgram, double)}) at temperatures {@code tau}. */

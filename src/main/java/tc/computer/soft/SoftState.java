@@ -59,6 +59,12 @@ public final class SoftState {
     public double pc(int k) { return pc[k]; }
     public double halted() { return halted; }
     public double steps() { return steps; }
+    /** Entries on the output tape: one per step in which OUT had weight above 0. */
+    public int outputCount() { return outCount; }
+    /** The value OUT wrote in entry i (rs1's soft value). */
+    public double outputValue(int i) { return outValue[java.util.Objects.checkIndex(i, outCount)]; }
+    /** The mass with which OUT executed in entry i (its effective opcode weight). */
+    public double outputMass(int i) { return outMass[java.util.Objects.checkIndex(i, outCount)]; }
 
     /** Copies every field of {@code from} (same spec) into this state. */
     void copyFrom(SoftState from) {

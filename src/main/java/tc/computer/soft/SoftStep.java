@@ -43,21 +43,34 @@ final class SoftStep {
     private final SoftCode code;
     private final int slots, words, pcBits;
     private final double addressPower;
+    /** Content addressing of the LOAD/STORE head: its gate γ and sharpness β; dense when γ > 0. */
+    private final double gate, sharpness;
+    private final boolean dense;
 
     // intermediates of the step last evaluated
+    private final double[] fetched = new double[SoftCode.ROW], gFetched = new double[SoftCode.ROW];
     private final double[] o = new double[OPS], e = new double[OPS], sel = new double[R], x1 = new double[R], x2 = new double[R], bit = new double[BITS];
     private double g, a, b, imm, r1, r2, retv, v, wr, spDelta, flagMass, cStay, cSeq, cTarget;
     private final double[] res = new double[OPS], flagValue = new double[OPS * 4], cond = new double[OPS], regMid = new double[R];
     private final double[] target, prefix, suffix, nextPc;
     private final AddressKernel ls = new AddressKernel(), sp = new AddressKernel(), ret = new AddressKernel();
     private int push0, push1;
+    // content addressing (allocated only when dense): match distribution c, head weighting h over
+    // the words, the kernel of the immediate's fraction (the shift of c), and adjoint scratch
+    private final double[] match, head, inMem, gHead;
+    private final AddressKernel shift = new AddressKernel();
 
     // adjoint scratch
     private final double[] gE = new double[OPS], gO = new double[OPS], gSel = new double[R], gX1 = new double[R], gX2 = new double[R],
             gBit = new double[BITS], gRegOut = new double[R], gPcOut, gTarget;
 
-    SoftStep(SoftCode code, TcMachineSpec spec) {
+    SoftStep(SoftCode code, TcMachineSpec spec) { this(code, spec, SoftAddressing.LOCATION); }
+
+    SoftStep(SoftCode code, TcMachineSpec spec, SoftAddressing addressing) {
         this.code = code;
+        this.gate = addressing.gate();
+        this.sharpness = addressing.sharpness();
+        this.dense = addressing.usesContent();
         this.slots = spec.slots();
         this.words = spec.memoryWords();
         this.pcBits = spec.pcBits();
@@ -68,7 +81,15 @@ final class SoftStep {
         nextPc = new double[slots];
         gPcOut = new double[slots];
         gTarget = new double[slots];
+        int n = dense ? words : 0;
+        match = new double[n];
+        head = new double[n];
+        inMem = new double[n];
+        gHead = new double[n];
     }
+
+    /** Whether the LOAD/STORE head is dense (content addressing on): a step may then write every word. */
+    boolean dense() { return dense; }
 
     /** Computes the step's intermediates from {@code s} (which it does not change). */
     void evaluate(SoftState s) {
@@ -76,44 +97,36 @@ final class SoftStep {
         evaluateFetched(s);
     }
 
-    /** The fetched instruction's size: opcode, rd, rs1, rs2 and bit probabilities. */
-    static final int FETCHED = OPS + 3 * R + BITS;
+    /** The fetched instruction's size: opcode, rd, rs1, rs2 and bit probabilities (a row of {@code SoftCode.rows}). */
+    static final int FETCHED = SoftCode.ROW;
 
     /** Copies the fetched instruction of the last evaluation to {@code to[at..at+FETCHED)}. */
-    void saveFetched(double[] to, int at) {
-        System.arraycopy(o, 0, to, at, OPS);
-        System.arraycopy(sel, 0, to, at + OPS, R);
-        System.arraycopy(x1, 0, to, at + OPS + R, R);
-        System.arraycopy(x2, 0, to, at + OPS + 2 * R, R);
-        System.arraycopy(bit, 0, to, at + OPS + 3 * R, BITS);
-    }
+    void saveFetched(double[] to, int at) { System.arraycopy(fetched, 0, to, at, FETCHED); }
 
     private void loadFetched(double[] from, int at) {
-        System.arraycopy(from, at, o, 0, OPS);
-        System.arraycopy(from, at + OPS, sel, 0, R);
-        System.arraycopy(from, at + OPS + R, x1, 0, R);
-        System.arraycopy(from, at + OPS + 2 * R, x2, 0, R);
-        System.arraycopy(from, at + OPS + 3 * R, bit, 0, BITS);
+        System.arraycopy(from, at, fetched, 0, FETCHED);
+        split();
     }
 
     private void fetch(double[] pc) {
-        java.util.Arrays.fill(o, 0);
-        java.util.Arrays.fill(sel, 0);
-        java.util.Arrays.fill(x1, 0);
-        java.util.Arrays.fill(x2, 0);
-        java.util.Arrays.fill(bit, 0);
+        java.util.Arrays.fill(fetched, 0);
+        double[] rows = code.rows;
         // fetch = PCᵀ · code; slots the PC is surely not on contribute exactly nothing, so skip them
         for (int k = 0; k < slots; k++) {
             double p = pc[k];
             if (p == 0) continue;
-            for (int j = 0; j < OPS; j++) o[j] += p * code.op[k * OPS + j];
-            for (int r = 0; r < R; r++) {
-                sel[r] += p * code.rd[k * R + r];
-                x1[r] += p * code.rs1[k * R + r];
-                x2[r] += p * code.rs2[k * R + r];
-            }
-            for (int i = 0; i < BITS; i++) bit[i] += p * code.bit[k * BITS + i];
+            for (int i = 0, at = k * FETCHED; i < FETCHED; i++) fetched[i] += p * rows[at + i];
         }
+        split();
+    }
+
+    /** The fetched row into its named parts. */
+    private void split() {
+        System.arraycopy(fetched, SoftCode.AT_OP, o, 0, OPS);
+        System.arraycopy(fetched, SoftCode.AT_RD, sel, 0, R);
+        System.arraycopy(fetched, SoftCode.AT_RS1, x1, 0, R);
+        System.arraycopy(fetched, SoftCode.AT_RS2, x2, 0, R);
+        System.arraycopy(fetched, SoftCode.AT_BIT, bit, 0, BITS);
     }
 
     /** The rest of {@link #evaluate}, once o, sel, x1, x2 and bit hold the fetched instruction. */
@@ -135,7 +148,8 @@ final class SoftStep {
         sp.at(reg[SP], words, addressPower);
         push0 = (sp.low - 1) & (words - 1);
         push1 = (sp.high - 1) & (words - 1);
-        r1 = (1 - ls.weight) * mem[ls.low] + ls.weight * mem[ls.high];
+        if (dense) r1 = contentHead(mem, a, imm);
+        else r1 = (1 - ls.weight) * mem[ls.low] + ls.weight * mem[ls.high];
         r2 = (1 - sp.weight) * mem[sp.low] + sp.weight * mem[sp.high];
         retv = 0;
         for (int k = 0; k < slots; k++) if (pc[k] != 0) retv += pc[k] * ((k + 1) & (slots - 1));
@@ -164,6 +178,32 @@ final class SoftStep {
             cTarget += e[j] * cond[j];
             cSeq += e[j] * (1 - cond[j]);
         }
+    }
+
+    /**
+     * The LOAD/STORE head's weighting h = (1 − γ)·kernel(a + imm) + γ·shift(c, imm), with the
+     * match c = softmax(−β·(mem − key)²) and the key a; returns the read Σ h·mem.
+     */
+    private double contentHead(double[] mem, double key, double offset) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int w = 0; w < words; w++) {
+            double d = mem[w] - key;
+            match[w] = -sharpness * d * d;
+            max = Math.max(max, match[w]);
+        }
+        double sum = 0;
+        for (int w = 0; w < words; w++) sum += match[w] = Math.exp(match[w] - max);
+        for (int w = 0; w < words; w++) match[w] /= sum;
+        shift.at(offset, words, addressPower);
+        int mask = words - 1, lo = shift.low;
+        double k1 = shift.weight, k0 = 1 - k1, read = 0;
+        for (int x = 0; x < words; x++) {
+            head[x] = gate * (k0 * match[(x - lo) & mask] + k1 * match[(x - lo - 1) & mask]);
+        }
+        head[ls.low] += (1 - gate) * (1 - ls.weight);
+        head[ls.high] += (1 - gate) * ls.weight;
+        for (int x = 0; x < words; x++) read += head[x] * mem[x];
+        return read;
     }
 
     private void alu(int ia, int ib, int ii) {
@@ -257,6 +297,7 @@ final class SoftStep {
         }
         // memory: NTM erase/add, every delta from the old words (heads superpose)
         double mLs0 = mem[ls.low], mLs1 = mem[ls.high], mP0 = mem[push0], mP1 = mem[push1];
+        if (dense && undo != null) throw new IllegalStateException("a dense step writes every word: save the memory instead of an undo log");
         if (undo != null) {
             undoAt[at] = ls.low; undo[at] = mLs0;
             undoAt[at + 1] = ls.high; undo[at + 1] = mLs1;
@@ -266,8 +307,13 @@ final class SoftStep {
         double st = e[ISTORE], pu = e[IPUSH], ca = e[ICALL];
         double dLs0 = -st * (1 - ls.weight) * (mLs0 - b), dLs1 = -st * ls.weight * (mLs1 - b);
         double dP0 = -(1 - sp.weight) * (pu * (mP0 - a) + ca * (mP0 - retv)), dP1 = -sp.weight * (pu * (mP1 - a) + ca * (mP1 - retv));
-        mem[ls.low] += dLs0;
-        mem[ls.high] += dLs1;
+        if (dense) {
+            // the stack head's deltas above were taken from the old words; so are these
+            if (st != 0) for (int x = 0; x < words; x++) mem[x] -= st * head[x] * (mem[x] - b);
+        } else {
+            mem[ls.low] += dLs0;
+            mem[ls.high] += dLs1;
+        }
         mem[push0] += dP0;
         mem[push1] += dP1;
         // PC
@@ -293,7 +339,9 @@ final class SoftStep {
         double[] gReg = gs.reg, gFl = gs.flags, gPc = gs.pc, gMem = gs.mem;
         java.util.Arrays.fill(gE, 0);
         java.util.Arrays.fill(gTarget, 0);
-        double gA = 0, gB = 0, gImm = 0, gR1 = 0, gR2 = 0, gRetv = 0, gLs = 0, gSp = 0;
+        // the output tape entry this step wrote, if any: value a, mass e_OUT
+        gE[IOUT] += gs.outMass;
+        double gA = gs.outValue, gB = 0, gImm = 0, gR1 = 0, gR2 = 0, gRetv = 0, gLs = 0, gSp = 0;
 
         // halted' = halted + e_HALT
         double gH = gs.halted;
@@ -342,7 +390,19 @@ final class SoftStep {
         // memory writes (deltas from the old words; adjoints of the new words taken before any change)
         double inLs0 = gMem[ls.low], inLs1 = gMem[ls.high], inP0 = gMem[push0], inP1 = gMem[push1];
         double st = e[ISTORE], pu = e[IPUSH], ca = e[ICALL];
-        {
+        if (dense) {
+            System.arraycopy(gMem, 0, inMem, 0, words);
+            double gSt = 0, gHb = 0;
+            for (int x = 0; x < words; x++) {
+                double in = inMem[x], diff = mem[x] - b;
+                gHead[x] = -in * st * diff;
+                gMem[x] -= in * st * head[x];
+                gSt -= in * head[x] * diff;
+                gHb += in * head[x];
+            }
+            gE[ISTORE] += gSt;
+            gB += gHb * st;
+        } else {
             double m0 = mem[ls.low], m1 = mem[ls.high], w0 = 1 - ls.weight, w1 = ls.weight;
             gMem[ls.low] -= inLs0 * st * w0;
             gMem[ls.high] -= inLs1 * st * w1;
@@ -392,9 +452,20 @@ final class SoftStep {
         gR2 += gV * e[IPOP];
 
         // reads
-        gMem[ls.low] += gR1 * (1 - ls.weight);
-        gMem[ls.high] += gR1 * ls.weight;
-        gLs += gR1 * ls.slope * (mem[ls.high] - mem[ls.low]);
+        if (dense) {
+            for (int x = 0; x < words; x++) {
+                gMem[x] += gR1 * head[x];
+                gHead[x] += gR1 * mem[x];
+            }
+            contentHeadBackward(mem, a, gMem);
+            gA += gKeyOut;
+            gImm += gOffsetOut;
+            gLs += (1 - gate) * ls.slope * (gHead[ls.high] - gHead[ls.low]);
+        } else {
+            gMem[ls.low] += gR1 * (1 - ls.weight);
+            gMem[ls.high] += gR1 * ls.weight;
+            gLs += gR1 * ls.slope * (mem[ls.high] - mem[ls.low]);
+        }
         gMem[sp.low] += gR2 * (1 - sp.weight);
         gMem[sp.high] += gR2 * sp.weight;
         gSp += gR2 * sp.slope * (mem[sp.high] - mem[sp.low]);
@@ -419,35 +490,66 @@ final class SoftStep {
         }
         gH -= gG;
 
-        // fetch
+        // fetch: one fused row per slot (see SoftCode.rows)
+        System.arraycopy(gO, 0, gFetched, SoftCode.AT_OP, OPS);
+        System.arraycopy(gSel, 0, gFetched, SoftCode.AT_RD, R);
+        System.arraycopy(gX1, 0, gFetched, SoftCode.AT_RS1, R);
+        System.arraycopy(gX2, 0, gFetched, SoftCode.AT_RS2, R);
+        System.arraycopy(gBit, 0, gFetched, SoftCode.AT_BIT, BITS);
+        double[] rows = code.rows, accRows = acc.rows;
         for (int k = 0; k < slots; k++) {
-            double p = pc[k], sum = 0;
-            int jo = k * OPS, jr = k * R, jb = k * BITS;
-            for (int j = 0; j < OPS; j++) {
-                sum += gO[j] * code.op[jo + j];
-                acc.op[jo + j] += p * gO[j];
+            double p = pc[k];
+            int row = k * FETCHED;
+            // two loops: the accumulation vectorises; the dot product runs four independent partial
+            // sums (FETCHED = 112 is a multiple of 4), since one sequential sum waits on every add
+            for (int i = 0; i < FETCHED; i++) accRows[row + i] += p * gFetched[i];
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            for (int i = 0; i < FETCHED; i += 4) {
+                s0 += gFetched[i] * rows[row + i];
+                s1 += gFetched[i + 1] * rows[row + i + 1];
+                s2 += gFetched[i + 2] * rows[row + i + 2];
+                s3 += gFetched[i + 3] * rows[row + i + 3];
             }
-            for (int r = 0; r < R; r++) {
-                sum += gSel[r] * code.rd[jr + r] + gX1[r] * code.rs1[jr + r] + gX2[r] * code.rs2[jr + r];
-                acc.rd[jr + r] += p * gSel[r];
-                acc.rs1[jr + r] += p * gX1[r];
-                acc.rs2[jr + r] += p * gX2[r];
-            }
-            for (int i = 0; i < BITS; i++) {
-                sum += gBit[i] * code.bit[jb + i];
-                acc.bit[jb + i] += p * gBit[i];
-            }
-            gPcOut[k] += sum;
+            gPcOut[k] += (s0 + s1) + (s2 + s3);
         }
         System.arraycopy(gRegOut, 0, gReg, 0, R);
         System.arraycopy(gPcOut, 0, gPc, 0, slots);
         gs.halted = gH;
     }
 
+    /**
+     * Backward through the content part of {@link #contentHead}, given the head's adjoint in
+     * {@code gHead}: adds to the memory's adjoint and leaves those of the key and the offset in
+     * {@code gKeyOut} and {@code gOffsetOut}.
+     */
+    private double gKeyOut, gOffsetOut;
+
+    private void contentHeadBackward(double[] mem, double key, double[] gMem) {
+        int mask = words - 1, lo = shift.low;
+        double k1 = shift.weight, k0 = 1 - k1, gK1 = 0, dot = 0;
+        // gHead is reused for d/d c: walk c's index y, reading the head adjoint at y + lo and y + lo + 1
+        for (int y = 0; y < words; y++) {
+            double h0 = gate * gHead[(y + lo) & mask], h1 = gate * gHead[(y + lo + 1) & mask];
+            gK1 += match[y] * (h1 - h0);
+            inMem[y] = k0 * h0 + k1 * h1;
+            dot += match[y] * inMem[y];
+        }
+        gOffsetOut = gK1 * shift.slope;
+        double g = 0;
+        for (int y = 0; y < words; y++) {
+            double gs = match[y] * (inMem[y] - dot), d = mem[y] - key;
+            gMem[y] -= gs * 2 * sharpness * d;
+            g += gs * 2 * sharpness * d;
+        }
+        gKeyOut = g;
+    }
+
     /** Adjoints of a soft state's differentiable parts. */
     static final class Adjoint {
         final double[] reg = new double[R], flags = new double[4], pc, mem;
         double halted;
+        /** Adjoints of the output entry written by the step being differentiated (0 when none). */
+        double outValue, outMass;
 
         Adjoint(TcMachineSpec spec) {
             pc = new double[spec.slots()];
@@ -460,6 +562,8 @@ final class SoftStep {
             java.util.Arrays.fill(pc, 0);
             java.util.Arrays.fill(mem, 0);
             halted = 0;
+            outValue = 0;
+            outMass = 0;
         }
     }
 }

@@ -31,8 +31,31 @@ class SoftGradientCheckTest {
     static final int[] GROUP_TO = {TcParams.RD, TcParams.RS1, TcParams.RS2, TcParams.IMM, TcParams.PER_INSTRUCTION};
 
     @Test void reverseModeMatchesCentralDifferences() {
-        var random = new SplittableRandom(4);
-        for (int c = 0; c < 6; c++) {
+        check(new SplittableRandom(4), 6, r -> SoftAddressing.LOCATION, false, false);
+    }
+
+    /**
+     * A loss that also reads the output tape: 1000 · Σ mass_i · (value_i − c_i)² over the entries
+     * ({@link FinalStateLoss#evaluateOutputs}). With noisy logits OUT has weight in every step, so
+     * every run writes one entry per step and the loss is smooth in the parameters.
+     */
+    @Test void reverseModeMatchesCentralDifferencesForAnOutputTapeLoss() {
+        // the first cases of the test above (same seed, the loss draws no random numbers), which are
+        // smooth; other seeds can put a rounded operand on a half-integer, where the loss jumps
+        // whether or not it reads the tape (seed 7's second case does)
+        check(new SplittableRandom(4), 3, r -> SoftAddressing.LOCATION, false, true);
+    }
+
+    /**
+     * Content-based addressing blended into the LOAD/STORE head (random gates and sharpnesses):
+     * the head is then dense, so the memory starts with random real words for the keys to match.
+     */
+    @Test void reverseModeMatchesCentralDifferencesWithContentAddressing() {
+        check(new SplittableRandom(44), 4, r -> SoftAddressing.content(0.2 + 0.8 * r.nextDouble(), 0.2 + r.nextDouble()), true, false);
+    }
+
+    private static void check(SplittableRandom random, int cases, java.util.function.Function<SplittableRandom, SoftAddressing> addressingOf, boolean randomMemory, boolean outputs) {
+        for (int c = 0; c < cases; c++) {
             TcProgram program = withoutShifts(RandomInstructions.program(random, 16, 8));
             TcMachineSpec spec = program.spec();
             double[] params = TcParams.encode(program, 1.0);
@@ -43,19 +66,22 @@ class SoftGradientCheckTest {
                 for (int i = 5; i < TcParams.IMM_BITS; i++) params[k * TcParams.PER_INSTRUCTION + TcParams.IMM + i] = -40;
             var tau = new SoftTemperatures(0.5 + random.nextDouble() * 1.5, 0.5 + random.nextDouble() * 1.5,
                     0.5 + random.nextDouble() * 1.5, 0.3 + random.nextDouble() * 0.5);
+            SoftAddressing addressing = addressingOf.apply(random);
             int batch = 5, steps = 4 + random.nextInt(5); // 5 > one chunk of SoftGradients
             SoftState[] inputs = new SoftState[batch];
             double[][] regTargets = new double[batch][4], memTargets = new double[batch][3];
             for (int b = 0; b < batch; b++) {
                 inputs[b] = SoftState.initial(program);
                 for (int r = 0; r < 15; r++) inputs[b].withRegister(r, random.nextDouble() * 8 - 4);
+                if (randomMemory) for (int w = 0; w < spec.memoryWords(); w++) inputs[b].withMemory(w, random.nextDouble() * 8 - 4);
                 for (int i = 0; i < 4; i++) regTargets[b][i] = random.nextDouble() * 10 - 5;
                 for (int i = 0; i < 3; i++) memTargets[b][i] = random.nextDouble() * 10 - 5;
             }
-            var loss = new SquaredError(new int[] {0, 1, 2, 3}, regTargets, new int[] {0, 1, 15}, memTargets);
+            var squares = new SquaredError(new int[] {0, 1, 2, 3}, regTargets, new int[] {0, 1, 15}, memTargets);
+            FinalStateLoss loss = outputs ? new WithOutputs(squares) : squares;
 
-            var result = SoftGradients.compute(spec, params, tau, inputs, steps, loss);
-            assertEquals(SoftGradients.loss(spec, params, tau, inputs, steps, loss), result.loss(), 1e-9 * Math.abs(result.loss()));
+            var result = SoftGradients.compute(spec, params, tau, addressing, inputs, steps, loss, true);
+            assertEquals(SoftGradients.loss(spec, params, tau, addressing, inputs, steps, loss), result.loss(), 1e-9 * Math.abs(result.loss()));
 
             // fourth-order central differences: truncation O(h^4), rounding O(ε·loss/h); immediate
             // bits are scaled by up to 2^4 in the value, so their higher derivatives are larger and
@@ -68,7 +94,7 @@ class SoftGradientCheckTest {
                 double[] offsets = {2 * h, h, -h, -2 * h};
                 for (int q = 0; q < 4; q++) {
                     params[i] = keep + offsets[q];
-                    f[q] = SoftGradients.loss(spec, params, tau, inputs, steps, loss);
+                    f[q] = SoftGradients.loss(spec, params, tau, addressing, inputs, steps, loss);
                 }
                 params[i] = keep;
                 numeric[i] = (-f[0] + 8 * f[1] - 8 * f[2] + f[3]) / (12 * h);
@@ -82,10 +108,29 @@ class SoftGradientCheckTest {
                         norm += sq(numeric[at]);
                     }
                 double rel = Math.sqrt(diff / norm);
-                System.out.printf("case %d (loss %.3e, %d steps) %s: |grad| %.3e rel err %.2e%n", c, result.loss(), steps, GROUPS[g], Math.sqrt(norm), rel);
+                System.out.printf("%s case %d (loss %.3e, %d steps) %s: |grad| %.3e rel err %.2e%n", addressing, c, result.loss(), steps, GROUPS[g], Math.sqrt(norm), rel);
                 assertTrue(norm > 1e-12, "case " + c + ": the " + GROUPS[g] + " gradient vanished");
                 assertTrue(rel <= 1e-6, "case " + c + " group " + GROUPS[g] + ": relative error " + rel);
             }
+        }
+    }
+
+    /** The squared error plus 1000 · Σ mass_i · (value_i − c_i)² over the output tape, c_i = 0.7·i − 2. */
+    record WithOutputs(SquaredError squares) implements FinalStateLoss {
+        @Override public double evaluate(int index, SoftState s, double[] gReg, double[] gMem) { return squares.evaluate(index, s, gReg, gMem); }
+
+        static final double WEIGHT = 1000;
+
+        @Override public double evaluateOutputs(int index, SoftState s, double[] gValue, double[] gMass) {
+            double loss = 0;
+            for (int i = 0; i < s.outputCount(); i++) {
+                double d = s.outputValue(i) - (0.7 * i - 2), m = s.outputMass(i);
+                // weighted so that the tape dominates the loss: a wrong tape adjoint cannot hide
+                loss += WEIGHT * m * d * d;
+                gValue[i] += WEIGHT * 2 * m * d;
+                gMass[i] += WEIGHT * d * d;
+            }
+            return loss;
         }
     }
 
