@@ -36,30 +36,37 @@ class ExactSingleInstructionTest {
     }
 
     static void check(MachineConfig config, int seed) {
-        var check = new SingleInstructionCheck(config, ExactWeights.build(config), EngineKind.SPARSE);
-        var random = new SplittableRandom(seed);
-        long pairsChecked = 0;
-        for (Opcode op : Opcode.values()) {
-            switch (op) {
-                case HALT -> {
-                    for (int c : new int[] {0, 1, 2, config.programStart(), config.programStart() + 1, config.n() - 1}) check.halt(config.memoryStart(), c);
-                }
-                case LOAD, STORE, FIND -> {
-                    int[] all = new int[1 << config.wordBits()];
-                    for (int p = 0; p < all.length; p++) all[p] = p;
-                    check.pointers(op, config.wordBits() == 8 ? all : sample(all, 600, random), random);
-                    check.randomPrograms(op, 4, 40, op == Opcode.FIND ? 5 : config.m(), random);
-                }
-                default -> {
-                    List<int[]> p = pairs(config.wordBits(), random);
-                    pairsChecked += p.size();
-                    check.pairs(op, p);
-                }
+        var model = ExactWeights.build(config);
+        // One check per opcode, in parallel: the opcodes are independent and each has its own seed.
+        List<SingleInstructionCheck> checks = java.util.Arrays.stream(Opcode.values()).parallel()
+                .map(op -> checkOpcode(config, model, op, new SplittableRandom(seed * 100L + op.ordinal()))).toList();
+        long instructions = checks.stream().mapToLong(c -> c.instructionsChecked).sum();
+        long pairsChecked = checks.stream().mapToLong(c -> c.pairsChecked).sum();
+        List<String> failures = checks.stream().flatMap(c -> c.failures.stream()).toList();
+        System.out.printf("exact single-instruction check %s: %d instructions, %d value pairs, %d failures%n", config.name(),
+                instructions, pairsChecked, failures.size());
+        assertTrue(failures.isEmpty(), failures.size() + " failures, first: " + failures.subList(0, Math.min(5, failures.size())));
+    }
+
+    static SingleInstructionCheck checkOpcode(MachineConfig config, tc.transformer.LoomModel model, Opcode op, SplittableRandom random) {
+        var check = new SingleInstructionCheck(config, model, EngineKind.SPARSE);
+        switch (op) {
+            case HALT -> {
+                for (int c : new int[] {0, 1, 2, config.programStart(), config.programStart() + 1, config.n() - 1}) check.halt(config.memoryStart(), c);
+            }
+            case LOAD, STORE, FIND -> {
+                int[] all = new int[1 << config.wordBits()];
+                for (int p = 0; p < all.length; p++) all[p] = p;
+                check.pointers(op, config.wordBits() == 8 ? all : sample(all, 600, random), random);
+                check.randomPrograms(op, 4, 40, op == Opcode.FIND ? 5 : config.m(), random);
+            }
+            default -> {
+                List<int[]> p = pairs(config.wordBits(), random);
+                check.pairsChecked += p.size();
+                check.pairs(op, p);
             }
         }
-        System.out.printf("exact single-instruction check %s: %d instructions, %d value pairs, %d failures%n", config.name(),
-                check.instructionsChecked, pairsChecked, check.failures.size());
-        assertTrue(check.failures.isEmpty(), check.failures.size() + " failures, first: " + check.failures.subList(0, Math.min(5, check.failures.size())));
+        return check;
     }
 
     static int[] sample(int[] all, int count, SplittableRandom random) {

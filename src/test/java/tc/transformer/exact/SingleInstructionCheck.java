@@ -27,6 +27,7 @@ final class SingleInstructionCheck {
     final EngineKind kind;
     private final int filler; // cell the filler instruction increments
     long instructionsChecked;
+    long pairsChecked;
     final List<String> failures = new ArrayList<>();
 
     SingleInstructionCheck(MachineConfig config, LoomModel model, EngineKind kind) {
