@@ -116,13 +116,15 @@ public final class GradientPhase implements Phase {
             double[] g = r.gradient();
             boolean finite = Double.isFinite(taskLoss);
             for (double x : g) if (!Double.isFinite(x)) { finite = false; break; }
+            double reported = Double.NaN;
             if (finite) {
                 for (int i = 0; i < g.length; i++) g[i] /= outputs;
                 double entropy = entropyWeight > 0 ? addEntropy(state.params, task, tau, entropyWeight, g) : 0;
                 state.optimizer.step(state.params, g, RATE);
-                state.curve.add(new LearnState.CurvePoint(ctx.counter().episodes(), Double.NaN, Double.NaN, tau, name, taskLoss + entropy));
+                reported = taskLoss + entropy;
             }
-            // A non-finite loss (a blend overflowed) still cost its episode; the step is skipped.
+            // A non-finite loss (a blend overflowed) still cost its episode and gets its point; the update is skipped.
+            state.curve.add(new LearnState.CurvePoint(ctx.counter().episodes(), Double.NaN, Double.NaN, tau, name, reported));
             ctx.progress().accept(ctx.counter().episodes());
             if ((k + 1) % CHECK_EVERY == 0 || k == steps - 1) {
                 if (check(ctx, seen, tau)) return;
