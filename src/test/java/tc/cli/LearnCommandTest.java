@@ -49,7 +49,7 @@ class LearnCommandTest {
 
     @Test void tableWritesTheMarkdownAndThreePngPlots(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path out = dir.resolve("plots");
-        Cli r = Cli.run("learn", "--table", "--seeds", "1", "--budget", "60", "--json", "--out", out.toString());
+        Cli r = Cli.run("learn", "--table", "--seeds", "1", "--budget", "20", "--json", "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("| search only |") && r.out().contains("| no curriculum |"), "ablation rows: " + r.out());
         String md = java.nio.file.Files.readString(out.resolve("learning-table.md"));
