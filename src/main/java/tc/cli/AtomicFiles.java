@@ -15,12 +15,22 @@ final class AtomicFiles {
     private AtomicFiles() {}
 
     static void write(Path target, String text) throws IOException {
+        write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void write(Path target, byte[] bytes) throws IOException {
         if (Files.isDirectory(target)) throw new UserError("cannot write " + target + ": it is a directory");
         Path dir = target.toAbsolutePath().getParent();
         if (dir != null && !Files.isDirectory(dir)) throw new UserError("cannot write " + target + ": directory " + dir + " does not exist");
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.write(tmp, bytes);
+            try {
+                // createTempFile makes the file private; the output is meant to be read by anyone.
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException notPosix) {
+                // other file systems keep their default permissions
+            }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tc.learn.LearnResult;
 import tc.learn.LearnTable;
-import tc.learn.Learner;
+import tc.learn.Task;
 import tc.learn.TaskSuite;
+import tc.learn.Variants;
 
 /**
  * {@code tc learn}: learns a task's program as Tensor Computer machine code and prints it, or runs
@@ -26,7 +27,7 @@ import tc.learn.TaskSuite;
         description = {"Learn a program for a task as Tensor Computer machine code.",
                 "An episode is one evaluation of one candidate program on one batch of task inputs."},
         footer = {"", "Tasks: add, max, abs, swap, sum_array, bubble_sort, binary_search, gcd.", "",
-                "Examples:", "  tc learn --task add --seed 1", "  tc learn --task max --json", "  tc learn --table --seeds 10"})
+                "Examples:", "  tc learn --task add --seed 1", "  tc learn --task max --json", "  tc learn --table --seeds 10 --out docs/learning"})
 final class LearnCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,6 +54,16 @@ final class LearnCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "K", defaultValue = "3", description = "Seeds per task for --table (default: ${DEFAULT-VALUE}).")
     int seeds;
 
+    @Option(names = "--variant", paramLabel = "V", defaultValue = "full",
+            description = "Learner: full, search-only, gradients-only, fixed-high-tau, no-curriculum (default: ${DEFAULT-VALUE}).")
+    String variant;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "With --table: also write learning-table.md and the PNG plots (loss, accuracy, τ) into DIR.")
+    java.nio.file.Path out;
+
+    @Option(names = "--no-ablations", description = "With --table: skip the ablation rows.")
+    boolean noAblations;
+
     static final class TaskNames extends java.util.ArrayList<String> {
         TaskNames() { super(TaskSuite.NAMES); }
     }
@@ -60,12 +71,19 @@ final class LearnCommand implements Callable<Integer> {
     @Override public Integer call() throws JsonProcessingException {
         if (population < 1) throw new UserError("--population must be at least 1");
         if (budget != null && budget < 1) throw new UserError("--budget must be at least 1");
+        Variants v;
+        try {
+            v = Variants.byLabel(variant);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("unknown --variant '" + variant + "': choose full, search-only, gradients-only, fixed-high-tau or no-curriculum");
+        }
+        if (out != null && !table) throw new UserError("--out goes with --table");
         if (table) return table();
         if (task == null) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --task NAME or --table");
         if (!TaskSuite.NAMES.contains(task)) throw new UserError("unknown task '" + task + "': choose one of " + String.join(", ", TaskSuite.NAMES));
         long b = budget != null ? budget : LearnTable.defaultBudget(task);
         PrintWriter out = spec.commandLine().getOut();
-        LearnResult r = learn(task, seed, b, !json);
+        LearnResult r = learn(v, task, seed, b, !json);
         if (json) {
             ObjectNode o = JSON.createObjectNode();
             o.put("task", r.task());
@@ -86,29 +104,68 @@ final class LearnCommand implements Callable<Integer> {
         return r.solved() ? Main.OK : Main.FAILURE;
     }
 
-    private LearnResult learn(String name, long s, long b, boolean showProgress) {
+    private LearnResult learn(Variants v, String name, long s, long b, boolean showProgress) {
         PrintWriter err = spec.commandLine().getErr();
-        ProgressBar bar = showProgress ? new ProgressBar(err, name + " seed " + s, b) : null;
+        ProgressBar bar = showProgress ? new ProgressBar(err, name + " seed " + s + (v == Variants.FULL ? "" : " (" + v.label() + ")"), b) : null;
         try {
-            return Learner.discrete(population).learn(TaskSuite.task(name, s), s, b, bar == null ? e -> { } : bar);
+            Task t = TaskSuite.task(name, s);
+            return v.learner(t, population).learn(t, s, b, bar == null ? e -> { } : bar);
         } finally {
             if (bar != null) bar.finish();
         }
     }
 
-    private int table() {
+    private int table() throws java.io.UncheckedIOException {
         if (seeds < 1) throw new UserError("--seeds must be at least 1");
+        if (out != null) prepareOut();
         Map<String, List<LearnResult>> results = new LinkedHashMap<>();
         long start = System.nanoTime();
-        for (String name : TaskSuite.NAMES) {
-            long b = budget != null ? budget : LearnTable.defaultBudget(name);
-            List<LearnResult> runs = new java.util.ArrayList<>();
-            for (int s = 1; s <= seeds; s++) runs.add(learn(name, s, b, !json));
-            results.put(name, runs);
+        for (String name : TaskSuite.NAMES) results.put(name, runs(Variants.FULL, name));
+        Map<Variants, Map<String, List<LearnResult>>> ablations = new LinkedHashMap<>();
+        if (!noAblations) {
+            for (Variants v : Variants.values()) {
+                Map<String, List<LearnResult>> row = new LinkedHashMap<>();
+                for (String name : LearnTable.ABLATION_TASKS) row.put(name, v == Variants.FULL ? results.get(name) : runs(v, name));
+                ablations.put(v, row);
+            }
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(LearnTable.markdown(results));
-        out.printf(Locale.ROOT, "%nWhole table: %.1f s wall, %d seeds per task, population %d.%n", (System.nanoTime() - start) / 1e9, seeds, population);
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "Learner: %s, %d seeds per task (1..%d), population %d.%n%n", Variants.FULL.label(), seeds, seeds, population));
+        md.append(LearnTable.markdown(results));
+        if (!noAblations) md.append(System.lineSeparator()).append("Ablations (episodes to 100% held-out, mean ± sd over solved runs):")
+                .append(System.lineSeparator()).append(System.lineSeparator()).append(LearnTable.ablationMarkdown(ablations));
+        md.append(String.format(Locale.ROOT, "%nWhole table: %.1f s wall.%n", (System.nanoTime() - start) / 1e9));
+        PrintWriter w = spec.commandLine().getOut();
+        w.print(md);
+        if (out != null) {
+            Map<String, LearnResult> first = new LinkedHashMap<>();
+            results.forEach((name, runs) -> first.put(name, runs.get(0)));
+            try {
+                AtomicFiles.write(out.resolve("learning-table.md"), md.toString());
+                for (var png : tc.learn.LearnPlots.render(first).entrySet()) AtomicFiles.write(out.resolve(png.getKey()), png.getValue());
+            } catch (java.io.IOException e) {
+                throw new UserError("cannot write into " + out + ": " + Errors.ioMessage(e));
+            }
+            w.println("wrote " + out.resolve("learning-table.md") + " and learning-{loss,accuracy,tau}.png (seed 1 of each task)");
+        }
         return Main.OK;
+    }
+
+    private List<LearnResult> runs(Variants v, String name) {
+        long b = budget != null ? budget : LearnTable.defaultBudget(name);
+        List<LearnResult> runs = new java.util.ArrayList<>();
+        for (int s = 1; s <= seeds; s++) runs.add(learn(v, name, s, b, !json));
+        return runs;
+    }
+
+    /** Checks --out before hours of learning, not after: it must be a directory or creatable as one. */
+    private void prepareOut() {
+        if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) throw new UserError("--out " + out + " is a file, not a directory");
+        try {
+            java.nio.file.Files.createDirectories(out);
+        } catch (java.io.IOException e) {
+            throw new UserError("cannot create --out directory " + out + ": " + Errors.ioMessage(e));
+        }
+        if (!java.nio.file.Files.isWritable(out)) throw new UserError("--out directory " + out + " is not writable");
     }
 }

@@ -18,7 +18,7 @@ public final class Crystallize implements Phase {
     @Override public void run(LearnContext ctx) {
         LearnState state = ctx.state();
         if (state.params == null || state.solved) return;
-        List<TcInstruction> code = Mutations.canonical(decode(state.params, ctx.task().maxLength()));
+        List<TcInstruction> code = Mutations.canonical(decode(state.params, ctx.task().maxLength(), ctx.task().spec()));
         Evaluation e = ctx.counter().evaluate(ctx.program(code), ctx.task(), ctx.task().train());
         if (state.train == null || e.score() > state.train.score()) {
             state.program = code;
@@ -28,11 +28,15 @@ public final class Crystallize implements Phase {
         if (e.perfect()) ctx.verify(code, e, name());
     }
 
-    /** The argmax program of the first {@code maxLength} slots, without its trailing HALTs. */
-    static List<TcInstruction> decode(double[] params, int maxLength) {
+    /** The argmax program of the first {@code maxLength} slots, without its trailing HALTs; jump targets reduced modulo the slots. */
+    static List<TcInstruction> decode(double[] params, int maxLength, tc.computer.isa.TcMachineSpec spec) {
         int slots = Math.min(maxLength, params.length / TcParams.PER_INSTRUCTION);
         List<TcInstruction> code = new ArrayList<>();
-        for (int k = 0; k < slots; k++) code.add(TcParams.decode(params, k * TcParams.PER_INSTRUCTION));
+        for (int k = 0; k < slots; k++) {
+            TcInstruction i = TcParams.decode(params, k * TcParams.PER_INSTRUCTION);
+            // A jump reads only the low pcBits of its immediate: keep the target the machine would take.
+            code.add(i.op().isJump() ? Mutations.retarget(i, spec.target(i.imm())) : i);
+        }
         while (!code.isEmpty() && code.get(code.size() - 1).op() == TcOp.HALT) code.remove(code.size() - 1);
         return code;
     }

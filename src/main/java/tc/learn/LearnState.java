@@ -21,9 +21,22 @@ public final class LearnState {
     public boolean solved;
     /** The episode count when the program first reached 100% held-out (−1: not yet). */
     public long episodesToSolve = -1;
-    /** Learning curve: one point per improvement of the best training score. */
+    /** The gradient phases' optimiser (its moments carry from warm-up into anneal), or null. */
+    Adam optimizer;
+    /** How many leading slots of {@link #params} the gradient phases learn (the rest are HALT). */
+    int softSlots;
+    /** Learning curve: one point per gradient step, crystallisation, and improvement of the best training score. */
     public final List<CurvePoint> curve = new ArrayList<>();
 
-    /** A point of the learning curve; {@code tau} is NaN for discrete phases. */
-    public record CurvePoint(long episode, double score, double accuracy, double tau, String phase) {}
+    /**
+     * A point of the learning curve: episodes so far, the training score and accuracy of a discrete
+     * program (NaN at a gradient step), τ (NaN in discrete phases) and the soft loss per output
+     * (NaN where no gradient step was taken).
+     */
+    public record CurvePoint(long episode, double score, double accuracy, double tau, String phase, double loss) {
+        /** A discrete phase's point. */
+        public CurvePoint(long episode, double score, double accuracy, double tau, String phase) {
+            this(episode, score, accuracy, tau, phase, Double.NaN);
+        }
+    }
 }

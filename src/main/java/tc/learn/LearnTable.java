@@ -50,6 +50,37 @@ public final class LearnTable {
         return sb.toString();
     }
 
+    /** The tasks the ablation table covers: the ones every variant can reach in seconds. */
+    public static final List<String> ABLATION_TASKS = List.of("add", "max", "abs", "swap");
+
+    /**
+     * The ablation table: one row per variant, one column per task with solved/runs and mean ± sd
+     * episodes to 100% held-out over the solved runs, and the variant's mean wall time per run.
+     */
+    public static String ablationMarkdown(Map<Variants, Map<String, List<LearnResult>>> results) {
+        StringBuilder sb = new StringBuilder("| variant |");
+        List<String> tasks = results.values().stream().findFirst().map(m -> List.copyOf(m.keySet())).orElse(List.of());
+        for (String t : tasks) sb.append(' ').append(t).append(" |");
+        sb.append(" wall time per run (mean) |\n|---|");
+        sb.append("---|".repeat(tasks.size())).append("---|\n");
+        for (var row : results.entrySet()) {
+            sb.append("| ").append(row.getKey().label()).append(" |");
+            double wall = 0;
+            int runsTotal = 0;
+            for (String t : tasks) {
+                List<LearnResult> runs = row.getValue().get(t);
+                List<Long> eps = runs.stream().filter(LearnResult::solved).map(LearnResult::episodesToSolve).toList();
+                for (LearnResult r : runs) wall += r.wallMillis();
+                runsTotal += runs.size();
+                sb.append(' ').append(eps.size()).append('/').append(runs.size());
+                if (!eps.isEmpty()) sb.append(": ").append(meanSd(eps));
+                sb.append(" |");
+            }
+            sb.append(String.format(Locale.ROOT, " %.2f s |%n", wall / Math.max(1, runsTotal) / 1000.0));
+        }
+        return sb.toString();
+    }
+
     static String meanSd(List<Long> xs) {
         double mean = xs.stream().mapToLong(Long::longValue).average().orElse(0);
         double var = xs.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum() / Math.max(1, xs.size() - 1);

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.function.LongConsumer;
 
 /**
- * The learning pipeline: phases run in order on one shared state and one episode budget. Today's
- * default is crystallize → local search → extraction; the gradient phases (warm-up at high τ,
- * annealing) go in front with {@link #withPhases} once the soft machine exists.
+ * The learning pipeline: phases run in order on one shared state and one episode budget.
+ * {@link #discrete} is crystallize → local search → extraction; the gradient phases
+ * ({@link GradientPhase}: warm-up, anneal) go in front with {@link #withPhases}, as
+ * {@link Variants#FULL} does.
  */
 public final class Learner {
     private final List<Phase> phases;

@@ -37,6 +37,14 @@ public final class LocalSearch implements Phase {
     static final int STAGE_ROUNDS = 40, EXPLOIT_ROUNDS = 25, RESTART_ROUNDS = 300, PROPOSAL_TRIES = 64;
     static final double LENGTH_COST = 0.002, OVERFIT_COST = 0.1, T_START = 0.03, T_END = 0.002;
 
+    private final boolean curriculum;
+
+    /** The search with its length curriculum. */
+    public LocalSearch() { this(true); }
+
+    /** @param curriculum false: programs may use the task's whole length from the first round (the ablation) */
+    public LocalSearch(boolean curriculum) { this.curriculum = curriculum; }
+
     @Override public String name() { return "search"; }
 
     private static final class Chain {
@@ -75,7 +83,7 @@ public final class LocalSearch implements Phase {
 
         List<TcInstruction> bestCode = start;
         double bestFitness = fitness(start, startEval, overfit);
-        int cap = Math.max(1, start.size());
+        int cap = curriculum ? Math.max(1, start.size()) : task.maxLength();
         long stageStart = 0;
         boolean exhausted = false;
         for (long round = 0; !counter.exhausted(); round++) {

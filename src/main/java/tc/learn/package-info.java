@@ -11,12 +11,13 @@
  * in r1, words in memory); results in r0 or in place. The learner may name only the registers the
  * task grants (inputs plus scratch).
  *
- * <p><b>Pipeline</b> ({@link tc.learn.Learner}): phases share a {@link tc.learn.LearnState}. Today:
- * {@link tc.learn.Crystallize} (argmax program of soft parameters, when a gradient phase produced
- * some) → {@link tc.learn.LocalSearch} (population of annealing chains, length curriculum,
- * structured proposals, exploit/explore) → {@link tc.learn.Extraction} (minimal program, verified
- * on held-out inputs). The soft machine's warm-up and annealing phases plug in front through
- * {@link tc.learn.Learner#withPhases}, counting each gradient step with
- * {@link tc.learn.EpisodeCounter#gradientStep}.
+ * <p><b>Pipeline</b> ({@link tc.learn.Learner}, built by {@link tc.learn.Variants}): phases share a
+ * {@link tc.learn.LearnState}. {@link tc.learn.GradientPhase} warm-up and anneal on the soft
+ * machine (a length curriculum over learned slots; each gradient step counted with
+ * {@link tc.learn.EpisodeCounter#gradientStep}) → {@link tc.learn.Crystallize} (argmax program of
+ * the soft parameters) → {@link tc.learn.LocalSearch} (population of annealing chains, length
+ * curriculum, structured proposals, exploit/explore) → {@link tc.learn.Extraction} (minimal
+ * program, verified on held-out inputs). {@link tc.learn.Variants} also builds the ablations.
+ * {@link tc.learn.LearnPlots} draws the learning curves.
  */
 package tc.learn;

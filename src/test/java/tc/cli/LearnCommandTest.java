@@ -46,4 +46,37 @@ class LearnCommandTest {
         assertEquals(1, budget.exit());
         assertTrue(budget.clean());
     }
+
+    @Test void tableWritesTheMarkdownAndThreePngPlots(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path out = dir.resolve("plots");
+        Cli r = Cli.run("learn", "--table", "--seeds", "1", "--budget", "20", "--json", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("| search only |") && r.out().contains("| no curriculum |"), "ablation rows: " + r.out());
+        String md = java.nio.file.Files.readString(out.resolve("learning-table.md"));
+        assertTrue(md.contains("| add | 1/1 |"), md);
+        for (String png : new String[]{"learning-loss.png", "learning-accuracy.png", "learning-tau.png"}) {
+            byte[] b = java.nio.file.Files.readAllBytes(out.resolve(png));
+            assertTrue(b.length > 1000 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G', png);
+        }
+    }
+
+    @Test void tableOutMustBeADirectoryAndVariantMustExist(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("f"), "x");
+        Cli r = Cli.run("learn", "--table", "--seeds", "1", "--budget", "5", "--out", file.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("is a file, not a directory") && r.clean(), r.err());
+        Cli v = Cli.run("learn", "--task", "add", "--variant", "magic");
+        assertEquals(1, v.exit());
+        assertTrue(v.err().contains("unknown --variant 'magic'") && v.clean(), v.err());
+        Cli o = Cli.run("learn", "--task", "add", "--out", dir.toString());
+        assertEquals(1, o.exit());
+        assertTrue(o.err().contains("--out goes with --table"), o.err());
+    }
+
+    @Test void everyVariantRunsFromTheCommandLine() {
+        for (String v : new String[]{"search-only", "gradients-only", "fixed-high-tau", "no-curriculum"}) {
+            Cli r = Cli.run("learn", "--task", "add", "--seed", "1", "--budget", "300", "--variant", v, "--json");
+            assertEquals(0, r.exit(), v + ": " + r.out() + r.err());
+        }
+    }
 }

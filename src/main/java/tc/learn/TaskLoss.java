@@ -1,0 +1,76 @@
+package tc.learn;
+
+import java.util.List;
+import tc.computer.isa.TcMachineSpec;
+import tc.computer.soft.FinalStateLoss;
+import tc.computer.soft.SoftState;
+
+/**
+ * The gradient phases' loss on a task batch: for every expected output word, a robust squared
+ * error {@code log(1 + (v − t)²/s²)} of the soft machine's final register or memory word.
+ *
+ * <p>Why not plain squared error: early in warm-up a blended program multiplies and shifts, so
+ * final values can be 10^6 off and their squared error would swamp every useful direction; the
+ * log keeps the gradient of a far-off word bounded ({@code ≤ 1/s}) while near the target it is
+ * squared error scaled by 1/s². Partial credit per output falls out of the sum. {@code s} is the
+ * spread of the task's target words, so the loss is scale-free across tasks.
+ */
+final class TaskLoss implements FinalStateLoss {
+    static final boolean SQUARED = Boolean.getBoolean("sq");
+    private final List<TaskCase> batch;
+    private final double scale;
+
+    TaskLoss(List<TaskCase> batch) {
+        this.batch = List.copyOf(batch);
+        double sq = 0;
+        int n = 0;
+        for (TaskCase c : batch)
+            for (TaskCase.Expect e : c.expected()) {
+                sq += (double) e.value() * e.value();
+                n++;
+            }
+        this.scale = Math.max(1.0, Math.sqrt(sq / Math.max(1, n)) / 4);
+    }
+
+    /** Outputs per batch: the loss is reported per output so it reads the same for every task. */
+    int outputs() {
+        int n = 0;
+        for (TaskCase c : batch) n += c.expected().size();
+        return n;
+    }
+
+    @Override public double evaluate(int index, SoftState s, double[] gReg, double[] gMem) {
+        double loss = 0;
+        for (TaskCase.Expect e : batch.get(index).expected()) {
+            double v = switch (e.where()) {
+                case TaskCase.Location.Register r -> s.register(r.r());
+                case TaskCase.Location.Memory m -> s.memory(m.address());
+            };
+            double d = (v - e.value()) / scale;
+            if (!Double.isFinite(d)) return Double.NaN;
+            double g;
+            if (SQUARED) { loss += d * d; g = 2 * d / scale; }
+            else { loss += Math.log1p(d * d); g = 2 * d / (1 + d * d) / scale; }
+            switch (e.where()) {
+                case TaskCase.Location.Register r -> gReg[r.r()] += g;
+                case TaskCase.Location.Memory m -> gMem[s.spec().address(m.address())] += g;
+            }
+        }
+        return loss;
+    }
+
+    /** The initial soft states of the batch's cases. */
+    static SoftState[] initialStates(TcMachineSpec spec, List<TaskCase> batch) {
+        SoftState[] out = new SoftState[batch.size()];
+        for (int i = 0; i < out.length; i++) {
+            TaskCase c = batch.get(i);
+            SoftState s = SoftState.initial(spec);
+            int[] regs = c.registers();
+            for (int r = 0; r < regs.length; r++) s.withRegister(r, regs[r]);
+            int[] mem = c.memory();
+            for (int a = 0; a < mem.length; a++) s.withMemory(a, mem[a]);
+            out[i] = s;
+        }
+        return out;
+    }
+}
