@@ -97,7 +97,6 @@ final class ExactBlocks {
     /** L3 for exact: LOAD by tag, FIND by first match, then the fault redirect and loom-v1's snap. */
     static LayerBudget indirect(StateLayout layout) {
         int n = layout.wordBits();
-        Rows scrSub = layout.rows(Region.SCR_SUB);
         Rows scrMin = layout.rows(Region.SCR_MIN);
         Rows tag = layout.rows(Region.TAG);
         Rows mem = layout.rows(Region.MEMORY);
@@ -129,11 +128,7 @@ final class ExactBlocks {
         int fault = layout.rows(Region.FAULT).first();
         redirect(f, fault, f.scratchB(), "exact: on FAULT, addr_b ← column 1 (the write becomes a no-op)");
         redirect(f, fault, f.scratchC(), "exact: on FAULT, addr_c ← column 1 (the branch target the host reads as a fault)");
-        f.block("snap scr_sub to ±1/0 (6 rows per bit)");
-        Idioms.snapBitByBit(f, scrSub, Idioms.Gate.SCRATCHPAD);
-        f.block("snap scr_min to ±1/0 (6 rows per bit)");
-        Idioms.snapBitByBit(f, scrMin, Idioms.Gate.SCRATCHPAD);
-        for (Rows r : List.of(scrSub, scrMin)) for (int i = 0; i < r.count(); i++) f.outputBias(r.row(i), -1, -1, 0);
+        L3Indirect.snapScratch(f);
         return f.build(List.of(load, findHead));
     }
 

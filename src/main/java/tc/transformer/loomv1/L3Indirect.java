@@ -12,7 +12,6 @@ final class L3Indirect {
 
     static LayerBudget build(StateLayout layout) {
         int q = Math.max(layout.addressBits(), layout.wordBits());
-        Rows scrSub = layout.rows(Region.SCR_SUB);
         Rows scrMin = layout.rows(Region.SCR_MIN);
         if (layout.isExact()) return ExactBlocks.indirect(layout);
         AttentionHead load = Heads.head("L3 head LOAD: scr_min += 2·mem[load_temp]", layout, q, layout.rows(Region.LOAD_TEMP),
@@ -26,11 +25,18 @@ final class L3Indirect {
         Idioms.clearPairs(f, layout.rows(Region.FIND_TEMP), Idioms.Gate.SCRATCHPAD);
         f.block("clear load_temp");
         Idioms.clearPairs(f, layout.rows(Region.LOAD_TEMP), Idioms.Gate.SCRATCHPAD);
+        snapScratch(f);
+        return f.build(List.of(load, find));
+    }
+
+    /** Snaps scr_sub and scr_min back to ±1/0 after the reads (both profiles end L3 this way). */
+    static void snapScratch(FfnBuilder f) {
+        Rows scrSub = f.layout().rows(Region.SCR_SUB);
+        Rows scrMin = f.layout().rows(Region.SCR_MIN);
         f.block("snap scr_sub to ±1/0 (6 rows per bit)");
         Idioms.snapBitByBit(f, scrSub, Idioms.Gate.SCRATCHPAD);
         f.block("snap scr_min to ±1/0 (6 rows per bit)");
         Idioms.snapBitByBit(f, scrMin, Idioms.Gate.SCRATCHPAD);
         for (Rows r : List.of(scrSub, scrMin)) for (int i = 0; i < r.count(); i++) f.outputBias(r.row(i), -1, -1, 0);
-        return f.build(List.of(load, find));
     }
 }
