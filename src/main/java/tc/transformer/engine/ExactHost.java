@@ -23,7 +23,7 @@ public final class ExactHost {
     private ExactHost() {}
 
     /** The column the exact weights branch to on an out-of-range pointer. */
-    public static final int POINTER_FAULT_COLUMN = 1;
+    public static final int POINTER_FAULT_COLUMN = tc.transformer.loomv1.ExactWeights.FAULT_COLUMN;
 
     /** @throws IllegalArgumentException naming the first instruction the exact transformer cannot run */
     public static void check(Program program) {

@@ -29,8 +29,7 @@ import tc.transformer.AttentionHead;
 final class ExactBlocks {
     private ExactBlocks() {}
 
-    /** Scratchpad column the fault path writes to and branches to. */
-    static final int FAULT_COLUMN = 1;
+    static final int FAULT_COLUMN = ExactWeights.FAULT_COLUMN;
 
     /** κ: how strongly a shadowed cell's key pushes it away from column 0 in FIND. */
     private static final double SHADOW_PUSH = 2;

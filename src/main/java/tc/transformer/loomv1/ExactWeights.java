@@ -18,6 +18,9 @@ public final class ExactWeights {
 
     public static final String PROFILE = "exact";
 
+    /** The scratchpad column a LOAD/STORE through a pointer ≥ m branches to (and writes to, a no-op). */
+    public static final int FAULT_COLUMN = 1;
+
     public static LoomModel build(MachineConfig config) {
         List<Layer> layers = new ArrayList<>();
         for (LayerBudget b : rowBudget(config)) layers.add(b.layer());
