@@ -77,6 +77,4 @@ public final class Engines {
         return "loom-v1".equals(profile) ? transformer : EXACT.get(name);
     }
 
-    /** The engine {@code tc demo} showcases: the most capable ideal-ISA engine. */
-    public static Engine best() { List<Engine> all = all(); return all.get(all.size() - 1); }
 }

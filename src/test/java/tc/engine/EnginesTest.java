@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 class EnginesTest {
     @Test void theCorpusEnginesAreTheIdealOnes() {
         assertEquals(List.of("interp"), Engines.all().stream().map(Engine::name).toList());
-        assertEquals("interp", Engines.best().name());
         assertEquals(List.of("interp", "dense", "sparse", "softmax"), Engines.names());
     }
 
