@@ -23,8 +23,10 @@ import tc.transformer.LoomModel;
  * {@link StateMatrix#initial(Program)}, runs {@link TransformerRunner} and reads the result back
  * from the state alone (memory rows of the memory columns, PC of column 0).
  *
- * <p>Status is HALTED when the PC reached 0 and STEP_LIMIT otherwise; the transformer has no
- * faults (it computes something for every state). Trace events and outputs are recovered from the
+ * <p>Status is HALTED when the PC reached 0 and STEP_LIMIT when the steps ran out. loom-v1 has no
+ * faults (it computes something for every state); on the exact profile a PC the weights sent to
+ * the fault column, or one outside the program, ends the run with the interpreter's fault
+ * ({@link ExactHost}), and programs with static faults are refused before the run. Trace events and outputs are recovered from the
  * states before and after each step, so they can differ from the interpreter's:
  * <ul>
  * <li>a trace event's writes are the memory cells whose value changed, in index order (a write of
