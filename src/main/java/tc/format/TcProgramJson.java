@@ -1,7 +1,9 @@
 package tc.format;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static tc.format.JsonLines.field;
+import static tc.format.JsonLines.json;
+import static tc.format.JsonLines.list;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +32,6 @@ public final class TcProgramJson {
     public static final String FORMAT = "tc-computer-program";
     public static final int VERSION = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** What a program file holds; {@code params} is null when the file has none. */
     public record Document(TcProgram program, double[] params) {
@@ -88,24 +89,6 @@ public final class TcProgramJson {
             sb.append("\n  ]\n}\n");
         }
         return sb.toString();
-    }
-
-    private static void field(StringBuilder sb, String name, Object value) {
-        sb.append("  ").append(json(name)).append(": ").append(json(value)).append(",\n");
-    }
-
-    private static void list(StringBuilder sb, String name, List<?> items) {
-        sb.append("  ").append(json(name)).append(": [");
-        for (int i = 0; i < items.size(); i++) sb.append(i == 0 ? "\n    " : ",\n    ").append(json(items.get(i)));
-        sb.append(items.isEmpty() ? "],\n" : "\n  ],\n");
-    }
-
-    private static String json(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + value, e);
-        }
     }
 
     /** Reads a program file; every problem is a CompileException at the offending value. */
