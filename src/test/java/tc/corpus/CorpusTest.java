@@ -48,7 +48,11 @@ class CorpusTest {
             return;
         }
         if (wanted != null) fail(p.path() + ": compiled, but an error was expected: " + describe(wanted));
-        RunResult r = engine.run(program, new RunOptions(MAX_STEPS, null));
+        checkRun(p, program, engine.run(program, new RunOptions(MAX_STEPS, null)), engine.name());
+    }
+
+    /** The expectations {@code p} states, against the run {@code r} of its compiled {@code program} on engine {@code engineName}. */
+    static void checkRun(CorpusProgram p, Program program, RunResult r, String engineName) {
         List<String> problems = new ArrayList<>();
         var fault = p.expectedFault();
         if (fault != null) {
@@ -85,7 +89,7 @@ class CorpusTest {
                 case Expectation.CompileError c -> { }
             }
         }
-        if (!problems.isEmpty()) fail(p.path() + " on " + engine.name() + ":\n  " + String.join("\n  ", problems));
+        if (!problems.isEmpty()) fail(p.path() + " on " + engineName + ":\n  " + String.join("\n  ", problems));
     }
 
     /** The user-visible symbol called {@code name}; main's local wins over a global it shadows. */

@@ -25,17 +25,18 @@ import tc.source.CompileException;
 /**
  * The golden corpus on the exact transformer engines, computed from the weights alone.
  *
- * <p>sparse: every program at its own configuration, checked against the expectations its comments
- * state (the same check {@link CorpusTest} applies to the interpreter), and at every other named
- * configuration of its word width where it compiles, where its run must equal the interpreter's
- * (status, steps, PC, memory, outputs, fault kind) — in CI for programs of at most
- * {@code tc.corpus.otherConfigSteps} steps (default 400). dense, float32 matrices at ~0.5 s a
- * step, runs the programs of at most {@code tc.corpus.denseSteps} steps (default 30) at their own
- * configuration. {@code -Pexhaustive} lifts both bounds. A run left out by a bound is reported as
- * an aborted test with the reason, never passed silently.
+ * <p>Each engine (sparse, dense) runs every program at every named configuration of its word width
+ * where it compiles: its run must equal the interpreter's (status, steps, PC, memory, outputs,
+ * fault kind), and at the program's own configuration also meet the expectations its comments
+ * state (the check {@link CorpusTest} applies to the interpreter); sparse, being cheap, also runs
+ * that check on its own. CI bounds the runs:
+ * sparse at other configurations to programs of at most {@code tc.corpus.otherConfigSteps} steps
+ * (default 400); dense (10–40 ms a step) everywhere to at most {@code tc.corpus.denseSteps} steps
+ * (default 60). {@code -Pexhaustive} lifts both bounds. A run left out by a bound is reported as an
+ * aborted test with the reason, never passed silently.
  */
 class ExactCorpusTest {
-    static final long DENSE_STEPS = Long.getLong("tc.corpus.denseSteps", 30);
+    static final long DENSE_STEPS = Long.getLong("tc.corpus.denseSteps", 60);
     static final long OTHER_CONFIG_STEPS = Long.getLong("tc.corpus.otherConfigSteps", 400);
 
     @TestFactory
@@ -50,23 +51,32 @@ class ExactCorpusTest {
             for (MachineConfig c : MachineConfig.namedInOrder()) {
                 MachineConfig config = c.withWordBits(p.options().wordBits());
                 tests.add(DynamicTest.dynamicTest(p.path() + " at " + config.name() + " on sparse (exact) = interp",
-                        () -> sameAsInterpreter(p, config, sparse)));
+                        () -> sameAsInterpreter(p, config, sparse, OTHER_CONFIG_STEPS, "tc.corpus.otherConfigSteps")));
+                // dense is slow: one run per configuration, which at the program's own configuration
+                // is checked against its stated expectations as well
+                tests.add(DynamicTest.dynamicTest(p.path() + " at " + config.name() + " on dense (exact) = interp",
+                        () -> sameAsInterpreter(p, config, dense, DENSE_STEPS, "tc.corpus.denseSteps")));
             }
-            tests.add(DynamicTest.dynamicTest(p.path() + " on dense (exact)", () -> {
-                Program program = Compiler.compile(p.source(), p.options());
-                RunResult ideal = new Interpreter().run(program, new RunOptions(CorpusTest.MAX_STEPS, null));
-                org.junit.jupiter.api.Assumptions.assumeTrue(ideal.steps() <= DENSE_STEPS,
-                        () -> ideal.steps() + " steps: above the dense bound of " + DENSE_STEPS + " (raise tc.corpus.denseSteps)");
-                CorpusTest.check(p, dense);
-            }));
+            MachineConfig own = Compiler.compile(p.source(), p.options()).config();
+            if (!MachineConfig.namedInOrder().contains(own.withWordBits(8)))
+                tests.add(DynamicTest.dynamicTest(p.path() + " at its own " + own.name() + " on dense (exact)", () -> {
+                    Program program = Compiler.compile(p.source(), p.options());
+                    assumeWithin(new Interpreter().run(program, new RunOptions(CorpusTest.MAX_STEPS, null)), DENSE_STEPS, "tc.corpus.denseSteps");
+                    CorpusTest.check(p, dense);
+                }));
             nodes.add(DynamicContainer.dynamicContainer(p.path(), tests));
         }
         assertFalse(nodes.isEmpty(), "empty corpus");
         return nodes.stream();
     }
 
+    private static void assumeWithin(RunResult ideal, long bound, String property) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ideal.steps() <= bound,
+                () -> ideal.steps() + " steps: above the CI bound of " + bound + " (raise " + property + " or use -Pexhaustive)");
+    }
+
     /** At a configuration other than the program's own: the same run as the interpreter's, or both refuse to compile. */
-    static void sameAsInterpreter(CorpusProgram p, MachineConfig config, Engine engine) {
+    static void sameAsInterpreter(CorpusProgram p, MachineConfig config, Engine engine, long bound, String property) {
         Program program;
         try {
             program = Compiler.compile(p.source(), CompileOptions.of(config));
@@ -76,10 +86,11 @@ class ExactCorpusTest {
         }
         RunOptions options = new RunOptions(CorpusTest.MAX_STEPS, null);
         RunResult ideal = new Interpreter().run(program, options);
-        org.junit.jupiter.api.Assumptions.assumeTrue(ideal.steps() <= OTHER_CONFIG_STEPS,
-                () -> ideal.steps() + " steps: above the CI bound of " + OTHER_CONFIG_STEPS + " (raise tc.corpus.otherConfigSteps)");
+        assumeWithin(ideal, bound, property);
         RunResult tensor = engine.run(program, options);
         String at = p.path() + " at " + config.name();
+        if (program.config().equals(Compiler.compile(p.source(), p.options()).config()))
+            CorpusTest.checkRun(p, program, tensor, engine.name() + " at " + config.name());
         assertEquals(ideal.status(), tensor.status(), at + " status (" + tensor.fault() + ")");
         assertEquals(ideal.steps(), tensor.steps(), at + " steps");
         assertEquals(ideal.pc(), tensor.pc(), at + " pc");

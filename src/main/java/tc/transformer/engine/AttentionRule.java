@@ -43,6 +43,10 @@ final class AttentionRule {
 
     /** The best two of {@code scores[0..n)} under the tie rule above (left-to-right scan, strict {@code >}). */
     static void top2(float[] scores, int n, Top2 out) {
+        if (n >= 2 && !Float.isNaN(Math.min(scores[0], scores[1]))) {
+            top2Peeled(scores, n, out);
+            return;
+        }
         int j1 = -1, j2 = -1;
         float s1 = Float.NEGATIVE_INFINITY, s2 = Float.NEGATIVE_INFINITY;
         for (int j = 0; j < n; j++) {
@@ -51,6 +55,26 @@ final class AttentionRule {
                 j2 = j1; s2 = s1; j1 = j; s1 = s;
             } else if (j2 < 0 || s > s2) {
                 j2 = j; s2 = s;
+            }
+        }
+        out.best = j1; out.second = j2; out.bestScore = s1; out.secondScore = s2;
+    }
+
+    /**
+     * The same scan with the first two targets taken before the loop, so that the common case (a
+     * score not above the second best) costs one comparison: ~2× faster, and the same result
+     * whenever neither of the first two scores is NaN (a NaN second best would never be displaced
+     * here, while the full scan can still displace the best).
+     */
+    private static void top2Peeled(float[] scores, int n, Top2 out) {
+        int j1 = 0, j2 = 1;
+        float s1 = scores[0], s2 = scores[1];
+        if (s2 > s1) { j1 = 1; j2 = 0; s1 = scores[1]; s2 = scores[0]; }
+        for (int j = 2; j < n; j++) {
+            float s = scores[j];
+            if (s > s2) {
+                if (s > s1) { j2 = j1; s2 = s1; j1 = j; s1 = s; }
+                else { j2 = j; s2 = s; }
             }
         }
         out.best = j1; out.second = j2; out.bestScore = s1; out.secondScore = s2;

@@ -23,7 +23,7 @@ public final class SoftmaxEngine implements StepEngine {
     private final double lambda;
     private final DenseLayers dense;
     private final int d, n;
-    private final float[] kx, qx, vx, att, a;
+    private final float[][] xr, kx, qx, vx, att, a;  // [row][column]
     private final double[] weights;
     private final float[] scores;
     private final int[] sources;
@@ -38,11 +38,12 @@ public final class SoftmaxEngine implements StepEngine {
         this.d = dense.shape.d();
         this.n = dense.shape.n();
         int maxQ = dense.maxQueryRows();
-        kx = new float[maxQ * n];
-        qx = new float[maxQ * n];
-        vx = new float[d * n];
-        att = new float[d * n];
-        a = new float[d * n];
+        xr = dense.rows(d);
+        kx = dense.rows(maxQ);
+        qx = dense.rows(maxQ);
+        vx = dense.rows(d);
+        att = dense.rows(d);
+        a = dense.rows(d);
         weights = new double[n];
         scores = new float[n];
         sources = new int[n];
@@ -54,17 +55,19 @@ public final class SoftmaxEngine implements StepEngine {
 
     @Override public void step(float[] x) {
         dense.shape.checkArray(x);
+        dense.split(x, xr);
         for (DenseLayers.DenseLayer layer : dense.layers) {
-            Arrays.fill(att, 0f);
-            for (DenseLayers.Head head : layer.heads()) attend(head, x);
-            for (int e = 0; e < a.length; e++) a[e] = x[e] + att[e];
-            dense.feedForward(layer, a, x);
+            for (float[] row : att) Arrays.fill(row, 0f);
+            for (DenseLayers.Head head : layer.heads()) attend(head, xr);
+            for (int r = 0; r < d; r++) for (int j = 0; j < n; j++) a[r][j] = xr[r][j] + att[r][j];
+            dense.feedForward(layer, a, xr);
         }
+        dense.join(xr, x);
     }
 
     /** att += this head's softmax attention output on x. */
-    private void attend(DenseLayers.Head head, float[] x) {
-        int[] valueRows = nonZeroRows(head.vw());
+    private void attend(DenseLayers.Head head, float[][] x) {
+        int[] valueRows = head.valueRows();
         if (valueRows.length == 0) return;
         int q = head.q();
         dense.multiply(head.kw(), q, x, kx);
@@ -73,11 +76,7 @@ public final class SoftmaxEngine implements StepEngine {
         for (int j = 0; j < n; j++) {
             // Column j of S: S[i,j] = KX[:,i]·QX[:,j] for every source i.
             Arrays.fill(scores, 0f);
-            for (int r = 0; r < q; r++) {
-                float qv = qx[r * n + j];
-                int o = r * n;
-                for (int i = 0; i < n; i++) scores[i] += kx[o + i] * qv;
-            }
+            for (int r = 0; r < q; r++) DenseLayers.addScaled(scores, qx[r][j], kx[r]);
             float max = Float.NEGATIVE_INFINITY;
             for (int i = 0; i < n; i++) max = Math.max(max, scores[i]);
             double total = 0;
@@ -92,17 +91,10 @@ public final class SoftmaxEngine implements StepEngine {
             }
             for (int row : valueRows) {
                 double sum = 0;
-                int o = row * n;
-                for (int e = 0; e < kept; e++) sum += weights[e] * vx[o + sources[e]];
-                att[o + j] += (float) (sum / total);
+                float[] v = vx[row];
+                for (int e = 0; e < kept; e++) sum += weights[e] * v[sources[e]];
+                att[row][j] += (float) (sum / total);
             }
         }
-    }
-
-    private int[] nonZeroRows(float[] v) {
-        return java.util.stream.IntStream.range(0, d).filter(r -> {
-            for (int k = 0; k < d; k++) if (v[r * d + k] != 0f) return true;
-            return false;
-        }).toArray();
     }
 }

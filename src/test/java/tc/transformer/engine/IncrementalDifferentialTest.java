@@ -86,10 +86,10 @@ class IncrementalDifferentialTest {
         }
     }
 
-    private static float level(Random random) { return LEVELS[random.nextInt(LEVELS.length)]; }
+    static float level(Random random) { return LEVELS[random.nextInt(LEVELS.length)]; }
 
     /** Two heads keyed on rows 0..2 (the second with Q ≠ K), values from rows 3..5 into rows 6..8, a small FFN. */
-    private static Layer layer(Random random, boolean sameQK) {
+    static Layer layer(Random random, boolean sameQK) {
         AttentionHead h1 = head(random, "h1", true);
         AttentionHead h2 = head(random, "h2", sameQK);
         float[] w1 = new float[3 * 3], w2 = new float[3 * 3];
