@@ -10,20 +10,25 @@ import java.util.List;
  * <ul>
  *   <li>{@code full}: gradient length curriculum (for k = 1 … {@value #GRADIENT_SLOTS} learned
  *       slots: warm-up {@value #WARM_UP} steps at τ = 1, anneal {@value #ANNEAL} steps τ 1 → 0.05
- *       with entropy pressure, crystallising as it goes) → crystallize → local search (length
- *       curriculum) → extraction;</li>
+ *       with entropy pressure, crystallising as it goes) → crystallize → sketch search (structured
+ *       programs cheapest first, up to half the budget) → local search (length curriculum) →
+ *       extraction;</li>
+ *   <li>{@code no sketch search}: as full without the sketch search (the learner before it existed);</li>
  *   <li>{@code search only}: no gradient phases;</li>
  *   <li>{@code gradients only}: the gradient curriculum over every length the task allows, then
  *       extraction; no search;</li>
  *   <li>{@code fixed high τ}: as full, but the anneal phases keep τ = 1 (no annealing, no entropy);</li>
- *   <li>{@code no curriculum}: as full, but the gradient phases learn all slots at once and the
- *       search starts at the task's full length.</li>
+ *   <li>{@code no curriculum}: as full, but the gradient phases learn all slots at once, the
+ *       search starts at the task's full length, and there is no sketch search (whose
+ *       cheapest-first order is itself a curriculum over program size).</li>
  * </ul>
  */
 public enum Variants {
-    FULL("full"), SEARCH_ONLY("search only"), GRADIENTS_ONLY("gradients only"), FIXED_HIGH_TAU("fixed high τ"), NO_CURRICULUM("no curriculum");
+    FULL("full"), NO_SKETCH("no sketch search"), SEARCH_ONLY("search only"), GRADIENTS_ONLY("gradients only"), FIXED_HIGH_TAU("fixed high τ"), NO_CURRICULUM("no curriculum");
 
     static final int GRADIENT_SLOTS = 3, WARM_UP = 10, ANNEAL = 20;
+    /** The share of the budget the sketch search may spend before the local search takes over. */
+    static final double SKETCH_SHARE = 0.5;
 
     private final String label;
 
@@ -34,9 +39,11 @@ public enum Variants {
     /** This variant's learner for {@code task} with {@code population} search chains. */
     public Learner learner(Task task, int population) {
         int length = task.maxLength();
-        List<Phase> discrete = List.of(new Crystallize(), new LocalSearch(), new Extraction());
+        List<Phase> discrete = List.of(new Crystallize(), new SketchSearch(SKETCH_SHARE), new LocalSearch(), new Extraction());
         return switch (this) {
             case FULL -> new Learner(concat(gradientCurriculum(Math.min(GRADIENT_SLOTS, length), false), discrete), population);
+            case NO_SKETCH -> new Learner(concat(gradientCurriculum(Math.min(GRADIENT_SLOTS, length), false),
+                    List.of(new Crystallize(), new LocalSearch(), new Extraction())), population);
             case SEARCH_ONLY -> new Learner(discrete, population);
             case GRADIENTS_ONLY -> new Learner(concat(gradientCurriculum(length, false), List.of(new Crystallize(), new Extraction())), population);
             case FIXED_HIGH_TAU -> new Learner(concat(gradientCurriculum(Math.min(GRADIENT_SLOTS, length), true), discrete), population);

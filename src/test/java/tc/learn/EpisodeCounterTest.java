@@ -56,6 +56,11 @@ class EpisodeCounterTest {
             assertEquals(r.episodesTotal() + (r.solved() ? 0 : 1), scored, task);
             assertTrue(r.episodesToSolve() <= r.episodesTotal());
         }
+        // the sketch search's batches too (search only: sketch search, then local search)
+        long before = Scorer.BATCHES_SCORED.get();
+        Task sum = TaskSuite.task("sum_array", 3);
+        LearnResult r = Variants.SEARCH_ONLY.learner(sum, 4).learn(sum, 3, 3_000, e -> { });
+        assertEquals(r.episodesTotal() + (r.solved() ? 0 : 1), Scorer.BATCHES_SCORED.get() - before);
     }
 
     @Test void anUnsolvedRunSpendsExactlyItsBudget() {

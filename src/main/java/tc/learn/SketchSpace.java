@@ -1,0 +1,276 @@
+package tc.learn;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tc.computer.isa.TcInstruction;
+import tc.computer.isa.TcOp;
+
+/**
+ * The structured programs the sketch search may write for a task, grouped in families and listed
+ * by cost (a description length: MOV 2; ADD, SUB, ADDI, LI, LOAD, STORE 3; the logic ops 4; MUL,
+ * DIV, MOD and the shifts 5; each template 2–6 on top of what it holds). The same families serve
+ * every task; which apply follows from the task's shape only (an array of varying length cannot
+ * be handled without a loop, so array tasks get only the loop families):
+ *
+ * <ul>
+ *   <li>{@code line} (scalar tasks): up to three instructions;</li>
+ *   <li>{@code if} (scalar tasks): an instruction or none, {@link Sketch.If} with one or two
+ *       instructions, an instruction or none;</li>
+ *   <li>{@code while} (scalar tasks): the same around {@link Sketch.While} with one to three
+ *       instructions;</li>
+ *   <li>{@code each} (array tasks: base in r0, length in r1): around {@link Sketch.Each} over
+ *       (r0, r1), whose body (up to three instructions, or up to two and an {@code If}) starts by
+ *       loading its element, reads and writes memory only through the pointer and never writes
+ *       the pointer or the count;</li>
+ *   <li>{@code nested} (array tasks): {@link Sketch.Times} r1 { p ← r0; c ← r1; Each(p, c) {body} }
+ *       with p, c the first two scratch registers — a pass over a shrinking prefix, repeated.</li>
+ * </ul>
+ * Before a template may come one setup instruction (MOV, LI, ADDI), after it one instruction that
+ * writes an output. Immediates: ADDI ±1, LI 0/±1, memory offsets 0 and 1. Commutative operations list each operand
+ * pair once, and forms equal to a MOV or a constant (MOV r, r; SUB r, x, x…) are left out.
+ */
+final class SketchSpace {
+    /** A family: its name and its programs of each exact cost. */
+    record Family(String name, java.util.function.IntFunction<List<List<Sketch>>> ofCost, int maxCost) {}
+
+    private static final TcOp[] CONDITIONS = {TcOp.JZ, TcOp.JNZ, TcOp.JLT, TcOp.JGE, TcOp.JLE, TcOp.JGT};
+
+    private final int registers;
+    private final boolean memory, memoryOutput;
+    private final int outputs;
+
+    SketchSpace(Task task) {
+        this.registers = task.registers();
+        this.memory = task.usesMemory();
+        this.outputs = SketchSearch.outputRegisters(task);
+        this.memoryOutput = SketchSearch.memoryOutput(task);
+    }
+
+    static int cost(TcOp op) {
+        return switch (op) {
+            case MOV -> 2;
+            case ADD, SUB, ADDI, LI, LOAD, STORE -> 3;
+            case AND, OR, XOR, NOT -> 4;
+            default -> 5;
+        };
+    }
+
+    /** The families that apply to this task. */
+    List<Family> families(int maxCost) {
+        List<Family> out = new ArrayList<>();
+        Ctx top = new Ctx(-1, 0);
+        if (!memory) {
+            out.add(new Family("line", c -> seq(top, c, 3), maxCost));
+            out.add(new Family("if", c -> around(top, c, 5, k -> ifs(top, k, 2)), maxCost));
+            out.add(new Family("while", c -> around(top, c, 5, k -> whiles(top, k)), maxCost));
+        }
+        if (memory && registers >= 3) {
+            Ctx body = new Ctx(0, (1 << 0) | (1 << 1));
+            out.add(new Family("each", c -> around(top, c, 5, k -> wrap(loopBodies(body, k - 3), b -> new Sketch.Each(0, 1, b))), maxCost));
+        }
+        if (memory && registers >= 5) {
+            Ctx body = new Ctx(2, 0b1111);
+            out.add(new Family("nested", c -> around(top, c, 8, k -> wrap(loopBodies(body, k - 6), b -> new Sketch.Times(1, List.of(
+                    new Sketch.Op(new TcInstruction(TcOp.MOV, 2, 0, 0, 0)), new Sketch.Op(new TcInstruction(TcOp.MOV, 3, 1, 0, 0)),
+                    new Sketch.Each(2, 3, b))))), maxCost));
+        }
+        return out;
+    }
+
+    /** Where instructions go: memory only through {@code base} (−1: any register), registers in {@code frozen} never written. */
+    private record Ctx(int base, int frozen) {}
+
+    private final Map<Ctx, List<List<Sketch.Op>>> opsByCost = new HashMap<>();
+
+    /** The single instructions of {@code cost} allowed in {@code ctx}. */
+    private List<Sketch.Op> ops(Ctx ctx, int cost) {
+        List<List<Sketch.Op>> byCost = opsByCost.computeIfAbsent(ctx, this::allOps);
+        return cost < byCost.size() ? byCost.get(cost) : List.of();
+    }
+
+    private List<List<Sketch.Op>> allOps(Ctx ctx) {
+        List<List<Sketch.Op>> byCost = new ArrayList<>();
+        for (int c = 0; c <= 6; c++) byCost.add(new ArrayList<>());
+        for (TcOp op : TcOp.values()) {
+            if (op.isJump() || op == TcOp.CMP || op == TcOp.HALT || op == TcOp.NOP) continue;
+            switch (op) {
+                case PUSH, POP, CALL, RET, OUT -> { continue; }
+                case LOAD, STORE -> { if (!memory) continue; }
+                default -> { }
+            }
+            var s = op.shape();
+            int[] imms = switch (op) {
+                case ADDI -> new int[]{1, -1};
+                case LI -> new int[]{0, 1, -1};
+                case LOAD, STORE -> new int[]{0, 1};
+                default -> new int[]{0};
+            };
+            for (int rd = 0; rd < (s.rd ? registers : 1); rd++) {
+                if (s.rd && (ctx.frozen >> rd & 1) != 0) continue;
+                for (int a = 0; a < (s.rs1 ? registers : 1); a++) {
+                    if ((op == TcOp.LOAD || op == TcOp.STORE) && ctx.base >= 0 && a != ctx.base) continue;
+                    for (int b = 0; b < (s.rs2 ? registers : 1); b++) {
+                        if (commutative(op) && b < a) continue;
+                        for (int imm : imms) {
+                            TcInstruction ins = new TcInstruction(op, rd, a, b, imm);
+                            if (Vocabulary.degenerate(ins) || constantForm(ins)) continue;
+                            byCost.get(cost(op)).add(new Sketch.Op(ins));
+                        }
+                    }
+                }
+            }
+        }
+        return byCost;
+    }
+
+    private static boolean commutative(TcOp op) {
+        return op == TcOp.ADD || op == TcOp.MUL || op == TcOp.AND || op == TcOp.OR || op == TcOp.XOR;
+    }
+
+    /** x / x, x % x, x & x… equal a constant or a MOV another form covers. */
+    private static boolean constantForm(TcInstruction i) {
+        return switch (i.op()) {
+            case DIV, MOD -> i.rs1() == i.rs2();
+            default -> false;
+        };
+    }
+
+    private record SeqKey(Ctx ctx, int cost, int maxLen) {}
+    private final Map<SeqKey, List<List<Sketch>>> seqs = new HashMap<>();
+
+    /** Straight sequences of 0..{@code maxLen} instructions of exact total cost (shared lists: do not modify). */
+    private List<List<Sketch>> seq(Ctx ctx, int cost, int maxLen) {
+        if (cost < 0) return List.of();
+        SeqKey key = new SeqKey(ctx, cost, maxLen);
+        List<List<Sketch>> known = seqs.get(key);
+        if (known != null) return known;
+        List<List<Sketch>> out = buildSeq(ctx, cost, maxLen);
+        seqs.put(key, out);
+        return out;
+    }
+
+    private List<List<Sketch>> buildSeq(Ctx ctx, int cost, int maxLen) {
+        List<List<Sketch>> out = new ArrayList<>();
+        if (cost == 0) { out.add(List.of()); return out; }
+        if (maxLen == 0) return out;
+        for (int c = 2; c <= Math.min(cost, 5); c++)
+            for (Sketch.Op first : ops(ctx, c))
+                for (List<Sketch> rest : seq(ctx, cost - c, maxLen - 1))
+                    if (rest.isEmpty() || keep(first.ins(), ((Sketch.Op) rest.get(0)).ins())) out.add(prepend(first, rest));
+        return out;
+    }
+
+    /**
+     * Whether {@code x} then {@code y} is worth listing: not when y overwrites x's register without
+     * reading it (x is dead), and for two independent instructions only in one order (the other
+     * order computes the same, unless both set the flags, whose final value then differs).
+     */
+    static boolean keep(TcInstruction x, TcInstruction y) {
+        int xd = Liveness.defs(x) & 0xFFFF, yd = Liveness.defs(y) & 0xFFFF;
+        int xu = Liveness.uses(x), yu = Liveness.uses(y);
+        if (xd != 0 && xd == yd && (yu & xd) == 0 && !x.op().setsFlags()) return false;
+        boolean xMem = x.op() == TcOp.STORE || x.op() == TcOp.LOAD, yMem = y.op() == TcOp.STORE || y.op() == TcOp.LOAD;
+        boolean memoryOrder = xMem && yMem && (x.op() == TcOp.STORE || y.op() == TcOp.STORE);
+        boolean independent = (xd & yu) == 0 && (yd & xu) == 0 && (xd & yd) == 0 && !memoryOrder
+                && !(x.op().setsFlags() && y.op().setsFlags());
+        return !independent || order(x) <= order(y);
+    }
+
+    private static long order(TcInstruction i) {
+        return ((((long) i.op().ordinal() * 16 + i.rd()) * 16 + i.rs1()) * 16 + i.rs2()) * 64 + (i.imm() & 63);
+    }
+
+    /** {@code pre (≤1 op) · core · post (≤1 op)} of exact cost; {@code core} lists the cores of an exact cost (at least {@code minCore}). */
+    private List<List<Sketch>> around(Ctx ctx, int cost, int minCore, java.util.function.IntFunction<List<Sketch>> core) {
+        List<List<Sketch>> out = new ArrayList<>();
+        for (int pre = 0; pre <= cost; pre++)
+            for (int post = 0; pre + post <= cost; post++) {
+                int k = cost - pre - post;
+                if (k < minCore) continue;
+                List<List<Sketch>> pres = seq(ctx, pre, 1).stream().filter(a -> a.isEmpty() || setup(a.get(0))).toList();
+                List<List<Sketch>> posts = seq(ctx, post, 1).stream().filter(b -> b.isEmpty() || delivers(b.get(0))).toList();
+                if (pres.isEmpty() || posts.isEmpty()) continue;
+                for (Sketch c : core.apply(k))
+                    for (List<Sketch> a : pres)
+                        for (List<Sketch> b : posts) {
+                            List<Sketch> p = new ArrayList<>(a);
+                            p.add(c);
+                            p.addAll(b);
+                            out.add(p);
+                        }
+            }
+        return out;
+    }
+
+    /** What may come before a template: setting a register up (MOV, LI, ADDI). */
+    private static boolean setup(Sketch s) {
+        TcOp op = ((Sketch.Op) s).ins().op();
+        return op == TcOp.MOV || op == TcOp.LI || op == TcOp.ADDI;
+    }
+
+    /** What may come after a template: an instruction that writes an output (a STORE where outputs are in memory); anything else would be dead. */
+    private boolean delivers(Sketch s) {
+        TcInstruction i = ((Sketch.Op) s).ins();
+        return memoryOutput ? i.op() == TcOp.STORE : (Liveness.defs(i) & outputs) != 0;
+    }
+
+    /** {@code If}s of exact cost 3 + body, the body 1..{@code maxThen} instructions; CMP a, b with a < b (the six conditions cover b, a). */
+    private List<Sketch> ifs(Ctx ctx, int cost, int maxThen) {
+        List<Sketch> out = new ArrayList<>();
+        if (cost < 5) return out;
+        List<List<Sketch>> bodies = seq(ctx, cost - 3, maxThen);
+        for (int a = 0; a < registers; a++)
+            for (int b = a + 1; b < registers; b++)
+                for (TcOp cond : CONDITIONS)
+                    for (List<Sketch> body : bodies) if (!body.isEmpty()) out.add(new Sketch.If(a, b, cond, body));
+        return out;
+    }
+
+    private List<Sketch> whiles(Ctx ctx, int cost) {
+        List<Sketch> out = new ArrayList<>();
+        for (List<Sketch> body : seq(ctx, cost - 2, 3)) {
+            if (body.isEmpty()) continue;
+            boolean setsFlags = body.stream().anyMatch(s -> ((Sketch.Op) s).ins().op().setsFlags());
+            if (setsFlags) out.add(new Sketch.While(body));
+        }
+        return out;
+    }
+
+    /**
+     * Loop bodies of exact cost: up to three instructions, or up to two then an If; a body visits
+     * an element, so it starts by loading it.
+     */
+    private List<List<Sketch>> loopBodies(Ctx ctx, int cost) {
+        List<List<Sketch>> out = new ArrayList<>();
+        for (List<Sketch> s : seq(ctx, cost, 3)) if (startsWithLoad(s)) out.add(s);
+        for (int pre = 3; pre <= cost - 5; pre++)
+            for (List<Sketch> head : seq(ctx, pre, 2))
+                if (startsWithLoad(head)) for (Sketch f : ifs(ctx, cost - pre, 2)) out.add(append(head, f));
+        return out;
+    }
+
+    private static boolean startsWithLoad(List<Sketch> s) {
+        return !s.isEmpty() && s.get(0) instanceof Sketch.Op op && op.ins().op() == TcOp.LOAD;
+    }
+
+    private static List<Sketch> wrap(List<List<Sketch>> bodies, java.util.function.Function<List<Sketch>, Sketch> template) {
+        List<Sketch> out = new ArrayList<>(bodies.size());
+        for (List<Sketch> b : bodies) out.add(template.apply(b));
+        return out;
+    }
+
+    private static List<Sketch> prepend(Sketch first, List<Sketch> rest) {
+        List<Sketch> out = new ArrayList<>(rest.size() + 1);
+        out.add(first);
+        out.addAll(rest);
+        return out;
+    }
+
+    private static List<Sketch> append(List<Sketch> head, Sketch last) {
+        List<Sketch> out = new ArrayList<>(head);
+        out.add(last);
+        return out;
+    }
+}
