@@ -14,8 +14,9 @@ import tc.computer.isa.TcOp;
  * programs of one cost, in a seeded random order, before any of the next cost. Every candidate tried is one episode. Before a candidate is run (and
  * charged) it is compiled and skipped when the search has run that same code already, when it is
  * longer than the task allows, when it writes no output, when one of its instructions is dead
- * ({@link Liveness}: the shorter program without it comes earlier in the order), or when it uses a
- * never-written register (0) where that makes an instruction a copy or a constant.
+ * ({@link Liveness}: the shorter program without it comes earlier in the order), when it uses a
+ * never-written register (0) where that makes an instruction a copy or a constant, when it mixes
+ * register roles or is a renaming of a program run instead ({@link RegisterRoles}).
  *
  * <p>The first training-perfect candidate is checked on the held-out set; the best one by shaped
  * score is handed on (as the program the local search starts from) when the phase ends unsolved:
@@ -23,7 +24,8 @@ import tc.computer.isa.TcOp;
  * {@link #MAX_COST}.
  */
 public final class SketchSearch implements Phase {
-    static final int MAX_COST = 30, BATCH = 8, LEVEL_CAP = 400_000;
+    static final int MAX_COST = 40, BATCH = 8;
+    static final long LEVEL_CAP = 3_000_000;
 
     private final double share;
 
@@ -37,38 +39,65 @@ public final class SketchSearch implements Phase {
 
     /**
      * The candidates in order: every family's programs of cost 0, then of cost 1, …, each level
-     * (all families together) in a seeded random order. A level with more than
-     * {@link #LEVEL_CAP} programs ends the search there (its listing would not fit in memory).
+     * (all families together, the programs that pass {@link #worthRunning}) in a seeded random
+     * order. A level whose listing passes {@link #LEVEL_CAP} programs ends the search there.
      */
     private static final class Order {
         final List<SketchSpace.Family> families;
+        final Task task;
         final Random random;
+        final Set<List<TcInstruction>> seen;
         int cost = -1;
-        List<List<Sketch>> level = List.of();
+        List<List<TcInstruction>> level = List.of();
         int next;
         boolean done;
 
-        Order(List<SketchSpace.Family> families, Random random) {
+        Order(List<SketchSpace.Family> families, Task task, Random random, Set<List<TcInstruction>> seen) {
             this.families = families;
+            this.task = task;
             this.random = random;
+            this.seen = seen;
         }
 
-        List<Sketch> next() {
+        private static final class TooLarge extends RuntimeException {
+            TooLarge() { super(null, null, false, false); }
+        }
+
+        List<TcInstruction> next() {
             while (!done && next >= level.size()) {
                 if (++cost > MAX_COST) { done = true; return null; }
-                List<List<Sketch>> all = new ArrayList<>();
-                for (SketchSpace.Family f : families) {
-                    if (cost > f.maxCost()) continue;
-                    List<List<Sketch>> l = f.ofCost().apply(cost);
-                    if (all.size() + l.size() > LEVEL_CAP) { done = true; return null; }
-                    all.addAll(l);
+                List<List<TcInstruction>> kept = new ArrayList<>();
+                long[] listed = {0};
+                try {
+                    for (SketchSpace.Family f : families)
+                        f.programs().list(cost, p -> {
+                            if (++listed[0] > LEVEL_CAP) throw new TooLarge();
+                            List<TcInstruction> code = Sketch.compile(p);
+                            if (worthRunning(code, task) && seen.add(code)) kept.add(code);
+                        });
+                } catch (TooLarge e) {
+                    done = true;
+                    return null;
                 }
-                Collections.shuffle(all, random);
-                level = all;
+                Collections.shuffle(kept, random);
+                level = kept;
                 next = 0;
             }
             return done ? null : level.get(next++);
         }
+    }
+
+    /**
+     * Whether a program is worth an episode: it fits the task, writes an output, has no dead
+     * instruction, reads no zero register needlessly, keeps register roles and names its scratch
+     * registers in order.
+     */
+    static boolean worthRunning(List<TcInstruction> code, Task task) {
+        int outputs = outputRegisters(task);
+        if (code.size() > task.maxLength()) return false;
+        if (memoryOutput(task) ? code.stream().noneMatch(i -> i.op() == TcOp.STORE) : !Liveness.writesAny(code, outputs)) return false;
+        return !Liveness.hasDeadInstruction(code, outputs) && !readsZeroNeedlessly(code, task)
+                && RegisterRoles.consistent(code, task) && RegisterRoles.canonicalScratch(code, task);
     }
 
     @Override public void run(LearnContext ctx) {
@@ -77,22 +106,16 @@ public final class SketchSearch implements Phase {
         Task task = ctx.task();
         EpisodeCounter counter = ctx.counter();
         long stop = counter.episodes() + (long) Math.floor(share * counter.budget());
-        int outputs = outputRegisters(task);
-        boolean memoryOutput = memoryOutput(task);
         Random random = new Random(ctx.seed() * 0x9E3779B97F4A7C15L + 17);
-        Order order = new Order(new SketchSpace(task).families(MAX_COST), random);
         Set<List<TcInstruction>> seen = new HashSet<>();
         if (state.train != null) seen.add(state.program);
+        Order order = new Order(new SketchSpace(task).families(), task, random, seen);
 
         while (counter.episodes() < stop && !counter.exhausted()) {
             List<List<TcInstruction>> batch = new ArrayList<>();
             while (batch.size() < Math.min(BATCH, stop - counter.episodes())) {
-                List<Sketch> p = order.next();
-                if (p == null) break;
-                List<TcInstruction> code = Sketch.compile(p);
-                if (code.size() > task.maxLength() || !seen.add(code)) continue;
-                if (memoryOutput ? code.stream().noneMatch(i -> i.op() == TcOp.STORE) : !Liveness.writesAny(code, outputs)) continue;
-                if (Liveness.hasDeadInstruction(code, outputs) || readsZeroNeedlessly(code, task)) continue;
+                List<TcInstruction> code = order.next();
+                if (code == null) break;
                 batch.add(code);
             }
             if (batch.isEmpty()) return; // the space is used up

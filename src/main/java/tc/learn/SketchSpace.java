@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import tc.computer.isa.TcInstruction;
 import tc.computer.isa.TcOp;
 
@@ -23,7 +24,7 @@ import tc.computer.isa.TcOp;
  *   <li>{@code each} (array tasks: base in r0, length in r1): around {@link Sketch.Each} over
  *       (r0, r1), whose body (up to three instructions, or up to two and an {@code If}) starts by
  *       loading its element, reads and writes memory only through the pointer and never writes
- *       the pointer or the count;</li>
+ *       or computes with the pointer or the count;</li>
  *   <li>{@code nested} (array tasks): {@link Sketch.Times} r1 { p ← r0; c ← r1; Each(p, c) {body} }
  *       with p, c the first two scratch registers — a pass over a shrinking prefix, repeated.</li>
  * </ul>
@@ -32,8 +33,14 @@ import tc.computer.isa.TcOp;
  * pair once, and forms equal to a MOV or a constant (MOV r, r; SUB r, x, x…) are left out.
  */
 final class SketchSpace {
-    /** A family: its name and its programs of each exact cost. */
-    record Family(String name, java.util.function.IntFunction<List<List<Sketch>>> ofCost, int maxCost) {}
+    /** A family: its name and a listing of its programs of one exact cost. */
+    record Family(String name, Lister programs) {}
+
+    /** Lists the programs of an exact cost, handing each to {@code out} (streamed: a level may hold millions). */
+    interface Lister { void list(int cost, Consumer<List<Sketch>> out); }
+
+    /** Lists the templates of an exact cost. */
+    private interface CoreLister { void list(int cost, Consumer<Sketch> out); }
 
     private static final TcOp[] CONDITIONS = {TcOp.JZ, TcOp.JNZ, TcOp.JLT, TcOp.JGE, TcOp.JLE, TcOp.JGT};
 
@@ -58,28 +65,32 @@ final class SketchSpace {
     }
 
     /** The families that apply to this task. */
-    List<Family> families(int maxCost) {
+    List<Family> families() {
         List<Family> out = new ArrayList<>();
         Ctx top = new Ctx(-1, 0);
         if (!memory) {
-            out.add(new Family("line", c -> seq(top, c, 3), maxCost));
-            out.add(new Family("if", c -> around(top, c, 5, k -> ifs(top, k, 2)), maxCost));
-            out.add(new Family("while", c -> around(top, c, 5, k -> whiles(top, k)), maxCost));
+            out.add(new Family("line", (c, o) -> seq(top, c, 3, o)));
+            out.add(new Family("if", (c, o) -> around(top, c, 5, (k, t) -> ifs(top, k, 2, t), o)));
+            out.add(new Family("while", (c, o) -> around(top, c, 5, (k, t) -> whiles(top, k, t), o)));
         }
         if (memory && registers >= 3) {
             Ctx body = new Ctx(0, (1 << 0) | (1 << 1));
-            out.add(new Family("each", c -> around(top, c, 5, k -> wrap(loopBodies(body, k - 3), b -> new Sketch.Each(0, 1, b))), maxCost));
+            out.add(new Family("each", (c, o) -> around(top, c, 5, (k, t) -> loopBodies(body, k - 3, b -> t.accept(new Sketch.Each(0, 1, b))), o)));
         }
         if (memory && registers >= 5) {
             Ctx body = new Ctx(2, 0b1111);
-            out.add(new Family("nested", c -> around(top, c, 8, k -> wrap(loopBodies(body, k - 6), b -> new Sketch.Times(1, List.of(
-                    new Sketch.Op(new TcInstruction(TcOp.MOV, 2, 0, 0, 0)), new Sketch.Op(new TcInstruction(TcOp.MOV, 3, 1, 0, 0)),
-                    new Sketch.Each(2, 3, b))))), maxCost));
+            Sketch.Op p = new Sketch.Op(new TcInstruction(TcOp.MOV, 2, 0, 0, 0)), n = new Sketch.Op(new TcInstruction(TcOp.MOV, 3, 1, 0, 0));
+            out.add(new Family("nested", (c, o) -> around(top, c, 8, (k, t) -> loopBodies(body, k - 6,
+                    b -> t.accept(new Sketch.Times(1, List.of(p, n, new Sketch.Each(2, 3, b))))), o)));
         }
         return out;
     }
 
-    /** Where instructions go: memory only through {@code base} (−1: any register), registers in {@code frozen} never written. */
+    /**
+     * Where instructions go: memory only through {@code base} (−1: any register); the registers in
+     * {@code frozen} (a loop's pointer and count) are neither written nor computed with — only
+     * addressed through.
+     */
     private record Ctx(int base, int frozen) {}
 
     private final Map<Ctx, List<List<Sketch.Op>>> opsByCost = new HashMap<>();
@@ -111,8 +122,11 @@ final class SketchSpace {
                 if (s.rd && (ctx.frozen >> rd & 1) != 0) continue;
                 for (int a = 0; a < (s.rs1 ? registers : 1); a++) {
                     if ((op == TcOp.LOAD || op == TcOp.STORE) && ctx.base >= 0 && a != ctx.base) continue;
+                    boolean memoryOp = op == TcOp.LOAD || op == TcOp.STORE;
+                    if (s.rs1 && !memoryOp && (ctx.frozen >> a & 1) != 0) continue;
                     for (int b = 0; b < (s.rs2 ? registers : 1); b++) {
                         if (commutative(op) && b < a) continue;
+                        if (s.rs2 && (ctx.frozen >> b & 1) != 0) continue;
                         for (int imm : imms) {
                             TcInstruction ins = new TcInstruction(op, rd, a, b, imm);
                             if (Vocabulary.degenerate(ins) || constantForm(ins)) continue;
@@ -137,29 +151,21 @@ final class SketchSpace {
         };
     }
 
-    private record SeqKey(Ctx ctx, int cost, int maxLen) {}
-    private final Map<SeqKey, List<List<Sketch>>> seqs = new HashMap<>();
-
-    /** Straight sequences of 0..{@code maxLen} instructions of exact total cost (shared lists: do not modify). */
-    private List<List<Sketch>> seq(Ctx ctx, int cost, int maxLen) {
-        if (cost < 0) return List.of();
-        SeqKey key = new SeqKey(ctx, cost, maxLen);
-        List<List<Sketch>> known = seqs.get(key);
-        if (known != null) return known;
-        List<List<Sketch>> out = buildSeq(ctx, cost, maxLen);
-        seqs.put(key, out);
-        return out;
+    /** Straight sequences of 0..{@code maxLen} instructions of exact total cost. */
+    private void seq(Ctx ctx, int cost, int maxLen, Consumer<List<Sketch>> out) {
+        seq(ctx, cost, maxLen, new ArrayList<>(), null, out);
     }
 
-    private List<List<Sketch>> buildSeq(Ctx ctx, int cost, int maxLen) {
-        List<List<Sketch>> out = new ArrayList<>();
-        if (cost == 0) { out.add(List.of()); return out; }
-        if (maxLen == 0) return out;
+    private void seq(Ctx ctx, int cost, int maxLen, List<Sketch> prefix, TcInstruction previous, Consumer<List<Sketch>> out) {
+        if (cost == 0) { out.accept(List.copyOf(prefix)); return; }
+        if (cost < 2 || prefix.size() == maxLen) return;
         for (int c = 2; c <= Math.min(cost, 5); c++)
-            for (Sketch.Op first : ops(ctx, c))
-                for (List<Sketch> rest : seq(ctx, cost - c, maxLen - 1))
-                    if (rest.isEmpty() || keep(first.ins(), ((Sketch.Op) rest.get(0)).ins())) out.add(prepend(first, rest));
-        return out;
+            for (Sketch.Op op : ops(ctx, c)) {
+                if (previous != null && !keep(previous, op.ins())) continue;
+                prefix.add(op);
+                seq(ctx, cost - c, maxLen, prefix, op.ins(), out);
+                prefix.remove(prefix.size() - 1);
+            }
     }
 
     /**
@@ -182,26 +188,26 @@ final class SketchSpace {
         return ((((long) i.op().ordinal() * 16 + i.rd()) * 16 + i.rs1()) * 16 + i.rs2()) * 64 + (i.imm() & 63);
     }
 
-    /** {@code pre (≤1 op) · core · post (≤1 op)} of exact cost; {@code core} lists the cores of an exact cost (at least {@code minCore}). */
-    private List<List<Sketch>> around(Ctx ctx, int cost, int minCore, java.util.function.IntFunction<List<Sketch>> core) {
-        List<List<Sketch>> out = new ArrayList<>();
+    /** {@code pre (≤1 op) · core · post (≤1 op)} of exact cost; the cores cost at least {@code minCore}. */
+    private void around(Ctx ctx, int cost, int minCore, CoreLister core, Consumer<List<Sketch>> out) {
         for (int pre = 0; pre <= cost; pre++)
             for (int post = 0; pre + post <= cost; post++) {
                 int k = cost - pre - post;
                 if (k < minCore) continue;
-                List<List<Sketch>> pres = seq(ctx, pre, 1).stream().filter(a -> a.isEmpty() || setup(a.get(0))).toList();
-                List<List<Sketch>> posts = seq(ctx, post, 1).stream().filter(b -> b.isEmpty() || delivers(b.get(0))).toList();
+                List<List<Sketch>> pres = new ArrayList<>(), posts = new ArrayList<>();
+                seq(ctx, pre, 1, a -> { if (a.isEmpty() || setup(a.get(0))) pres.add(a); });
+                seq(ctx, post, 1, b -> { if (b.isEmpty() || delivers(b.get(0))) posts.add(b); });
                 if (pres.isEmpty() || posts.isEmpty()) continue;
-                for (Sketch c : core.apply(k))
+                core.list(k, c -> {
                     for (List<Sketch> a : pres)
                         for (List<Sketch> b : posts) {
                             List<Sketch> p = new ArrayList<>(a);
                             p.add(c);
                             p.addAll(b);
-                            out.add(p);
+                            out.accept(p);
                         }
+                });
             }
-        return out;
     }
 
     /** What may come before a template: setting a register up (MOV, LI, ADDI). */
@@ -217,55 +223,46 @@ final class SketchSpace {
     }
 
     /** {@code If}s of exact cost 3 + body, the body 1..{@code maxThen} instructions; CMP a, b with a < b (the six conditions cover b, a). */
-    private List<Sketch> ifs(Ctx ctx, int cost, int maxThen) {
-        List<Sketch> out = new ArrayList<>();
-        if (cost < 5) return out;
-        List<List<Sketch>> bodies = seq(ctx, cost - 3, maxThen);
+    private void ifs(Ctx ctx, int cost, int maxThen, Consumer<Sketch> out) {
+        if (cost < 5) return;
         for (int a = 0; a < registers; a++)
-            for (int b = a + 1; b < registers; b++)
-                for (TcOp cond : CONDITIONS)
-                    for (List<Sketch> body : bodies) if (!body.isEmpty()) out.add(new Sketch.If(a, b, cond, body));
-        return out;
+            for (int b = a + 1; b < registers; b++) {
+                if ((ctx.frozen >> a & 1) != 0 || (ctx.frozen >> b & 1) != 0) continue;
+                for (TcOp cond : CONDITIONS) {
+                    int x = a, y = b;
+                    seq(ctx, cost - 3, maxThen, body -> { if (!body.isEmpty()) out.accept(new Sketch.If(x, y, cond, body)); });
+                }
+            }
     }
 
-    private List<Sketch> whiles(Ctx ctx, int cost) {
-        List<Sketch> out = new ArrayList<>();
-        for (List<Sketch> body : seq(ctx, cost - 2, 3)) {
-            if (body.isEmpty()) continue;
-            boolean setsFlags = body.stream().anyMatch(s -> ((Sketch.Op) s).ins().op().setsFlags());
-            if (setsFlags) out.add(new Sketch.While(body));
-        }
-        return out;
+    private void whiles(Ctx ctx, int cost, Consumer<Sketch> out) {
+        seq(ctx, cost - 2, 3, body -> {
+            if (body.stream().anyMatch(s -> ((Sketch.Op) s).ins().op().setsFlags())) out.accept(new Sketch.While(body));
+        });
     }
 
     /**
      * Loop bodies of exact cost: up to three instructions, or up to two then an If; a body visits
-     * an element, so it starts by loading it.
+     * an element, so it starts by loading it, and where the task's result is in memory (in place)
+     * it stores something.
      */
-    private List<List<Sketch>> loopBodies(Ctx ctx, int cost) {
-        List<List<Sketch>> out = new ArrayList<>();
-        for (List<Sketch> s : seq(ctx, cost, 3)) if (startsWithLoad(s)) out.add(s);
-        for (int pre = 3; pre <= cost - 5; pre++)
-            for (List<Sketch> head : seq(ctx, pre, 2))
-                if (startsWithLoad(head)) for (Sketch f : ifs(ctx, cost - pre, 2)) out.add(append(head, f));
-        return out;
+    private void loopBodies(Ctx ctx, int cost, Consumer<List<Sketch>> out) {
+        seq(ctx, cost, 3, s -> { if (startsWithLoad(s) && (!memoryOutput || stores(s))) out.accept(s); });
+        for (int pre = 3; pre <= cost - 5; pre++) {
+            int p = pre;
+            seq(ctx, pre, 2, head -> {
+                if (startsWithLoad(head))
+                    ifs(ctx, cost - p, 2, f -> { if (!memoryOutput || stores(head) || stores(((Sketch.If) f).then())) out.accept(append(head, f)); });
+            });
+        }
+    }
+
+    private static boolean stores(List<Sketch> block) {
+        return block.stream().anyMatch(s -> s instanceof Sketch.Op op && op.ins().op() == TcOp.STORE);
     }
 
     private static boolean startsWithLoad(List<Sketch> s) {
         return !s.isEmpty() && s.get(0) instanceof Sketch.Op op && op.ins().op() == TcOp.LOAD;
-    }
-
-    private static List<Sketch> wrap(List<List<Sketch>> bodies, java.util.function.Function<List<Sketch>, Sketch> template) {
-        List<Sketch> out = new ArrayList<>(bodies.size());
-        for (List<Sketch> b : bodies) out.add(template.apply(b));
-        return out;
-    }
-
-    private static List<Sketch> prepend(Sketch first, List<Sketch> rest) {
-        List<Sketch> out = new ArrayList<>(rest.size() + 1);
-        out.add(first);
-        out.addAll(rest);
-        return out;
     }
 
     private static List<Sketch> append(List<Sketch> head, Sketch last) {
