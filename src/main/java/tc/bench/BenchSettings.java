@@ -9,13 +9,13 @@ import tc.engine.Engines;
  * @param engines    engine names (interp and the loom-v1 transformer engines), in table order
  * @param programs   bundled program names, in table order
  * @param steps      step cap for the transformer engines other than dense
- * @param denseSteps step cap for dense (about half a second per step at 155×1024)
+ * @param denseSteps step cap for dense (10–20 ms a step at 155×1024)
  * @param repeat     timed runs per program and engine; the median is reported
  * @param warmup     untimed runs before them (the first also builds the transformer's weights)
  */
 public record BenchSettings(List<String> engines, List<String> programs, long steps, long denseSteps, int repeat, int warmup) {
     public static final long DEFAULT_STEPS = 300;
-    public static final long DEFAULT_DENSE_STEPS = 10;
+    public static final long DEFAULT_DENSE_STEPS = 100;
     public static final int DEFAULT_REPEAT = 3;
     public static final int DEFAULT_WARMUP = 1;
     public static final List<String> DEFAULT_ENGINES = List.of("interp", "sparse", "dense");

@@ -22,7 +22,7 @@ import tc.computer.soft.SoftBenchmark;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure the engines' speed on bundled programs (155x1024) and print a table.",
                 "The interpreter runs each program to HALT; the transformer engines run loom-v1 weights "
-                        + "for at most --steps steps (dense: --dense-steps, it takes about half a second per step). "
+                        + "for at most --steps steps (dense: --dense-steps, 10–60 ms a step). "
                         + "Each result is checked against the interpreter. Timings are reported, never judged."},
         footer = {"", "Examples:",
                 "  tc bench",

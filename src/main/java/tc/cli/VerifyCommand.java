@@ -38,7 +38,7 @@ final class VerifyCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "sparse", completionCandidates = TransformerEngineNames.class,
-            description = "Transformer engine to check: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; dense takes about 0.5 s per step).")
+            description = "Transformer engine to check: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; dense takes 10–60 ms per step).")
     String engine;
 
     @Option(names = "--profile", paramLabel = "PROFILE",

@@ -51,7 +51,7 @@ public final class LearnTable {
     }
 
     /** The tasks the ablation table covers: the ones every variant can reach in seconds. */
-    public static final List<String> ABLATION_TASKS = List.of("add", "max", "abs", "swap");
+    public static final List<String> ABLATION_TASKS = List.of("add", "max", "abs", "swap", "sum_array");
 
     /**
      * The ablation table: one row per variant, one column per task with solved/runs and mean ± sd

@@ -24,7 +24,7 @@ import java.util.List;
  * </ul>
  */
 public enum Variants {
-    FULL("full"), NO_SKETCH("no sketch search"), SEARCH_ONLY("search only"), GRADIENTS_ONLY("gradients only"), FIXED_HIGH_TAU("fixed high τ"), NO_CURRICULUM("no curriculum");
+    FULL("full"), NO_SKETCH_SEARCH("no sketch search"), SEARCH_ONLY("search only"), GRADIENTS_ONLY("gradients only"), FIXED_HIGH_TAU("fixed high τ"), NO_CURRICULUM("no curriculum");
 
     static final int GRADIENT_SLOTS = 3, WARM_UP = 10, ANNEAL = 20;
     /** The share of the budget the sketch search may spend before the local search takes over. */
@@ -42,7 +42,7 @@ public enum Variants {
         List<Phase> discrete = List.of(new Crystallize(), new SketchSearch(SKETCH_SHARE), new LocalSearch(), new Extraction());
         return switch (this) {
             case FULL -> new Learner(concat(gradientCurriculum(Math.min(GRADIENT_SLOTS, length), false), discrete), population);
-            case NO_SKETCH -> new Learner(concat(gradientCurriculum(Math.min(GRADIENT_SLOTS, length), false),
+            case NO_SKETCH_SEARCH -> new Learner(concat(gradientCurriculum(Math.min(GRADIENT_SLOTS, length), false),
                     List.of(new Crystallize(), new LocalSearch(), new Extraction())), population);
             case SEARCH_ONLY -> new Learner(discrete, population);
             case GRADIENTS_ONLY -> new Learner(concat(gradientCurriculum(length, false), List.of(new Crystallize(), new Extraction())), population);

@@ -34,6 +34,7 @@ class TcProgramJsonTest {
             assertEquals(p.code(), back.program().code());
             assertEquals(p.spec(), back.program().spec());
             assertArrayEquals(p.data(), back.program().data());
+            assertEquals(p, back.program(), "records compare their data by content");
             assertNull(back.params());
             assertEquals(text, TcProgramJson.write(back));
         }

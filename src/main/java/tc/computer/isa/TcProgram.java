@@ -21,6 +21,15 @@ public record TcProgram(List<TcInstruction> code, TcMachineSpec spec, int[] data
 
     @Override public int[] data() { return data.clone(); }
 
+    /** Equal code, spec and initial memory (the array by content, not by reference). */
+    @Override public boolean equals(Object o) {
+        return o instanceof TcProgram p && code.equals(p.code) && spec.equals(p.spec) && java.util.Arrays.equals(data, p.data);
+    }
+
+    @Override public int hashCode() { return (code.hashCode() * 31 + spec.hashCode()) * 31 + java.util.Arrays.hashCode(data); }
+
+    @Override public String toString() { return "TcProgram[code=" + code + ", spec=" + spec + ", data=" + java.util.Arrays.toString(data) + "]"; }
+
     /** The instruction in slot k (HALT beyond the program). */
     public TcInstruction at(int k) { return k < code.size() ? code.get(k) : TcInstruction.of(TcOp.HALT); }
 }
