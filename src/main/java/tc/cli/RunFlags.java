@@ -43,7 +43,9 @@ final class RunFlags {
      */
     int runTc(Callable<tc.backend.computer.TcCompiled> compiler, double tau) throws Exception {
         if (maxSteps < 1) throw new ParameterException(spec.commandLine(), "--max-steps must be at least 1, got " + maxSteps);
-        if (trace) throw new ParameterException(spec.commandLine(), "--trace is not available with --target tc");
+        if (trace && json) throw new ParameterException(spec.commandLine(), "--trace and --json cannot be combined (--json prints one JSON object)");
+        if (trace && !engine.equals("interp"))
+            throw new ParameterException(spec.commandLine(), "--trace needs --engine interp with --target tc (the soft machine runs a blend of instructions, not one per step)");
         if (profile != null) throw new ParameterException(spec.commandLine(), "--profile selects transformer weights for the Loom target; it does not apply to --target tc");
         if (!(tau > 0) || Double.isInfinite(tau)) throw new ParameterException(spec.commandLine(), "--tau must be a positive number, got " + tau);
         tc.computer.TcEngine e;
@@ -52,7 +54,7 @@ final class RunFlags {
         } catch (IllegalArgumentException bad) {
             throw new ParameterException(spec.commandLine(), bad.getMessage());
         }
-        return TcRun.run(compiler.call(), e, maxSteps, json, spec.commandLine().getOut());
+        return TcRun.run(compiler.call(), e, maxSteps, json, trace, spec.commandLine().getOut());
     }
 
     /**

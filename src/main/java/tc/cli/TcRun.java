@@ -1,5 +1,7 @@
 package tc.cli;
 
+import tc.computer.interp.TcMachine;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -38,10 +40,18 @@ final class TcRun {
         return TcBackend.compile(CFrontEnd.compile(src, TcBackend.WORD_BITS), memory);
     }
 
-    /** Runs and prints; returns the exit code (OK when main returned). */
-    static int run(TcCompiled compiled, TcEngine engine, long maxSteps, boolean json, PrintWriter out) {
+    /** Runs and prints (with {@code trace}: every step first, on the discrete interpreter); returns the exit code (OK when main returned). */
+    static int run(TcCompiled compiled, TcEngine engine, long maxSteps, boolean json, boolean trace, PrintWriter out) {
         long start = System.nanoTime();
-        TcOutcome o = TcRunner.run(compiled, engine, maxSteps);
+        TcOutcome o;
+        if (trace) {
+            TcMachine machine = new TcMachine(compiled.program());
+            TcTracePrinter printer = new TcTracePrinter(out, machine);
+            printer.header();
+            o = TcRunner.outcome(compiled, machine.run(maxSteps, printer));
+        } else {
+            o = TcRunner.run(compiled, engine, maxSteps);
+        }
         long nanos = System.nanoTime() - start;
         if (json) out.println(json(compiled, o, engine.name()));
         else printText(compiled, o, engine.name(), nanos, out);

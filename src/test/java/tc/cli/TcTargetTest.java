@@ -110,11 +110,25 @@ class TcTargetTest {
                 {"run", c, "--tau", "0.1"},
                 {"run", c, "--target", "tc", "--word-bits", "16"},
                 {"run", c, "--target", "mips"},
-                {"run", c, "--target", "tc", "--trace"}}) {
+                {"run", c, "--target", "tc", "--trace", "--engine", "soft"},
+                {"run", c, "--target", "tc", "--trace", "--json"}}) {
             Cli r = Cli.run(args);
             assertEquals(2, r.exit(), String.join(" ", args) + "\n" + r.err());
             assertTrue(r.clean(), r.err());
         }
+    }
+
+    @Test void traceShowsEveryStepAndWhatItWrote() throws Exception {
+        Cli r = Cli.run("run", write("fact.c", FACT).toString(), "--target", "tc", "--trace");
+        assertEquals(0, r.exit(), r.err());
+        String[] lines = r.out().split("\n");
+        assertTrue(lines[0].contains("step") && lines[0].contains("instruction") && lines[0].contains("writes"), lines[0]);
+        long steps = Long.parseLong(r.out().replaceAll("(?s).*\\nsteps = (\\d+).*", "$1"));
+        long traced = java.util.Arrays.stream(lines).filter(l -> l.matches("\\s*\\d+\\s+\\d+\\s+\\S.*")).count();
+        assertEquals(steps, traced, "one line per executed instruction");
+        assertTrue(r.out().contains(" mul r"), "the instructions are printed as assembly");
+        assertTrue(r.out().matches("(?s).*r\\d+=120\\b.*"), "the register that receives 5! shows it");
+        assertTrue(r.out().contains("retval = 120"), r.out());
     }
 
     @Test void compileErrorsHavePositions() throws Exception {

@@ -10,7 +10,11 @@ public final class TcRunner {
     private TcRunner() {}
 
     public static TcOutcome run(TcCompiled compiled, TcEngine engine, long maxSteps) {
-        TcState s = engine.run(compiled.program(), maxSteps);
+        return outcome(compiled, engine.run(compiled.program(), maxSteps));
+    }
+
+    /** The outcome of a run of {@code compiled} that ended in state {@code s}. */
+    public static TcOutcome outcome(TcCompiled compiled, TcState s) {
         TcOutcome.Status status = !s.halted() ? TcOutcome.Status.STEP_LIMIT
                 : s.pc() == compiled.overflowSlot() ? TcOutcome.Status.STACK_OVERFLOW : TcOutcome.Status.HALTED;
         return new TcOutcome(status, s.register(0), s.outputs(), s.steps(), variables(compiled, s), s);
