@@ -1,5 +1,7 @@
 package tc.cli;
 
+import static tc.fixtures.CPrograms.FACT;
+import static tc.fixtures.CPrograms.FIB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,20 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 class TcTargetTest {
     @TempDir Path tmp;
 
-    static final String FACT = """
-            int fact(int n) {
-                if (n <= 1) return 1;
-                return n * fact(n - 1);
-            }
-            int main() { return fact(5); }
-            """;
-    static final String FIB = """
-            int fib(int n) {
-                if (n < 2) return n;
-                return fib(n - 1) + fib(n - 2);
-            }
-            int main() { output(fib(7)); return fib(10); }
-            """;
 
     private Path write(String name, String text) throws Exception {
         Path p = tmp.resolve(name);

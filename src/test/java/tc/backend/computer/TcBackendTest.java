@@ -1,5 +1,7 @@
 package tc.backend.computer;
 
+import static tc.fixtures.CPrograms.FACT;
+import static tc.fixtures.CPrograms.FIB;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,20 +19,6 @@ import tc.source.CompileException;
 import tc.source.SourceFile;
 
 class TcBackendTest {
-    static final String FACT = """
-            int fact(int n) {
-                if (n <= 1) return 1;
-                return n * fact(n - 1);
-            }
-            int main() { return fact(5); }
-            """;
-    static final String FIB = """
-            int fib(int n) {
-                if (n < 2) return n;
-                return fib(n - 1) + fib(n - 2);
-            }
-            int main() { return fib(10); }
-            """;
 
     static TcOutcome run(String c) {
         return TcRunner.run(TcBackend.compile(new SourceFile("t.c", c)), TcEngines.INTERP, 10_000_000);
@@ -46,6 +34,7 @@ class TcBackendTest {
         TcOutcome o = run(FIB);
         assertEquals(TcOutcome.Status.HALTED, o.status());
         assertEquals(55, o.retval());
+        assertEquals(List.of(13), o.outputs());
     }
 
     @Test void intIs32Bits() {
