@@ -7,7 +7,11 @@ package tc.learn;
  *                 (1 for an exact word, up to {@value Scorer#NEAR_CREDIT} for agreeing bits), 0 for
  *                 a case that does not halt
  * @param accuracy fraction of cases whose every output is exact
+ * @param words    fraction of all expected output words that are exact (no credit for near misses)
  */
-public record Evaluation(double score, double accuracy) {
+public record Evaluation(double score, double accuracy, double words) {
+    /** An evaluation whose exact-word fraction is not known separately (taken as the accuracy). */
+    public Evaluation(double score, double accuracy) { this(score, accuracy, accuracy); }
+
     public boolean perfect() { return accuracy == 1.0; }
 }

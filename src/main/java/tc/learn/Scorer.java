@@ -21,6 +21,7 @@ final class Scorer {
         BATCHES_SCORED.incrementAndGet();
         double total = 0;
         int exact = 0;
+        long words = 0, wordsRight = 0;
         for (TaskCase c : batch) {
             TcMachine m = run(program, task, c);
             if (!m.halted()) continue;
@@ -28,7 +29,7 @@ final class Scorer {
             boolean all = true;
             for (TaskCase.Expect e : c.expected()) {
                 int got = read(m, e.where());
-                if (got == e.value()) credit += 1;
+                if (got == e.value()) { credit += 1; wordsRight++; }
                 else {
                     all = false;
                     credit += NEAR_CREDIT * (1 - Integer.bitCount(got ^ e.value()) / 32.0);
@@ -37,7 +38,8 @@ final class Scorer {
             total += credit / c.expected().size();
             if (all) exact++;
         }
-        return new Evaluation(total / batch.size(), (double) exact / batch.size());
+        for (TaskCase c : batch) words += c.expected().size();
+        return new Evaluation(total / batch.size(), (double) exact / batch.size(), (double) wordsRight / words);
     }
 
     /** Runs one case to HALT or the task's step limit. Public semantics: see {@link Task}. */

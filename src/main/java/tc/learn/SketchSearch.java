@@ -10,21 +10,33 @@ import tc.computer.isa.TcInstruction;
 import tc.computer.isa.TcOp;
 
 /**
- * Sketch search: structured programs ({@link SketchSpace}) tried cheapest first — all families'
- * programs of one cost, in a seeded random order, before any of the next cost. Every candidate tried is one episode. Before a candidate is run (and
- * charged) it is compiled and skipped when the search has run that same code already, when it is
- * longer than the task allows, when it writes no output, when one of its instructions is dead
- * ({@link Liveness}: the shorter program without it comes earlier in the order), when it uses a
- * never-written register (0) where that makes an instruction a copy or a constant, when it mixes
- * register roles or is a renaming of a program run instead ({@link RegisterRoles}).
+ * Sketch search over structured programs ({@link SketchSpace}), in two stages.
  *
- * <p>The first training-perfect candidate is checked on the held-out set; the best one by shaped
- * score is handed on (as the program the local search starts from) when the phase ends unsolved:
- * at its episode share ({@code share} of the budget) or when every family is used up to
- * {@link #MAX_COST}.
+ * <ol>
+ *   <li><b>Enumerate</b> ({@value #ENUMERATE} episodes at most): cheapest first — all families'
+ *       programs of one cost, in a seeded random order, before any of the next cost. Short
+ *       solutions (add, max, abs, sum_array) are found here.</li>
+ *   <li><b>Climb</b>: best-first over the programs evaluated so far, grouped by shape (line, if,
+ *       while, each, nested), the shapes taking turns; the best of a shape (most exact output
+ *       words, then shaped score) is expanded by running all its neighbours one structural edit
+ *       away ({@link SketchEdits}). Bubble sort is found here: a single pass that moves one word
+ *       scores above the unsorted input, becomes a repeated pass, then gains its second store.</li>
+ * </ol>
+ * Every candidate run is one episode. Before a candidate is run (and charged) it is compiled and
+ * skipped when the search has run that same code already, when it is longer than the task allows,
+ * names a register the task does not grant or writes no output, when one of its instructions is
+ * dead ({@link Liveness}: the shorter program without it is cheaper), when it uses a never-written
+ * register (0) where that makes an instruction a copy or a constant, when it mixes register roles
+ * or is a renaming of a program run instead ({@link RegisterRoles}).
+ *
+ * <p>The first training-perfect candidate is checked on the held-out set. When the phase ends
+ * unsolved (its share of the budget spent, or nothing left to expand) the best program by shaped
+ * score goes on to the local search.
  */
 public final class SketchSearch implements Phase {
     static final int MAX_COST = 40, BATCH = 8;
+    /** Episodes the enumeration may spend before the climb starts (it also stops where a level is too large to list). */
+    static final long ENUMERATE = 1_000;
     static final long LEVEL_CAP = 3_000_000;
 
     private final double share;
@@ -48,7 +60,7 @@ public final class SketchSearch implements Phase {
         final Random random;
         final Set<List<TcInstruction>> seen;
         int cost = -1;
-        List<List<TcInstruction>> level = List.of();
+        List<Candidate> level = List.of();
         int next;
         boolean done;
 
@@ -63,17 +75,17 @@ public final class SketchSearch implements Phase {
             TooLarge() { super(null, null, false, false); }
         }
 
-        List<TcInstruction> next() {
+        Candidate next() {
             while (!done && next >= level.size()) {
                 if (++cost > MAX_COST) { done = true; return null; }
-                List<List<TcInstruction>> kept = new ArrayList<>();
+                List<Candidate> kept = new ArrayList<>();
                 long[] listed = {0};
                 try {
                     for (SketchSpace.Family f : families)
                         f.programs().list(cost, p -> {
                             if (++listed[0] > LEVEL_CAP) throw new TooLarge();
                             List<TcInstruction> code = Sketch.compile(p);
-                            if (worthRunning(code, task) && seen.add(code)) kept.add(code);
+                            if (worthRunning(code, task) && seen.add(code)) kept.add(new Candidate(p, code));
                         });
                 } catch (TooLarge e) {
                     done = true;
@@ -95,43 +107,122 @@ public final class SketchSearch implements Phase {
     static boolean worthRunning(List<TcInstruction> code, Task task) {
         int outputs = outputRegisters(task);
         if (code.size() > task.maxLength()) return false;
+        for (TcInstruction i : code) if (Math.max(i.rd(), Math.max(i.rs1(), i.rs2())) >= task.registers()) return false;
         if (memoryOutput(task) ? code.stream().noneMatch(i -> i.op() == TcOp.STORE) : !Liveness.writesAny(code, outputs)) return false;
         return !Liveness.hasDeadInstruction(code, outputs) && !readsZeroNeedlessly(code, task)
                 && RegisterRoles.consistent(code, task) && RegisterRoles.canonicalScratch(code, task);
     }
+
+    /** A structured program and its code. */
+    record Candidate(List<Sketch> sketch, List<TcInstruction> code) {}
+
+    /**
+     * An evaluated candidate. Climbing expands the one with the most exact output words first (a
+     * near miss's bit credit would reward noise), then the best shaped score, then the shorter.
+     */
+    private record Scored(Candidate candidate, double words, double score, long order) {}
 
     @Override public void run(LearnContext ctx) {
         LearnState state = ctx.state();
         if (state.solved) return;
         Task task = ctx.task();
         EpisodeCounter counter = ctx.counter();
-        long stop = counter.episodes() + (long) Math.floor(share * counter.budget());
+        long start = counter.episodes();
+        long stop = start + (long) Math.floor(share * counter.budget());
+        long enumerateUntil = Math.min(stop, start + ENUMERATE);
         Random random = new Random(ctx.seed() * 0x9E3779B97F4A7C15L + 17);
         Set<List<TcInstruction>> seen = new HashSet<>();
         if (state.train != null) seen.add(state.program);
-        Order order = new Order(new SketchSpace(task).families(), task, random, seen);
+        SketchSpace space = new SketchSpace(task);
+        Order order = new Order(space.families(), task, random, seen);
+        Islands frontier = new Islands();
 
-        while (counter.episodes() < stop && !counter.exhausted()) {
-            List<List<TcInstruction>> batch = new ArrayList<>();
-            while (batch.size() < Math.min(BATCH, stop - counter.episodes())) {
-                List<TcInstruction> code = order.next();
-                if (code == null) break;
-                batch.add(code);
+        // 1. enumerate, cheapest first
+        while (counter.episodes() < enumerateUntil && !counter.exhausted()) {
+            List<Candidate> batch = new ArrayList<>();
+            while (batch.size() < Math.min(BATCH, enumerateUntil - counter.episodes())) {
+                Candidate c = order.next();
+                if (c == null) break;
+                batch.add(c);
             }
-            if (batch.isEmpty()) return; // the space is used up
-            List<Evaluation> results = counter.evaluateAll(batch.stream().map(ctx::program).toList(), task, task.train());
-            for (int k = 0; k < results.size(); k++) {
-                List<TcInstruction> code = batch.get(k);
-                Evaluation e = results.get(k);
-                if (state.train == null || e.score() > state.train.score()) {
-                    state.program = code;
-                    state.train = e;
-                    state.curve.add(new LearnState.CurvePoint(counter.episodes(), e.score(), e.accuracy(), Double.NaN, name()));
-                }
-                if (e.perfect() && ctx.verify(code, e, name())) return;
-            }
-            ctx.progress().accept(counter.episodes());
+            if (batch.isEmpty()) break; // the space is used up
+            if (evaluate(ctx, batch, frontier)) return;
         }
+        // 2. climb: the neighbours of the best program found so far, best first
+        SketchEdits edits = new SketchEdits(space, task);
+        while (counter.episodes() < stop && !counter.exhausted() && !frontier.isEmpty()) {
+            Scored best = frontier.poll();
+            List<Candidate> around = new ArrayList<>();
+            edits.neighbours(best.candidate().sketch(), p -> {
+                List<TcInstruction> code = Sketch.compile(p);
+                if (worthRunning(code, task) && seen.add(code)) around.add(new Candidate(p, code));
+            });
+            Collections.shuffle(around, random);
+            for (int from = 0; from < around.size() && counter.episodes() < stop; from += BATCH) {
+                List<Candidate> batch = around.subList(from, (int) Math.min(around.size(), Math.min(from + BATCH, from + stop - counter.episodes())));
+                if (evaluate(ctx, batch, frontier)) return;
+            }
+        }
+    }
+
+    /**
+     * The evaluated programs by shape (the outermost template: line, if, while, each, nested),
+     * each shape its own queue, best first, taken in turn: a shape whose programs score lower
+     * than another's (a full sort needs the repeated pass, whose early forms score below a single
+     * pass tuned to the training arrays) still gets its share of the climbing.
+     */
+    private static final class Islands {
+        private final java.util.Map<String, java.util.PriorityQueue<Scored>> queues = new java.util.TreeMap<>();
+        private int turn;
+
+        void add(Scored s) {
+            queues.computeIfAbsent(shape(s.candidate().sketch()), k -> new java.util.PriorityQueue<>(
+                    java.util.Comparator.comparingDouble((Scored x) -> -x.words())
+                            .thenComparingDouble(x -> -x.score()).thenComparingLong(Scored::order))).add(s);
+        }
+
+        boolean isEmpty() { return queues.values().stream().allMatch(java.util.PriorityQueue::isEmpty); }
+
+        Scored poll() {
+            List<java.util.PriorityQueue<Scored>> open = queues.values().stream().filter(q -> !q.isEmpty()).toList();
+            return open.get(turn++ % open.size()).poll();
+        }
+
+        static String shape(List<Sketch> program) {
+            String shape = "line";
+            for (Sketch s : program) {
+                String t = switch (s) {
+                    case Sketch.Times x -> "nested";
+                    case Sketch.Each x -> "each";
+                    case Sketch.While x -> "while";
+                    case Sketch.If x -> "if";
+                    case Sketch.Op x -> "line";
+                };
+                if (!t.equals("line")) shape = t;
+            }
+            return shape;
+        }
+    }
+
+    /** Runs a batch (one episode each), records the best, verifies a perfect one; true when solved. */
+    private boolean evaluate(LearnContext ctx, List<Candidate> batch, Islands frontier) {
+        LearnState state = ctx.state();
+        Task task = ctx.task();
+        List<Evaluation> results = ctx.counter().evaluateAll(batch.stream().map(c -> ctx.program(c.code())).toList(), task, task.train());
+        long first = ctx.counter().episodes() - results.size(); // the episode of each result: a unique, seed-determined tie-break
+        for (int k = 0; k < results.size(); k++) {
+            Candidate c = batch.get(k);
+            Evaluation e = results.get(k);
+            frontier.add(new Scored(c, e.words(), e.score(), first + k));
+            if (state.train == null || e.score() > state.train.score()) {
+                state.program = c.code();
+                state.train = e;
+                state.curve.add(new LearnState.CurvePoint(ctx.counter().episodes(), e.score(), e.accuracy(), Double.NaN, name()));
+            }
+            if (e.perfect() && ctx.verify(c.code(), e, name())) return true;
+        }
+        ctx.progress().accept(ctx.counter().episodes());
+        return false;
     }
 
     /**

@@ -42,7 +42,7 @@ final class SketchSpace {
     /** Lists the templates of an exact cost. */
     private interface CoreLister { void list(int cost, Consumer<Sketch> out); }
 
-    private static final TcOp[] CONDITIONS = {TcOp.JZ, TcOp.JNZ, TcOp.JLT, TcOp.JGE, TcOp.JLE, TcOp.JGT};
+    static final TcOp[] CONDITIONS = {TcOp.JZ, TcOp.JNZ, TcOp.JLT, TcOp.JGE, TcOp.JLE, TcOp.JGT};
 
     private final int registers;
     private final boolean memory, memoryOutput;
@@ -91,12 +91,12 @@ final class SketchSpace {
      * {@code frozen} (a loop's pointer and count) are neither written nor computed with — only
      * addressed through.
      */
-    private record Ctx(int base, int frozen) {}
+    record Ctx(int base, int frozen) {}
 
     private final Map<Ctx, List<List<Sketch.Op>>> opsByCost = new HashMap<>();
 
     /** The single instructions of {@code cost} allowed in {@code ctx}. */
-    private List<Sketch.Op> ops(Ctx ctx, int cost) {
+    List<Sketch.Op> ops(Ctx ctx, int cost) {
         List<List<Sketch.Op>> byCost = opsByCost.computeIfAbsent(ctx, this::allOps);
         return cost < byCost.size() ? byCost.get(cost) : List.of();
     }

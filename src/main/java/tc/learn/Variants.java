@@ -11,7 +11,7 @@ import java.util.List;
  *   <li>{@code full}: gradient length curriculum (for k = 1 … {@value #GRADIENT_SLOTS} learned
  *       slots: warm-up {@value #WARM_UP} steps at τ = 1, anneal {@value #ANNEAL} steps τ 1 → 0.05
  *       with entropy pressure, crystallising as it goes) → crystallize → sketch search (structured
- *       programs cheapest first, up to half the budget) → local search (length curriculum) →
+ *       programs enumerated cheapest first, then climbed; up to 90% of the budget) → local search (length curriculum) →
  *       extraction;</li>
  *   <li>{@code no sketch search}: as full without the sketch search (the learner before it existed);</li>
  *   <li>{@code search only}: no gradient phases;</li>
@@ -28,7 +28,7 @@ public enum Variants {
 
     static final int GRADIENT_SLOTS = 3, WARM_UP = 10, ANNEAL = 20;
     /** The share of the budget the sketch search may spend before the local search takes over. */
-    static final double SKETCH_SHARE = 0.5;
+    static final double SKETCH_SHARE = 0.9;
 
     private final String label;
 

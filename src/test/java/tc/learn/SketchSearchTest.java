@@ -81,6 +81,36 @@ class SketchSearchTest {
         assertTrue(r.program().stream().anyMatch(x -> x.op().isJump() && x.imm() < r.program().indexOf(x)), "a loop: " + r.assembly());
     }
 
+    @Test void editsIncludeTheRepeatedPassAndTheMissingStore() {
+        Task task = TaskSuite.task("bubble_sort", 1);
+        SketchEdits edits = new SketchEdits(new SketchSpace(task), task);
+        // a single pass that only moves the larger word up
+        List<Sketch> onePass = List.of(new Sketch.Each(0, 1, List.of(op(LOAD, 2, 0, 0, 0), op(LOAD, 3, 0, 0, 1),
+                new Sketch.If(2, 3, JLE, List.of(op(STORE, 0, 0, 2, 1))))));
+        List<Sketch> repeated = List.of(new Sketch.Times(1, List.of(op(MOV, 2, 0, 0, 0), op(MOV, 3, 1, 0, 0),
+                new Sketch.Each(2, 3, List.of(op(LOAD, 4, 2, 0, 0), op(LOAD, 5, 2, 0, 1), new Sketch.If(4, 5, JLE, List.of(op(STORE, 0, 2, 4, 1))))))));
+        List<Sketch> sorted = List.of(new Sketch.Times(1, List.of(op(MOV, 2, 0, 0, 0), op(MOV, 3, 1, 0, 0),
+                new Sketch.Each(2, 3, List.of(op(LOAD, 4, 2, 0, 0), op(LOAD, 5, 2, 0, 1),
+                        new Sketch.If(4, 5, JLE, List.of(op(STORE, 0, 2, 5, 0), op(STORE, 0, 2, 4, 1))))))));
+        java.util.Set<List<Sketch>> fromOnePass = new java.util.HashSet<>(), fromRepeated = new java.util.HashSet<>();
+        edits.neighbours(onePass, fromOnePass::add);
+        edits.neighbours(repeated, fromRepeated::add);
+        assertTrue(fromOnePass.contains(repeated), "a single pass becomes the repeated pass");
+        assertTrue(fromRepeated.contains(sorted), "the If gains its second store");
+        assertEquals(task.test().size(), Reference.passed(Sketch.compile(sorted), task, task.test()));
+    }
+
+    @Test void bubbleSortIsLearnedWithinTheTargetAndSortsLengthsItNeverSaw() {
+        Task task = TaskSuite.task("bubble_sort", 1);
+        LearnResult r = Variants.FULL.learner(task, Learner.DEFAULT_POPULATION).learn(task, 1, 20_000, e -> { });
+        assertTrue(r.solved(), r.assembly());
+        assertTrue(r.episodesToSolve() <= 5_000, "the issue's target for bubble_sort: " + r.episodesToSolve());
+        // trained on n = 4 only; held out: n = 2..8, checked here on the interpreter
+        assertTrue(task.train().stream().allMatch(c -> c.registers()[1] == 4));
+        assertEquals(java.util.Set.of(2, 3, 4, 5, 6, 7, 8), task.test().stream().map(c -> c.registers()[1]).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(task.test().size(), Reference.passed(r.program(), task, task.test()));
+    }
+
     @Test void theOrderIsFixedBySeed() {
         Task task = TaskSuite.task("abs", 4);
         Learner l = new Learner(List.of(new SketchSearch(1.0)), 1);

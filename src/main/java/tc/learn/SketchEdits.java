@@ -1,0 +1,118 @@
+package tc.learn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import tc.computer.isa.TcInstruction;
+import tc.computer.isa.TcOp;
+
+/**
+ * The neighbours of a structured program, for the sketch search's climbing stage: every program
+ * one edit away that keeps the templates' shape — insert, delete or replace an instruction in any
+ * block; change an {@code If}'s condition or compared registers, unwrap it, or wrap one or two
+ * instructions of a block into a new one; and for an array task, turn a single pass
+ * ({@code Each} over r0, r1) into the repeated pass over a shrinking prefix of {@link SketchSpace}'s
+ * {@code nested} family. Instructions come from the same per-block vocabulary as the enumeration
+ * (a loop body addresses memory only through its pointer and leaves pointer and count alone).
+ */
+final class SketchEdits {
+    private static final int MAX_OP_COST = 5;
+
+    private final SketchSpace space;
+    private final int registers;
+    private final boolean array;
+
+    SketchEdits(SketchSpace space, Task task) {
+        this.space = space;
+        this.registers = task.registers();
+        this.array = task.usesMemory() && task.registers() >= 5;
+    }
+
+    /** Every neighbour of {@code program}, handed to {@code out} (possibly with repeats). */
+    void neighbours(List<Sketch> program, Consumer<List<Sketch>> out) {
+        block(program, new SketchSpace.Ctx(-1, 0), b -> b, out);
+    }
+
+    private void block(List<Sketch> block, SketchSpace.Ctx ctx, Function<List<Sketch>, List<Sketch>> rebuild, Consumer<List<Sketch>> out) {
+        List<Sketch.Op> ops = new ArrayList<>();
+        for (int c = 2; c <= MAX_OP_COST; c++) ops.addAll(space.ops(ctx, c));
+        for (int i = 0; i <= block.size(); i++)
+            for (Sketch.Op op : ops) out.accept(rebuild.apply(with(block, i, 0, List.of(op))));
+        for (int i = 0; i < block.size(); i++) {
+            Sketch s = block.get(i);
+            int at = i;
+            out.accept(rebuild.apply(with(block, i, 1, List.of())));
+            switch (s) {
+                case Sketch.Op op -> {
+                    for (Sketch.Op other : ops) if (!other.equals(op)) out.accept(rebuild.apply(with(block, i, 1, List.of(other))));
+                }
+                case Sketch.If f -> {
+                    out.accept(rebuild.apply(with(block, i, 1, f.then())));
+                    for (int a = 0; a < registers; a++)
+                        for (int b = a + 1; b < registers; b++) {
+                            if ((ctx.frozen() >> a & 1) != 0 || (ctx.frozen() >> b & 1) != 0) continue;
+                            for (TcOp cond : SketchSpace.CONDITIONS)
+                                if (a != f.a() || b != f.b() || cond != f.skip())
+                                    out.accept(rebuild.apply(with(block, i, 1, List.of(new Sketch.If(a, b, cond, f.then())))));
+                        }
+                    block(f.then(), ctx, t -> rebuild.apply(with(block, at, 1, List.of(new Sketch.If(f.a(), f.b(), f.skip(), t)))), out);
+                }
+                case Sketch.Each e -> {
+                    SketchSpace.Ctx inner = new SketchSpace.Ctx(e.p(), ctx.frozen() | 1 << e.p() | 1 << e.c());
+                    block(e.body(), inner, b -> rebuild.apply(with(block, at, 1, List.of(new Sketch.Each(e.p(), e.c(), b)))), out);
+                    if (array && e.p() == 0 && e.c() == 1 && ctx.base() < 0) out.accept(rebuild.apply(with(block, i, 1, List.of(nested(e.body())))));
+                }
+                case Sketch.Times t -> block(t.body(), new SketchSpace.Ctx(ctx.base(), ctx.frozen() | 1 << t.c()),
+                        b -> rebuild.apply(with(block, at, 1, List.of(new Sketch.Times(t.c(), b)))), out);
+                case Sketch.While w -> block(w.body(), ctx, b -> rebuild.apply(with(block, at, 1, List.of(new Sketch.While(b)))), out);
+            }
+        }
+        // wrap one or two neighbouring instructions into an If
+        for (int i = 0; i < block.size(); i++)
+            for (int len = 1; len <= 2 && i + len <= block.size(); len++) {
+                List<Sketch> run = block.subList(i, i + len);
+                if (!run.stream().allMatch(x -> x instanceof Sketch.Op)) continue;
+                for (int a = 0; a < registers; a++)
+                    for (int b = a + 1; b < registers; b++) {
+                        if ((ctx.frozen() >> a & 1) != 0 || (ctx.frozen() >> b & 1) != 0) continue;
+                        for (TcOp cond : SketchSpace.CONDITIONS)
+                            out.accept(rebuild.apply(with(block, i, len, List.of(new Sketch.If(a, b, cond, List.copyOf(run))))));
+                    }
+            }
+    }
+
+    /** {@code block} with {@code remove} statements from {@code at} replaced by {@code insert}. */
+    private static List<Sketch> with(List<Sketch> block, int at, int remove, List<Sketch> insert) {
+        List<Sketch> out = new ArrayList<>(block.size() + insert.size());
+        out.addAll(block.subList(0, at));
+        out.addAll(insert);
+        out.addAll(block.subList(at + remove, block.size()));
+        return out;
+    }
+
+    /** The single pass over (r0, r1) with body {@code body}, repeated over a shrinking prefix: the pointer moves to r2, the body's scratch up by two. */
+    private static Sketch nested(List<Sketch> body) {
+        return new Sketch.Times(1, List.of(new Sketch.Op(new TcInstruction(TcOp.MOV, 2, 0, 0, 0)), new Sketch.Op(new TcInstruction(TcOp.MOV, 3, 1, 0, 0)),
+                new Sketch.Each(2, 3, renamed(body))));
+    }
+
+    private static List<Sketch> renamed(List<Sketch> block) {
+        List<Sketch> out = new ArrayList<>();
+        for (Sketch s : block) {
+            out.add(switch (s) {
+                case Sketch.Op op -> {
+                    TcInstruction i = op.ins();
+                    var sh = i.op().shape();
+                    yield new Sketch.Op(new TcInstruction(i.op(), sh.rd ? r(i.rd()) : 0, sh.rs1 ? r(i.rs1()) : 0, sh.rs2 ? r(i.rs2()) : 0, i.imm()));
+                }
+                case Sketch.If f -> new Sketch.If(r(f.a()), r(f.b()), f.skip(), renamed(f.then()));
+                default -> s; // bodies hold no loops
+            });
+        }
+        return out;
+    }
+
+    /** r0 (the pointer) → r2, r1 (the count) → r3, scratch r2… → r4… */
+    private static int r(int reg) { return reg + 2; }
+}
