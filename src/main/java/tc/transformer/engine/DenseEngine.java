@@ -25,7 +25,8 @@ public final class DenseEngine implements StepEngine {
     private final DenseLayers dense;
     private final boolean everyProduct;
     private final int d, n;
-    private final float[][] xr, kx, qx, vx, headOut, att, a;  // [row][column]
+    private final DenseLayers.Activations act;
+    private final float[][] headOut;  // [row][column]: one head's output
     private final float[][] scores;              // per chunk of sources: one source's scores
     private final AttentionRule.Top2[] tops;     // per chunk
     private final int[] best, second;            // per source: its targets (best −1: zero key)
@@ -40,14 +41,8 @@ public final class DenseEngine implements StepEngine {
         this.dense = new DenseLayers(model, everyProduct);
         this.d = dense.shape.d();
         this.n = dense.shape.n();
-        int maxQ = dense.maxQueryRows();
-        xr = dense.rows(d);
-        kx = dense.rows(maxQ);
-        qx = dense.rows(maxQ);
-        vx = dense.rows(d);
+        act = dense.new Activations();
         headOut = dense.rows(d);
-        att = dense.rows(d);
-        a = dense.rows(d);
         int chunks = everyProduct ? 1 : CHUNKS;
         scores = new float[chunks][n];
         tops = new AttentionRule.Top2[chunks];
@@ -61,21 +56,18 @@ public final class DenseEngine implements StepEngine {
 
     @Override public void step(float[] x) {
         dense.shape.checkArray(x);
-        dense.split(x, xr);
+        dense.split(x, act.x);
         for (DenseLayers.DenseLayer layer : dense.layers) {
-            for (float[] row : att) Arrays.fill(row, 0f);
+            for (float[] row : act.att) Arrays.fill(row, 0f);
             for (DenseLayers.Head head : layer.heads()) {
-                attend(head, xr);
+                attend(head, act.x);
                 // the rows V cannot write hold +0 in headOut and add nothing
-                for (int r : head.valueRows()) addRow(att[r], headOut[r]);
+                for (int r : head.valueRows()) addRow(act.att[r], headOut[r]);
             }
-            for (int r = 0; r < d; r++) {
-                float[] ar = a[r], xrow = xr[r], attr = att[r];
-                for (int j = 0; j < n; j++) ar[j] = xrow[j] + attr[j];
-            }
-            dense.feedForward(layer, a, xr);
+            act.residual();
+            dense.feedForward(layer, act.a, act.x);
         }
-        dense.join(xr, x);
+        dense.join(act.x, x);
     }
 
     private static void addRow(float[] acc, float[] v) { for (int j = 0; j < acc.length; j++) acc[j] += v[j]; }
@@ -83,8 +75,9 @@ public final class DenseEngine implements StepEngine {
     /** headOut = this head's argmax attention output on x. */
     private void attend(DenseLayers.Head head, float[][] x) {
         int q = head.q();
-        dense.multiply(head.kw(), q, x, kx);
-        dense.multiply(head.qw(), q, x, qx);
+        float[][] vx = act.v;
+        dense.multiply(head.kw(), q, x, act.k);
+        dense.multiply(head.qw(), q, x, act.q);
         dense.multiply(head.vw(), d, x, vx);
         int chunks = scores.length;
         if (chunks == 1) decide(q, 0, n, 0);
@@ -115,9 +108,9 @@ public final class DenseEngine implements StepEngine {
             if (zeroKey(i, q)) { best[i] = -1; continue; }
             Arrays.fill(s, 0f);
             for (int r = 0; r < q; r++) {
-                float k = kx[r][i];
+                float k = act.k[r][i];
                 if (k == 0f && !everyProduct) continue;
-                DenseLayers.addScaled(s, k, qx[r]);
+                DenseLayers.addScaled(s, k, act.q[r]);
             }
             AttentionRule.top2(s, n, top);
             best[i] = top.best;
@@ -127,7 +120,7 @@ public final class DenseEngine implements StepEngine {
     }
 
     private boolean zeroKey(int i, int q) {
-        for (int r = 0; r < q; r++) if (Math.abs(kx[r][i]) >= AttentionRule.ZERO_KEY) return false;
+        for (int r = 0; r < q; r++) if (Math.abs(act.k[r][i]) >= AttentionRule.ZERO_KEY) return false;
         return true;
     }
 }

@@ -71,6 +71,23 @@ final class DenseLayers {
     /** A rows×n activation buffer. */
     float[][] rows(int rows) { return new float[rows][shape.n()]; }
 
+    /**
+     * The buffers of one forward pass, one array per row: the state, each head's keys, queries
+     * and values, the heads' summed output and the residual A = X + attention.
+     */
+    final class Activations {
+        final float[][] x = rows(shape.d()), k = rows(maxQueryRows()), q = rows(maxQueryRows()), v = rows(shape.d()),
+                att = rows(shape.d()), a = rows(shape.d());
+
+        /** A = X + attention, row by row. */
+        void residual() {
+            for (int r = 0; r < shape.d(); r++) {
+                float[] ar = a[r], xr = x[r], attr = att[r];
+                for (int j = 0; j < ar.length; j++) ar[j] = xr[j] + attr[j];
+            }
+        }
+    }
+
     /** x (flat, row-major d×n) → rows. */
     void split(float[] x, float[][] rows) {
         int n = shape.n();

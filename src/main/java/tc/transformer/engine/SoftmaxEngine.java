@@ -23,7 +23,7 @@ public final class SoftmaxEngine implements StepEngine {
     private final double lambda;
     private final DenseLayers dense;
     private final int d, n;
-    private final float[][] xr, kx, qx, vx, att, a;  // [row][column]
+    private final DenseLayers.Activations act;
     private final double[] weights;
     private final float[] scores;
     private final int[] sources;
@@ -37,13 +37,7 @@ public final class SoftmaxEngine implements StepEngine {
         this.dense = new DenseLayers(model);
         this.d = dense.shape.d();
         this.n = dense.shape.n();
-        int maxQ = dense.maxQueryRows();
-        xr = dense.rows(d);
-        kx = dense.rows(maxQ);
-        qx = dense.rows(maxQ);
-        vx = dense.rows(d);
-        att = dense.rows(d);
-        a = dense.rows(d);
+        act = dense.new Activations();
         weights = new double[n];
         scores = new float[n];
         sources = new int[n];
@@ -55,14 +49,14 @@ public final class SoftmaxEngine implements StepEngine {
 
     @Override public void step(float[] x) {
         dense.shape.checkArray(x);
-        dense.split(x, xr);
+        dense.split(x, act.x);
         for (DenseLayers.DenseLayer layer : dense.layers) {
-            for (float[] row : att) Arrays.fill(row, 0f);
-            for (DenseLayers.Head head : layer.heads()) attend(head, xr);
-            for (int r = 0; r < d; r++) for (int j = 0; j < n; j++) a[r][j] = xr[r][j] + att[r][j];
-            dense.feedForward(layer, a, xr);
+            for (float[] row : act.att) Arrays.fill(row, 0f);
+            for (DenseLayers.Head head : layer.heads()) attend(head, act.x);
+            act.residual();
+            dense.feedForward(layer, act.a, act.x);
         }
-        dense.join(xr, x);
+        dense.join(act.x, x);
     }
 
     /** att += this head's softmax attention output on x. */
@@ -70,6 +64,7 @@ public final class SoftmaxEngine implements StepEngine {
         int[] valueRows = head.valueRows();
         if (valueRows.length == 0) return;
         int q = head.q();
+        float[][] kx = act.k, qx = act.q, vx = act.v, att = act.att;
         dense.multiply(head.kw(), q, x, kx);
         dense.multiply(head.qw(), q, x, qx);
         dense.multiply(head.vw(), d, x, vx);
