@@ -15,7 +15,11 @@
  * {@link tc.learn.LearnState}. {@link tc.learn.GradientPhase} warm-up and anneal on the soft
  * machine (a length curriculum over learned slots; each gradient step counted with
  * {@link tc.learn.EpisodeCounter#gradientStep}) → {@link tc.learn.Crystallize} (argmax program of
- * the soft parameters) → {@link tc.learn.LocalSearch} (population of annealing chains, length
+ * the soft parameters) → {@link tc.learn.SketchSearch} (structured programs from branch and loop
+ * templates, {@link tc.learn.Sketch}: enumerated cheapest first over {@link tc.learn.SketchSpace},
+ * then climbed by {@link tc.learn.SketchEdits}; {@link tc.learn.Liveness} and
+ * {@link tc.learn.RegisterRoles} skip programs not worth an episode) →
+ * {@link tc.learn.LocalSearch} (population of annealing chains, length
  * curriculum, structured proposals, exploit/explore) → {@link tc.learn.Extraction} (minimal
  * program, verified on held-out inputs). {@link tc.learn.Variants} also builds the ablations.
  * {@link tc.learn.LearnPlots} draws the learning curves.
