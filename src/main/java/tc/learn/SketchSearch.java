@@ -118,7 +118,7 @@ public final class SketchSearch implements Phase {
 
     /**
      * An evaluated candidate. Climbing expands the one with the most exact output words first (a
-     * near miss's bit credit would reward noise), then the best shaped score, then the shorter.
+     * near miss's bit credit would reward noise), then the best shaped score, then the first evaluated.
      */
     private record Scored(Candidate candidate, double words, double score, long order) {}
 
