@@ -88,13 +88,13 @@ final class RegisterRoles {
 
     /** Whether the scratch registers are named in order of first appearance (within one instruction, in any order). */
     static boolean canonicalScratch(List<TcInstruction> code, Task task) {
-        int next = inputs(task);
+        int inputs = inputs(task), next = inputs;
         boolean[] seen = new boolean[16];
         for (TcInstruction i : code) {
             var s = i.op().shape();
             int fresh = 0;
             int[] fields = {s.rd ? i.rd() : -1, s.rs1 ? i.rs1() : -1, s.rs2 ? i.rs2() : -1};
-            for (int r : fields) if (r >= inputs(task) && !seen[r] && (fresh >> r & 1) == 0) fresh |= 1 << r;
+            for (int r : fields) if (r >= inputs && !seen[r] && (fresh >> r & 1) == 0) fresh |= 1 << r;
             int count = Integer.bitCount(fresh);
             if (count == 0) continue;
             if (fresh != ((1 << count) - 1) << next) return false;
