@@ -21,6 +21,14 @@ import tc.computer.isa.TcOp;
  *       instructions, an instruction or none;</li>
  *   <li>{@code while} (scalar tasks): the same around {@link Sketch.While} with one to three
  *       instructions;</li>
+ *   <li>{@code recur} (scalar tasks with a scratch register): the same around a two-register
+ *       recurrence {@code (x, y) ← (y, f(x, y))} repeated while f's result is not zero —
+ *       {@code While {op t, x, y; MOV x, y; MOV y, t}}, priced as one template (1 + the cost of
+ *       op: the two MOVs follow from the registers named) instead of op + 2 + 2 + 2. It is a
+ *       prior we added because, as a plain {@code while} program, Euclid's loop sits behind
+ *       ~75,000 scalar programs of lower cost (~500,000 at its own), which the enumeration never
+ *       reaches; it names no task, and it is the shape of any state rotation (Euclid, Fibonacci
+ *       pairs).</li>
  *   <li>{@code each} (array tasks: base in r0, length in r1): around {@link Sketch.Each} over
  *       (r0, r1), whose body (up to three instructions, or up to two and an {@code If}) starts by
  *       loading its element, reads and writes memory only through the pointer and never writes
@@ -72,6 +80,7 @@ final class SketchSpace {
             out.add(new Family("line", (c, o) -> seq(top, c, 3, o)));
             out.add(new Family("if", (c, o) -> around(top, c, 5, (k, t) -> ifs(top, k, 2, t), o)));
             out.add(new Family("while", (c, o) -> around(top, c, 5, (k, t) -> whiles(top, k, t), o)));
+            if (registers >= 3) out.add(new Family("recur", (c, o) -> around(top, c, 4, (k, t) -> recurrences(k, t), o)));
         }
         if (memory && registers >= 3) {
             Ctx body = new Ctx(0, (1 << 0) | (1 << 1));
@@ -239,6 +248,20 @@ final class SketchSpace {
         seq(ctx, cost - 2, 3, body -> {
             if (body.stream().anyMatch(s -> ((Sketch.Op) s).ins().op().setsFlags())) out.accept(new Sketch.While(body));
         });
+    }
+
+    /** {@code While {op t, x, y; MOV x, y; MOV y, t}} for x, y, t distinct, op any two-operand computation; cost 1 + cost(op). */
+    private void recurrences(int cost, Consumer<Sketch> out) {
+        for (TcOp op : TcOp.values()) {
+            if (op.shape() != TcOp.Shape.RD_RS1_RS2 || cost(op) + 1 != cost) continue;
+            for (int x = 0; x < registers; x++)
+                for (int y = 0; y < registers; y++)
+                    for (int t = 0; t < registers; t++) {
+                        if (x == y || t == x || t == y) continue;
+                        out.accept(new Sketch.While(List.of(new Sketch.Op(new TcInstruction(op, t, x, y, 0)),
+                                new Sketch.Op(new TcInstruction(TcOp.MOV, x, y, 0, 0)), new Sketch.Op(new TcInstruction(TcOp.MOV, y, t, 0, 0)))));
+                    }
+        }
     }
 
     /**

@@ -81,6 +81,25 @@ class SketchSearchTest {
         assertTrue(r.program().stream().anyMatch(x -> x.op().isJump() && x.imm() < r.program().indexOf(x)), "a loop: " + r.assembly());
     }
 
+    @Test void theRecurrenceFamilyListsEuclidsLoopCheaply() {
+        Task task = TaskSuite.task("gcd", 1);
+        List<Sketch> euclid = List.of(new Sketch.While(List.of(op(MOD, 2, 0, 1, 0), op(MOV, 0, 1, 0, 0), op(MOV, 1, 2, 0, 0))));
+        SketchSpace.Family recur = new SketchSpace(task).families().stream().filter(f -> f.name().equals("recur")).findFirst().orElseThrow();
+        List<List<Sketch>> atSix = new java.util.ArrayList<>();
+        recur.programs().list(6, atSix::add);
+        assertTrue(atSix.contains(euclid), "MOD (5) + the template (1)");
+        assertTrue(SketchSearch.worthRunning(Sketch.compile(euclid), task));
+        assertTrue(new SketchSpace(TaskSuite.task("max", 1)).families().stream().noneMatch(f -> f.name().equals("recur")), "no scratch register, no recurrence");
+    }
+
+    @Test void gcdIsLearnedAsEuclidsLoop() {
+        Task task = TaskSuite.task("gcd", 1);
+        LearnResult r = Variants.FULL.learner(task, Learner.DEFAULT_POPULATION).learn(task, 1, 3_000, e -> { });
+        assertTrue(r.solved(), r.assembly());
+        assertEquals(task.test().size(), Reference.passed(r.program(), task, task.test()));
+        assertTrue(r.program().stream().anyMatch(x -> x.op() == MOD), "Euclid by remainders: " + r.assembly());
+    }
+
     @Test void editsIncludeTheRepeatedPassAndTheMissingStore() {
         Task task = TaskSuite.task("bubble_sort", 1);
         SketchEdits edits = new SketchEdits(new SketchSpace(task), task);
