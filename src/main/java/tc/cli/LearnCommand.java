@@ -14,6 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tc.learn.LearnResult;
+import tc.learn.Library;
+import tc.learn.LibraryCurriculum;
 import tc.learn.LearnTable;
 import tc.learn.Task;
 import tc.learn.TaskSuite;
@@ -26,7 +28,8 @@ import tc.learn.Variants;
 @Command(name = "learn", mixinStandardHelpOptions = true,
         description = {"Learn a program for a task as Tensor Computer machine code.",
                 "An episode is one evaluation of one candidate program on one batch of task inputs."},
-        footer = {"", "Tasks: add, max, abs, swap, sum_array, bubble_sort, binary_search, gcd.", "",
+        footer = {"", "Tasks: add, max, abs, swap, sum_array, bubble_sort, binary_search, gcd;",
+                "library tasks (learn the tasks they may CALL first): max3 (calls max), gcd3 (gcd), sum_abs (abs).", "",
                 "Examples:", "  tc learn --task add --seed 1", "  tc learn --task max --json", "  tc learn --table --seeds 10 --out docs/learning"})
 final class LearnCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,7 +68,7 @@ final class LearnCommand implements Callable<Integer> {
     boolean noAblations;
 
     static final class TaskNames extends java.util.ArrayList<String> {
-        TaskNames() { super(TaskSuite.NAMES); }
+        TaskNames() { super(TaskSuite.ALL); }
     }
 
     @Override public Integer call() throws JsonProcessingException {
@@ -80,10 +83,11 @@ final class LearnCommand implements Callable<Integer> {
         if (out != null && !table) throw new UserError("--out goes with --table");
         if (table) return table();
         if (task == null) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --task NAME or --table");
-        if (!TaskSuite.NAMES.contains(task)) throw new UserError("unknown task '" + task + "': choose one of " + String.join(", ", TaskSuite.NAMES));
+        if (!TaskSuite.ALL.contains(task)) throw new UserError("unknown task '" + task + "': choose one of " + String.join(", ", TaskSuite.ALL));
         long b = budget != null ? budget : LearnTable.defaultBudget(task);
         PrintWriter out = spec.commandLine().getOut();
-        LearnResult r = learn(v, task, seed, b, !json);
+        LibraryCurriculum.Built built = library(TaskSuite.task(task, seed), seed, !json, Map.of());
+        LearnResult r = learn(v, task, seed, b, !json, built.library());
         if (json) {
             ObjectNode o = JSON.createObjectNode();
             o.put("task", r.task());
@@ -94,8 +98,16 @@ final class LearnCommand implements Callable<Integer> {
             o.put("accuracy", r.accuracy());
             o.put("program", r.assembly());
             o.put("wall_ms", r.wallMillis());
+            if (!built.prerequisites().isEmpty()) {
+                var lib = o.putArray("library");
+                for (LearnResult p : built.prerequisites())
+                    lib.addObject().put("task", p.task()).put("solved", p.solved()).put("episodes", p.solved() ? p.episodesToSolve() : p.episodesTotal());
+            }
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o));
         } else {
+            for (LearnResult p : built.prerequisites())
+                out.println("library: " + p.task() + (p.solved() ? " learned in " + p.episodesToSolve() + " episodes, callable"
+                        : " not learned in " + p.episodesTotal() + " episodes, not callable"));
             out.print(r.assembly());
             out.printf(Locale.ROOT, "held-out accuracy: %.1f%%%n", 100 * r.accuracy());
             out.println(r.solved() ? "episodes to 100% held-out: " + r.episodesToSolve() + " (" + r.episodesTotal() + " with extraction)"
@@ -104,15 +116,27 @@ final class LearnCommand implements Callable<Integer> {
         return r.solved() ? Main.OK : Main.FAILURE;
     }
 
-    private LearnResult learn(Variants v, String name, long s, long b, boolean showProgress) {
+    private LearnResult learn(Variants v, String name, long s, long b, boolean showProgress, Library library) {
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar bar = showProgress ? new ProgressBar(err, name + " seed " + s + (v == Variants.FULL ? "" : " (" + v.label() + ")"), b) : null;
         try {
             Task t = TaskSuite.task(name, s);
-            return v.learner(t, population).learn(t, s, b, bar == null ? e -> { } : bar);
+            return v.learner(t, population).learn(t, library, s, b, bar == null ? e -> { } : bar);
         } finally {
             if (bar != null) bar.finish();
         }
+    }
+
+    /**
+     * The library {@code t} may call: the tasks it uses, learned with the full learner at their
+     * default budgets and the same seed ({@code known}: runs already made, by task, seed s at s − 1).
+     */
+    private LibraryCurriculum.Built library(Task t, long s, boolean showProgress, Map<String, List<LearnResult>> known) {
+        return LibraryCurriculum.build(t, s, used -> {
+            List<LearnResult> runs = known.get(used.name());
+            if (runs != null && s - 1 < runs.size()) return runs.get((int) (s - 1));
+            return learn(Variants.FULL, used.name(), s, LearnTable.defaultBudget(used.name()), showProgress, Library.EMPTY);
+        });
     }
 
     private int table() throws java.io.UncheckedIOException {
@@ -121,6 +145,17 @@ final class LearnCommand implements Callable<Integer> {
         Map<String, List<LearnResult>> results = new LinkedHashMap<>();
         long start = System.nanoTime();
         for (String name : TaskSuite.NAMES) results.put(name, runs(Variants.FULL, name));
+        Map<String, List<LearnResult>> withLibrary = new LinkedHashMap<>(), withoutLibrary = new LinkedHashMap<>();
+        for (String name : TaskSuite.LIBRARY_NAMES) {
+            long b = budget != null ? budget : LearnTable.defaultBudget(name);
+            List<LearnResult> with = new java.util.ArrayList<>(), without = new java.util.ArrayList<>();
+            for (int s = 1; s <= seeds; s++) {
+                with.add(learn(Variants.FULL, name, s, b, !json, library(TaskSuite.task(name, s), s, !json, results).library()));
+                without.add(learn(Variants.FULL, name, s, b, !json, Library.EMPTY));
+            }
+            withLibrary.put(name, with);
+            withoutLibrary.put(name, without);
+        }
         Map<Variants, Map<String, List<LearnResult>>> ablations = new LinkedHashMap<>();
         if (!noAblations) {
             for (Variants v : Variants.values()) {
@@ -132,6 +167,8 @@ final class LearnCommand implements Callable<Integer> {
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "Learner: %s, %d seeds per task (1..%d), population %d.%n%n", Variants.FULL.label(), seeds, seeds, population));
         md.append(LearnTable.markdown(results));
+        md.append(System.lineSeparator()).append("Library tasks (may CALL the programs learned above for the same seed; episodes are the task's own):")
+                .append(System.lineSeparator()).append(System.lineSeparator()).append(LearnTable.libraryMarkdown(withLibrary, withoutLibrary));
         if (!noAblations) md.append(System.lineSeparator()).append("Ablations (episodes to 100% held-out, mean ± sd over solved runs):")
                 .append(System.lineSeparator()).append(System.lineSeparator()).append(LearnTable.ablationMarkdown(ablations));
         md.append(String.format(Locale.ROOT, "%nWhole table: %.1f s wall.%n", (System.nanoTime() - start) / 1e9));
@@ -154,7 +191,7 @@ final class LearnCommand implements Callable<Integer> {
     private List<LearnResult> runs(Variants v, String name) {
         long b = budget != null ? budget : LearnTable.defaultBudget(name);
         List<LearnResult> runs = new java.util.ArrayList<>();
-        for (int s = 1; s <= seeds; s++) runs.add(learn(v, name, s, b, !json));
+        for (int s = 1; s <= seeds; s++) runs.add(learn(v, name, s, b, !json, Library.EMPTY));
         return runs;
     }
 

@@ -5,9 +5,15 @@ import tc.computer.isa.TcProgram;
 
 /**
  * Everything a phase works with: the task, the episode counter (the only way to evaluate), the
- * shared state, the seed and the population size, and a progress callback (episodes so far).
+ * shared state, the seed and the population size, a progress callback (episodes so far) and the
+ * library of learned routines the task may call.
  */
-public record LearnContext(Task task, EpisodeCounter counter, LearnState state, long seed, int population, LongConsumer progress) {
+public record LearnContext(Task task, EpisodeCounter counter, LearnState state, long seed, int population, LongConsumer progress, Library library) {
+    /** A context with an empty library. */
+    public LearnContext(Task task, EpisodeCounter counter, LearnState state, long seed, int population, LongConsumer progress) {
+        this(task, counter, state, seed, population, progress, Library.EMPTY);
+    }
+
     /** The program of {@code code} on the task's machine. */
     public TcProgram program(java.util.List<tc.computer.isa.TcInstruction> code) {
         return new TcProgram(code, task.spec(), new int[0]);

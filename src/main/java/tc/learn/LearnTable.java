@@ -20,8 +20,8 @@ public final class LearnTable {
     /** Default episode budgets per task for the table and the CLI. */
     public static long defaultBudget(String task) {
         return switch (task) {
-            case "add", "max", "abs", "swap" -> 20_000;
-            case "gcd" -> 50_000;
+            case "add", "max", "abs", "swap", "max3" -> 20_000;
+            case "gcd", "gcd3", "sum_abs" -> 50_000;
             default -> 100_000;
         };
     }
@@ -48,6 +48,30 @@ public final class LearnTable {
                     SEED_PAPER.getOrDefault(entry.getKey(), "—"), wall / runs.size() / 1000.0, program));
         }
         return sb.toString();
+    }
+
+    /**
+     * The library tasks' table: per task, which routines it may call, then solved/runs and mean ±
+     * sd episodes to 100% held-out with the library and without it (the same learner, no calls),
+     * and a program learned with the library.
+     */
+    public static String libraryMarkdown(Map<String, List<LearnResult>> with, Map<String, List<LearnResult>> without) {
+        StringBuilder sb = new StringBuilder("| task | may call | with the library | without | wall time with / without (mean) | a program learned with the library |\n|---|---|---|---|---|---|\n");
+        for (String task : with.keySet()) {
+            List<LearnResult> a = with.get(task), b = without.get(task);
+            LearnResult example = a.stream().filter(LearnResult::solved).findFirst().orElse(null);
+            String program = example == null ? "—" : String.join("; ", example.program().stream().map(AsmText::instruction).toList());
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f s / %.2f s | `%s` |%n", task,
+                    String.join(", ", TaskSuite.task(task, 1).uses()), solvedCell(a), solvedCell(b),
+                    a.stream().mapToLong(LearnResult::wallMillis).average().orElse(0) / 1000.0,
+                    b.stream().mapToLong(LearnResult::wallMillis).average().orElse(0) / 1000.0, program));
+        }
+        return sb.toString();
+    }
+
+    private static String solvedCell(List<LearnResult> runs) {
+        List<Long> eps = runs.stream().filter(LearnResult::solved).map(LearnResult::episodesToSolve).toList();
+        return eps.size() + "/" + runs.size() + (eps.isEmpty() ? "" : ": " + meanSd(eps));
     }
 
     /** The tasks the ablation table covers: the ones every variant can reach in seconds. */

@@ -36,12 +36,17 @@ public final class Learner {
 
     public List<Phase> phases() { return phases; }
 
-    /** Learns {@code task} within {@code budget} episodes. */
+    /** Learns {@code task} within {@code budget} episodes, with no library. */
     public LearnResult learn(Task task, long seed, long budget, LongConsumer progress) {
+        return learn(task, Library.EMPTY, seed, budget, progress);
+    }
+
+    /** Learns {@code task} within {@code budget} episodes; the sketch search may call {@code library}'s routines. */
+    public LearnResult learn(Task task, Library library, long seed, long budget, LongConsumer progress) {
         long start = System.nanoTime();
         EpisodeCounter counter = new EpisodeCounter(budget);
         LearnState state = new LearnState();
-        LearnContext ctx = new LearnContext(task, counter, state, seed, population, progress);
+        LearnContext ctx = new LearnContext(task, counter, state, seed, population, progress, library);
         for (Phase phase : phases) {
             try {
                 phase.run(ctx);

@@ -76,7 +76,7 @@ final class Mutations {
 
     static List<TcInstruction> insert(List<TcInstruction> code, int pos, TcInstruction ins) {
         List<TcInstruction> out = new ArrayList<>(code.size() + 1);
-        for (TcInstruction i : code) out.add(i.op().isJump() && i.imm() >= pos ? retarget(i, i.imm() + 1) : i);
+        for (TcInstruction i : code) out.add((i.op().isJump() || i.op() == TcOp.CALL) && i.imm() >= pos ? retarget(i, i.imm() + 1) : i);
         out.add(pos, ins);
         return out;
     }
@@ -91,7 +91,7 @@ final class Mutations {
         for (int k = 0; k < code.size(); k++) {
             if (k == pos) continue;
             TcInstruction i = code.get(k);
-            out.add(i.op().isJump() && i.imm() > pos ? retarget(i, i.imm() - 1) : i);
+            out.add((i.op().isJump() || i.op() == TcOp.CALL) && i.imm() > pos ? retarget(i, i.imm() - 1) : i);
         }
         return out;
     }

@@ -35,17 +35,20 @@ final class SketchEdits {
     }
 
     private void block(List<Sketch> block, SketchSpace.Ctx ctx, Function<List<Sketch>, List<Sketch>> rebuild, Consumer<List<Sketch>> out) {
-        List<Sketch.Op> ops = new ArrayList<>();
-        for (int c = 2; c <= MAX_OP_COST; c++) ops.addAll(space.ops(ctx, c));
+        List<Sketch> ops = new ArrayList<>();
+        for (int c = 2; c <= MAX_OP_COST; c++) ops.addAll(space.statements(ctx, c));
         for (int i = 0; i <= block.size(); i++)
-            for (Sketch.Op op : ops) out.accept(rebuild.apply(with(block, i, 0, List.of(op))));
+            for (Sketch op : ops) out.accept(rebuild.apply(with(block, i, 0, List.of(op))));
         for (int i = 0; i < block.size(); i++) {
             Sketch s = block.get(i);
             int at = i;
             out.accept(rebuild.apply(with(block, i, 1, List.of())));
             switch (s) {
                 case Sketch.Op op -> {
-                    for (Sketch.Op other : ops) if (!other.equals(op)) out.accept(rebuild.apply(with(block, i, 1, List.of(other))));
+                    for (Sketch other : ops) if (!other.equals(op)) out.accept(rebuild.apply(with(block, i, 1, List.of(other))));
+                }
+                case Sketch.Call call -> {
+                    for (Sketch other : ops) if (!other.equals(call)) out.accept(rebuild.apply(with(block, i, 1, List.of(other))));
                 }
                 case Sketch.If f -> {
                     out.accept(rebuild.apply(with(block, i, 1, f.then())));
@@ -72,7 +75,7 @@ final class SketchEdits {
         for (int i = 0; i < block.size(); i++)
             for (int len = 1; len <= 2 && i + len <= block.size(); len++) {
                 List<Sketch> run = block.subList(i, i + len);
-                if (!run.stream().allMatch(x -> x instanceof Sketch.Op)) continue;
+                if (!run.stream().allMatch(x -> x instanceof Sketch.Op || x instanceof Sketch.Call)) continue;
                 for (int a = 0; a < registers; a++)
                     for (int b = a + 1; b < registers; b++) {
                         if ((ctx.frozen() >> a & 1) != 0 || (ctx.frozen() >> b & 1) != 0) continue;
@@ -107,6 +110,7 @@ final class SketchEdits {
                     yield new Sketch.Op(new TcInstruction(i.op(), sh.rd ? r(i.rd()) : 0, sh.rs1 ? r(i.rs1()) : 0, sh.rs2 ? r(i.rs2()) : 0, i.imm()));
                 }
                 case Sketch.If f -> new Sketch.If(r(f.a()), r(f.b()), f.skip(), renamed(f.then()));
+                case Sketch.Call c -> new Sketch.Call(c.routine(), c.registers().stream().map(SketchEdits::r).toList());
                 default -> s; // bodies hold no loops
             });
         }

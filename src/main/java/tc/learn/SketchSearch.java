@@ -84,8 +84,8 @@ public final class SketchSearch implements Phase {
                     for (SketchSpace.Family f : families)
                         f.programs().list(cost, p -> {
                             if (++listed[0] > LEVEL_CAP) throw new TooLarge();
-                            List<TcInstruction> code = Sketch.compile(p);
-                            if (worthRunning(code, task) && seen.add(code)) kept.add(new Candidate(p, code));
+                            Candidate c = candidate(p, task, seen);
+                            if (c != null) kept.add(c);
                         });
                 } catch (TooLarge e) {
                     done = true;
@@ -117,6 +117,19 @@ public final class SketchSearch implements Phase {
     record Candidate(List<Sketch> sketch, List<TcInstruction> code) {}
 
     /**
+     * The candidate of {@code program}, or null when it is not worth an episode or its code was
+     * run already. A program that calls library routines is judged by its inlined form (what it
+     * computes) and must fit the task's machine with its routines laid out after it.
+     */
+    static Candidate candidate(List<Sketch> program, Task task, Set<List<TcInstruction>> seen) {
+        List<TcInstruction> code = Sketch.compile(program);
+        if (Sketch.calls(program)) {
+            if (code.size() >= task.spec().slots() || !worthRunning(Sketch.inline(program), task)) return null;
+        } else if (!worthRunning(code, task)) return null;
+        return seen.add(code) ? new Candidate(program, code) : null;
+    }
+
+    /**
      * An evaluated candidate. Climbing expands the one with the most exact output words first (a
      * near miss's bit credit would reward noise), then the best shaped score, then the first evaluated.
      */
@@ -133,7 +146,7 @@ public final class SketchSearch implements Phase {
         Random random = new Random(ctx.seed() * 0x9E3779B97F4A7C15L + 17);
         Set<List<TcInstruction>> seen = new HashSet<>();
         if (state.train != null) seen.add(state.program);
-        SketchSpace space = new SketchSpace(task);
+        SketchSpace space = new SketchSpace(task, ctx.library());
         Order order = new Order(space.families(), task, random, seen);
         Islands frontier = new Islands();
 
@@ -154,8 +167,8 @@ public final class SketchSearch implements Phase {
             Scored best = frontier.poll();
             List<Candidate> around = new ArrayList<>();
             edits.neighbours(best.candidate().sketch(), p -> {
-                List<TcInstruction> code = Sketch.compile(p);
-                if (worthRunning(code, task) && seen.add(code)) around.add(new Candidate(p, code));
+                Candidate c = candidate(p, task, seen);
+                if (c != null) around.add(c);
             });
             Collections.shuffle(around, random);
             for (int from = 0; from < around.size() && counter.episodes() < stop; from += BATCH) {
@@ -197,6 +210,7 @@ public final class SketchSearch implements Phase {
                     case Sketch.While x -> "while";
                     case Sketch.If x -> "if";
                     case Sketch.Op x -> "line";
+                    case Sketch.Call x -> "line";
                 };
                 if (!t.equals("line")) shape = t;
             }

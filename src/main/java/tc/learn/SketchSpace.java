@@ -55,13 +55,21 @@ final class SketchSpace {
     private final int registers;
     private final boolean memory, memoryOutput;
     private final int outputs;
+    private final Library library;
 
-    SketchSpace(Task task) {
+    SketchSpace(Task task) { this(task, Library.EMPTY); }
+
+    /** The space for {@code task}, whose blocks may also call {@code library}'s routines (each call costs {@value #CALL_COST}). */
+    SketchSpace(Task task, Library library) {
+        this.library = library;
         this.registers = task.registers();
         this.memory = task.usesMemory();
         this.outputs = SketchSearch.outputRegisters(task);
         this.memoryOutput = SketchSearch.memoryOutput(task);
     }
+
+    /** A call's cost in the description length: a learned routine is one word, like an ADD. */
+    static final int CALL_COST = 3;
 
     static int cost(TcOp op) {
         return switch (op) {
@@ -103,6 +111,21 @@ final class SketchSpace {
     record Ctx(int base, int frozen) {}
 
     private final Map<Ctx, List<List<Sketch.Op>>> opsByCost = new HashMap<>();
+    private final Map<Ctx, List<Sketch.Call>> callsByCtx = new HashMap<>();
+
+    /** The calls of library routines allowed in {@code ctx}: none writes or reads a frozen register. */
+    List<Sketch.Call> calls(Ctx ctx) {
+        return callsByCtx.computeIfAbsent(ctx, c -> library.calls(registers, c.frozen));
+    }
+
+    /** The single statements of {@code cost} allowed in {@code ctx}: instructions, and calls at {@value #CALL_COST}. */
+    List<Sketch> statements(Ctx ctx, int cost) {
+        List<Sketch.Op> ops = ops(ctx, cost);
+        if (cost != CALL_COST || library.routines().isEmpty()) return List.copyOf(ops);
+        List<Sketch> out = new ArrayList<>(ops);
+        out.addAll(calls(ctx));
+        return out;
+    }
 
     /** The single instructions of {@code cost} allowed in {@code ctx}. */
     List<Sketch.Op> ops(Ctx ctx, int cost) {
@@ -169,10 +192,11 @@ final class SketchSpace {
         if (cost == 0) { out.accept(List.copyOf(prefix)); return; }
         if (cost < 2 || prefix.size() == maxLen) return;
         for (int c = 2; c <= Math.min(cost, 5); c++)
-            for (Sketch.Op op : ops(ctx, c)) {
-                if (previous != null && !keep(previous, op.ins())) continue;
-                prefix.add(op);
-                seq(ctx, cost - c, maxLen, prefix, op.ins(), out);
+            for (Sketch st : statements(ctx, c)) {
+                TcInstruction ins = st instanceof Sketch.Op op ? op.ins() : null; // after a call: no order pruning
+                if (previous != null && ins != null && !keep(previous, ins)) continue;
+                prefix.add(st);
+                seq(ctx, cost - c, maxLen, prefix, ins, out);
                 prefix.remove(prefix.size() - 1);
             }
     }
@@ -221,12 +245,14 @@ final class SketchSpace {
 
     /** What may come before a template: setting a register up (MOV, LI, ADDI). */
     private static boolean setup(Sketch s) {
-        TcOp op = ((Sketch.Op) s).ins().op();
+        if (!(s instanceof Sketch.Op o)) return false;
+        TcOp op = o.ins().op();
         return op == TcOp.MOV || op == TcOp.LI || op == TcOp.ADDI;
     }
 
     /** What may come after a template: an instruction that writes an output (a STORE where outputs are in memory); anything else would be dead. */
     private boolean delivers(Sketch s) {
+        if (s instanceof Sketch.Call c) return !memoryOutput && Liveness.writesAny(c.inlined(0), outputs);
         TcInstruction i = ((Sketch.Op) s).ins();
         return memoryOutput ? i.op() == TcOp.STORE : (Liveness.defs(i) & outputs) != 0;
     }
@@ -246,7 +272,7 @@ final class SketchSpace {
 
     private void whiles(Ctx ctx, int cost, Consumer<Sketch> out) {
         seq(ctx, cost - 2, 3, body -> {
-            if (body.stream().anyMatch(s -> ((Sketch.Op) s).ins().op().setsFlags())) out.accept(new Sketch.While(body));
+            if (body.stream().anyMatch(s -> s instanceof Sketch.Op o && o.ins().op().setsFlags())) out.accept(new Sketch.While(body));
         });
     }
 

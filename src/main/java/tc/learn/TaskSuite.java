@@ -23,6 +23,15 @@ import tc.computer.isa.TcMachineSpec;
  *   <tr><td>binary_search</td><td>r0 = base, r1 = n, r2 = key; ascending distinct array</td><td>r0 = index of key, or −1</td><td>train n = 1..6, test n = 7..12</td></tr>
  *   <tr><td>gcd</td><td>r0 = a, r1 = b, both in 1..200</td><td>r0 = gcd(a, b)</td><td>disjoint seeds</td></tr>
  * </table>
+ * The library tasks ({@link #LIBRARY_NAMES}) may CALL the programs learned for earlier tasks
+ * ({@link Task#uses}, {@link Library}):
+ * <table>
+ *   <caption>Library tasks</caption>
+ *   <tr><th>task</th><th>inputs</th><th>output</th><th>may call</th></tr>
+ *   <tr><td>max3</td><td>r0, r1, r2 in −1000..1000</td><td>r0 = the largest</td><td>max</td></tr>
+ *   <tr><td>gcd3</td><td>r0, r1, r2 in 1..200, one scratch register</td><td>r0 = gcd of the three</td><td>gcd</td></tr>
+ *   <tr><td>sum_abs</td><td>r0 = base, r1 = n (train 1..4, test 5..8)</td><td>r0 = Σ |a[i]|</td><td>abs</td></tr>
+ * </table>
  * Array bases are drawn from 8..23 (so a program must use r0, not a constant address); memory has
  * 64 words, the stack (unused by the learner) sits at the top.
  */
@@ -30,6 +39,10 @@ public final class TaskSuite {
     private TaskSuite() {}
 
     public static final List<String> NAMES = List.of("add", "max", "abs", "swap", "sum_array", "bubble_sort", "binary_search", "gcd");
+    /** Tasks that may call routines learned for tasks of {@link #NAMES}. */
+    public static final List<String> LIBRARY_NAMES = List.of("max3", "gcd3", "sum_abs");
+    /** Every task, suite then library tasks. */
+    public static final List<String> ALL = java.util.stream.Stream.concat(NAMES.stream(), LIBRARY_NAMES.stream()).toList();
     static final int TRAIN = 24, TEST = 64, MEMORY = 64;
 
     /** Task {@code name} with cases drawn from {@code seed}. */
@@ -48,8 +61,21 @@ public final class TaskSuite {
             case "bubble_sort" -> array(name, "sort the r1 words at r0 ascending, in place", 6, 16, 2000, trainRng, testRng, range(4, 4), range(2, 8),
                     (r, n) -> randomArray(r, n, 50), TaskSuite::sorted);
             case "binary_search" -> search(name, trainRng, testRng);
-            default -> throw new IllegalArgumentException("unknown task '" + name + "': choose one of " + String.join(", ", NAMES));
+            case "max3" -> calling(scalar(name, "r0 = max(r0, r1, r2)", 3, 12, trainRng, testRng,
+                    r -> new int[]{r.nextInt(-1000, 1001), r.nextInt(-1000, 1001), r.nextInt(-1000, 1001)},
+                    c -> new int[]{Math.max(c[0], Math.max(c[1], c[2]))}), "max");
+            case "gcd3" -> calling(scalar(name, "r0 = gcd(r0, r1, r2)", 4, 12, trainRng, testRng,
+                    r -> new int[]{r.nextInt(1, 201), r.nextInt(1, 201), r.nextInt(1, 201)}, c -> new int[]{gcd(gcd(c[0], c[1]), c[2])}, 800), "gcd");
+            case "sum_abs" -> calling(array(name, "r0 = sum of the absolute values of the r1 words at r0", 5, 16, 1000, trainRng, testRng, range(1, 4), range(5, 8),
+                    (r, n) -> randomArray(r, n, 50), (a, base) -> List.of(TaskCase.register(0, Arrays.stream(a).map(Math::abs).sum()))), "abs");
+            default -> throw new IllegalArgumentException("unknown task '" + name + "': choose one of " + String.join(", ", ALL));
         };
+    }
+
+    /** {@code t} allowed to call the routines of {@code uses}, on a machine with room for them after its code. */
+    private static Task calling(Task t, String... uses) {
+        return new Task(t.name(), t.description(), t.registers(), t.usesMemory(), t.maxLength(), t.stepLimit(),
+                TcMachineSpec.fitting(MEMORY, 2 * t.maxLength() + 1), t.train(), t.test(), List.of(uses));
     }
 
     private static int[] ab(SplittableRandom r, int bound) { return new int[]{r.nextInt(-bound, bound + 1), r.nextInt(-bound, bound + 1)}; }

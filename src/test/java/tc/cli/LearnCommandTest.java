@@ -19,6 +19,18 @@ class LearnCommandTest {
         assertTrue(o.get("program").asText().matches("(?s)  0: add r0, (r0, r1|r1, r0)\n  1: halt\n"), o.get("program").asText());
     }
 
+    @Test void aLibraryTaskLearnsTheTaskItCallsFirstAndSaysSo() throws Exception {
+        Cli r = Cli.run("learn", "--task", "max3", "--seed", "1", "--budget", "3000", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertEquals("max3", o.get("task").asText());
+        assertEquals("max", o.get("library").get(0).get("task").asText());
+        assertTrue(o.get("library").get(0).get("solved").asBoolean());
+        assertTrue(o.get("program").asText().contains("call "), o.get("program").asText());
+        Cli text = Cli.run("learn", "--task", "max3", "--seed", "1", "--budget", "3000");
+        assertTrue(text.out().startsWith("library: max learned in "), text.out());
+    }
+
     @Test void textOutputShowsTheProgramAccuracyAndEpisodes() {
         Cli r = Cli.run("learn", "--task", "add", "--seed", "1", "--budget", "300");
         assertEquals(0, r.exit(), r.err());
@@ -54,6 +66,7 @@ class LearnCommandTest {
         assertTrue(r.out().contains("| search only |") && r.out().contains("| no curriculum |"), "ablation rows: " + r.out());
         String md = java.nio.file.Files.readString(out.resolve("learning-table.md"));
         assertTrue(md.contains("| add | 1/1 |"), md);
+        assertTrue(md.contains("Library tasks") && md.contains("| max3 | max |"), md);
         for (String png : new String[]{"learning-loss.png", "learning-accuracy.png", "learning-tau.png"}) {
             byte[] b = java.nio.file.Files.readAllBytes(out.resolve(png));
             assertTrue(b.length > 1000 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G', png);

@@ -1,0 +1,93 @@
+package tc.learn;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tc.computer.isa.TcInstruction;
+import tc.computer.isa.TcOp;
+
+/**
+ * Learned programs that later tasks may CALL: the subroutine library. A routine is the extracted
+ * program of a solved task, kept as it was learned (inputs in r0, r1, …, result in r0, scratch
+ * after the inputs). A caller names which of its registers the routine works on ({@link Sketch.Call}):
+ * each distinct renaming is laid out once after the caller's code, behind a HALT, with the
+ * routine's exits turned into RET, and reached by the machine's own CALL (return address on the
+ * stack at the top of memory). So a routine learned once serves any registers of any later task
+ * without being learned again.
+ *
+ * @param routines routines by the name of the task they were learned for
+ */
+public record Library(Map<String, Routine> routines) {
+    public Library {
+        routines = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(routines));
+    }
+
+    public static final Library EMPTY = new Library(Map.of());
+
+    /**
+     * A learned program usable as a subroutine.
+     *
+     * @param task      the task it was learned for
+     * @param code      its instructions (jumps to {@code code.size()} leave it)
+     * @param registers how many registers it names (r0 … r(registers−1))
+     */
+    public record Routine(String task, List<TcInstruction> code, int registers) {
+        public Routine {
+            code = List.copyOf(code);
+            for (TcInstruction i : code) {
+                switch (i.op()) {
+                    case CALL, RET, PUSH, POP -> throw new IllegalArgumentException("a routine may not use the stack itself: " + i);
+                    default -> { }
+                }
+                int highest = Math.max(i.op().shape().rd ? i.rd() : 0, Math.max(i.op().shape().rs1 ? i.rs1() : 0, i.op().shape().rs2 ? i.rs2() : 0));
+                if (highest >= registers) throw new IllegalArgumentException(task + " names r" + highest + " but has " + registers + " registers");
+            }
+        }
+    }
+
+    /** This library with {@code routine} added (or replacing the one of the same task). */
+    public Library with(Routine routine) {
+        Map<String, Routine> out = new LinkedHashMap<>(routines);
+        out.put(routine.task(), routine);
+        return new Library(out);
+    }
+
+    /**
+     * Every call of every routine onto the caller's registers r0 … r(callerRegisters−1): each
+     * routine register mapped to a distinct caller register outside {@code frozen} (a loop's
+     * pointer and count, which a body may not write).
+     */
+    List<Sketch.Call> calls(int callerRegisters, int frozen) {
+        List<Sketch.Call> out = new ArrayList<>();
+        for (Routine r : routines.values()) maps(r, new int[r.registers()], 0, 0, callerRegisters, frozen, out);
+        return out;
+    }
+
+    private static void maps(Routine r, int[] map, int at, int used, int callerRegisters, int frozen, List<Sketch.Call> out) {
+        if (at == map.length) {
+            List<Integer> registers = new ArrayList<>();
+            for (int x : map) registers.add(x);
+            out.add(new Sketch.Call(r, registers));
+            return;
+        }
+        for (int reg = 0; reg < callerRegisters; reg++) {
+            if ((used >> reg & 1) != 0 || (frozen >> reg & 1) != 0) continue;
+            map[at] = reg;
+            maps(r, map, at + 1, used | 1 << reg, callerRegisters, frozen, out);
+        }
+    }
+
+    /** The instructions of {@code routine} with its registers renamed by {@code map} and its jumps moved by {@code offset}; exits jump to offset + size. */
+    static List<TcInstruction> placed(Routine routine, List<Integer> map, int offset, boolean asSubroutine) {
+        List<TcInstruction> out = new ArrayList<>();
+        int exit = offset + routine.code().size();
+        for (TcInstruction i : routine.code()) {
+            var s = i.op().shape();
+            if (i.op() == TcOp.HALT) out.add(asSubroutine ? TcInstruction.of(TcOp.RET) : new TcInstruction(TcOp.JMP, 0, 0, 0, exit));
+            else if (i.op().isJump()) out.add(new TcInstruction(i.op(), 0, 0, 0, Math.min(Math.max(i.imm(), 0), routine.code().size()) + offset));
+            else out.add(new TcInstruction(i.op(), s.rd ? map.get(i.rd()) : 0, s.rs1 ? map.get(i.rs1()) : 0, s.rs2 ? map.get(i.rs2()) : 0, i.imm()));
+        }
+        return out;
+    }
+}
