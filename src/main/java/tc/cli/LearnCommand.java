@@ -58,7 +58,7 @@ final class LearnCommand implements Callable<Integer> {
     int seeds;
 
     @Option(names = "--variant", paramLabel = "V", defaultValue = "full",
-            description = "Learner: full, no-sketch-search, search-only, gradients-only, fixed-high-tau, no-curriculum (default: ${DEFAULT-VALUE}).")
+            description = "Learner: full, no-sketch-search, search-only, gradients-only, fixed-high-tau, no-curriculum, no-halting-loss (default: ${DEFAULT-VALUE}).")
     String variant;
 
     @Option(names = "--out", paramLabel = "DIR", description = "With --table: also write learning-table.md and the PNG plots (loss, accuracy, τ) into DIR.")
@@ -78,7 +78,7 @@ final class LearnCommand implements Callable<Integer> {
         try {
             v = Variants.byLabel(variant);
         } catch (IllegalArgumentException e) {
-            throw new UserError("unknown --variant '" + variant + "': choose full, no-sketch-search, search-only, gradients-only, fixed-high-tau or no-curriculum");
+            throw new UserError("unknown --variant '" + variant + "': choose full, no-sketch-search, search-only, gradients-only, fixed-high-tau, no-curriculum or no-halting-loss");
         }
         if (out != null && !table) throw new UserError("--out goes with --table");
         if (table) return table();

@@ -52,7 +52,14 @@ public final class GradientPhase implements Phase {
 
     private final String name;
     private final int slots, steps;
-    private final double tauStart, tauEnd, entropyWeight;
+    private final double tauStart, tauEnd, entropyWeight, haltWeight;
+
+    /**
+     * Weight of the auxiliary halting loss, (1 − halted mass)² per case at the end of the horizon
+     * ({@link TaskLoss}): a soft program whose mass is still running when the outputs are read is
+     * pushed toward HALT, so that what is scored is a finished computation.
+     */
+    static final double HALT_WEIGHT = 1.0;
 
     /**
      * @param slots how many leading slots are learned (capped at the task's maximum length); the
@@ -60,6 +67,13 @@ public final class GradientPhase implements Phase {
      *              curriculum: each new slot starts undecided, the learned ones keep their values.
      */
     public GradientPhase(String name, int slots, int steps, double tauStart, double tauEnd, double entropyWeight) {
+        this(name, slots, steps, tauStart, tauEnd, entropyWeight, HALT_WEIGHT);
+    }
+
+    /** @param haltWeight weight of the auxiliary halting loss (0: none) */
+    public GradientPhase(String name, int slots, int steps, double tauStart, double tauEnd, double entropyWeight, double haltWeight) {
+        if (!(haltWeight >= 0)) throw new IllegalArgumentException("haltWeight must be ≥ 0");
+        this.haltWeight = haltWeight;
         if (steps < 0) throw new IllegalArgumentException("steps must be ≥ 0");
         if (slots < 1) throw new IllegalArgumentException("slots must be ≥ 1");
         this.slots = slots;
@@ -79,6 +93,9 @@ public final class GradientPhase implements Phase {
 
     /** The ablation of annealing: as {@link #anneal} but τ stays at {@link #TAU_HIGH} and no entropy pressure. */
     public static GradientPhase fixedHighTau(int slots, int steps) { return new GradientPhase("fixed-tau", slots, steps, TAU_HIGH, TAU_HIGH, 0); }
+
+    /** This phase without the auxiliary halting loss (the ablation). */
+    public GradientPhase withoutHaltingLoss() { return new GradientPhase(name, slots, steps, tauStart, tauEnd, entropyWeight, 0); }
 
     public int slots() { return slots; }
     public int steps() { return steps; }
@@ -105,7 +122,7 @@ public final class GradientPhase implements Phase {
         int learn = Math.min(slots, task.maxLength());
         if (state.params == null || state.softSlots < learn) initialise(ctx, learn);
         SoftState[] initial = TaskLoss.initialStates(spec, task.train());
-        TaskLoss loss = new TaskLoss(task.train());
+        TaskLoss loss = new TaskLoss(task.train(), haltWeight);
         int outputs = loss.outputs(), horizon = horizon(task);
         Set<List<TcInstruction>> seen = new HashSet<>();
         for (int k = 0; k < steps; k++) {

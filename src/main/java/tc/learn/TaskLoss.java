@@ -14,14 +14,21 @@ import tc.computer.soft.SoftState;
  * log keeps the gradient of a far-off word bounded ({@code ≤ 1/s}) while near the target it is
  * squared error scaled by 1/s². Partial credit per output falls out of the sum. {@code s} is the
  * spread of the task's target words, so the loss is scale-free across tasks.
+ *
+ * <p>Auxiliary halting loss: {@code w · (1 − halted)²} per case, on the halted mass at the end of
+ * the run. The outputs are read whether or not the soft machine halted; without this term a blend
+ * that keeps looping and happens to hold good values at step T looks as good as one that stopped.
  */
 final class TaskLoss implements FinalStateLoss {
     static final boolean SQUARED = Boolean.getBoolean("sq");
     private final List<TaskCase> batch;
-    private final double scale;
+    private final double scale, haltWeight;
 
-    TaskLoss(List<TaskCase> batch) {
+    TaskLoss(List<TaskCase> batch) { this(batch, 0); }
+
+    TaskLoss(List<TaskCase> batch, double haltWeight) {
         this.batch = List.copyOf(batch);
+        this.haltWeight = haltWeight;
         double sq = 0;
         int n = 0;
         for (TaskCase c : batch)
@@ -57,6 +64,12 @@ final class TaskLoss implements FinalStateLoss {
             }
         }
         return loss;
+    }
+
+    @Override public double evaluateHalting(int index, SoftState s, double[] gHalted) {
+        double running = 1 - s.halted();
+        gHalted[0] += -2 * haltWeight * running;
+        return haltWeight * running * running;
     }
 
     /** The initial soft states of the batch's cases. */

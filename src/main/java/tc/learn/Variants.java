@@ -20,11 +20,13 @@ import java.util.List;
  *   <li>{@code fixed high τ}: as full, but the anneal phases keep τ = 1 (no annealing, no entropy);</li>
  *   <li>{@code no curriculum}: as full, but the gradient phases learn all slots at once, the
  *       search starts at the task's full length, and there is no sketch search (whose
- *       cheapest-first order is itself a curriculum over program size).</li>
+ *       cheapest-first order is itself a curriculum over program size);</li>
+ *   <li>{@code no halting loss}: as full, but the gradient phases have no auxiliary halting loss.</li>
  * </ul>
  */
 public enum Variants {
-    FULL("full"), NO_SKETCH_SEARCH("no sketch search"), SEARCH_ONLY("search only"), GRADIENTS_ONLY("gradients only"), FIXED_HIGH_TAU("fixed high τ"), NO_CURRICULUM("no curriculum");
+    FULL("full"), NO_SKETCH_SEARCH("no sketch search"), SEARCH_ONLY("search only"), GRADIENTS_ONLY("gradients only"), FIXED_HIGH_TAU("fixed high τ"), NO_CURRICULUM("no curriculum"),
+    NO_HALTING_LOSS("no halting loss");
 
     static final int GRADIENT_SLOTS = 3, WARM_UP = 10, ANNEAL = 20;
     /** The share of the budget the sketch search may spend before the local search takes over. */
@@ -49,6 +51,8 @@ public enum Variants {
             case FIXED_HIGH_TAU -> new Learner(concat(gradientCurriculum(Math.min(GRADIENT_SLOTS, length), true), discrete), population);
             case NO_CURRICULUM -> new Learner(List.of(GradientPhase.warmUp(length, WARM_UP), GradientPhase.anneal(length, ANNEAL),
                     new Crystallize(), new LocalSearch(false), new Extraction()), population);
+            case NO_HALTING_LOSS -> new Learner(concat(gradientCurriculum(Math.min(GRADIENT_SLOTS, length), false).stream()
+                    .map(p -> (Phase) ((GradientPhase) p).withoutHaltingLoss()).toList(), discrete), population);
         };
     }
 

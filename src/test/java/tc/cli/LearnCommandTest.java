@@ -87,7 +87,7 @@ class LearnCommandTest {
     }
 
     @Test void everyVariantRunsFromTheCommandLine() {
-        for (String v : new String[]{"search-only", "gradients-only", "fixed-high-tau", "no-curriculum"}) {
+        for (String v : new String[]{"search-only", "gradients-only", "fixed-high-tau", "no-curriculum", "no-sketch-search", "no-halting-loss"}) {
             Cli r = Cli.run("learn", "--task", "add", "--seed", "1", "--budget", "300", "--variant", v, "--json");
             assertEquals(0, r.exit(), v + ": " + r.out() + r.err());
         }

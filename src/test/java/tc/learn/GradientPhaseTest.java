@@ -57,6 +57,24 @@ class GradientPhaseTest {
         }
     }
 
+    /** The auxiliary halting loss: w·(1 − halted)², zero once all the mass has halted; its adjoint is checked in SoftGradientCheckTest. */
+    @Test void theHaltingLossChargesMassStillRunningAtTheEnd() {
+        Task task = TaskSuite.task("add", 1);
+        TaskLoss loss = new TaskLoss(task.train(), 2.0);
+        tc.computer.soft.SoftState running = TaskLoss.initialStates(task.spec(), task.train())[0];
+        double[] g = {0};
+        assertEquals(2.0, loss.evaluateHalting(0, running, g), 1e-12);
+        assertEquals(-4.0, g[0], 1e-12);
+        tc.computer.soft.SoftState done = running.copy();
+        var halt = new tc.computer.isa.TcProgram(List.of(tc.computer.isa.TcInstruction.of(TcOp.HALT)), task.spec(), new int[0]);
+        tc.computer.soft.SoftMachine.of(halt, 20, new tc.computer.soft.SoftTemperatures(0.05, 0.05, 0.05, 0.05)).step(done);
+        assertEquals(1.0, done.halted(), 1e-6);
+        double[] g2 = {0};
+        assertEquals(0.0, loss.evaluateHalting(0, done, g2), 1e-9);
+        assertEquals(0.0, new TaskLoss(task.train()).evaluateHalting(0, running, new double[1]), "no weight, no loss");
+        assertThrows(IllegalArgumentException.class, () -> new GradientPhase("x", 1, 1, 1, 1, 0, -1));
+    }
+
     @Test void gradientsAloneLearnAddAndTheProgramPassesTheDiscreteInterpreter() {
         Task task = TaskSuite.task("add", 1);
         LearnResult res = Variants.GRADIENTS_ONLY.learner(task, 1).learn(task, 1, 200, e -> { });

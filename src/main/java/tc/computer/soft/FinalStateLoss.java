@@ -18,4 +18,11 @@ public interface FinalStateLoss {
      * does not change (a blended program writes an entry every step).
      */
     default double evaluateOutputs(int index, SoftState state, double[] gradValues, double[] gradMasses) { return 0; }
+
+    /**
+     * The part of the loss read off the final halted mass ({@link SoftState#halted()}, in [0, 1]):
+     * an auxiliary halting loss, for instance. Adds dLoss/dHalted to {@code gradHalted[0]}. The
+     * default reads nothing.
+     */
+    default double evaluateHalting(int index, SoftState state, double[] gradHalted) { return 0; }
 }

@@ -93,6 +93,7 @@ public final class SoftGradients {
             for (int t = 0; t < steps; t++) m.step(s);
             sum += loss.evaluate(i, s, gReg, gMem);
             sum += loss.evaluateOutputs(i, s, new double[s.outputCount()], new double[s.outputCount()]);
+            sum += loss.evaluateHalting(i, s, new double[1]);
         }
         return sum;
     }
@@ -156,6 +157,9 @@ public final class SoftGradients {
                 loss += lossFn.evaluate(i, s, adj.reg, adj.mem);
                 double[] gOutValue = new double[s.outputCount()], gOutMass = new double[s.outputCount()];
                 loss += lossFn.evaluateOutputs(i, s, gOutValue, gOutMass);
+                double[] gHalted = {0};
+                loss += lossFn.evaluateHalting(i, s, gHalted);
+                adj.halted = gHalted[0];
                 for (int t = steps - 1; t >= 0; t--) {
                     System.arraycopy(regs, t * R, s.reg, 0, R);
                     System.arraycopy(flags, t * 4, s.flags, 0, 4);

@@ -31,7 +31,7 @@ class SoftGradientCheckTest {
     static final int[] GROUP_TO = {TcParams.RD, TcParams.RS1, TcParams.RS2, TcParams.IMM, TcParams.PER_INSTRUCTION};
 
     @Test void reverseModeMatchesCentralDifferences() {
-        check(new SplittableRandom(4), 6, r -> SoftAddressing.LOCATION, false, false);
+        check(new SplittableRandom(4), 6, r -> SoftAddressing.LOCATION, false, false, false);
     }
 
     /**
@@ -43,7 +43,16 @@ class SoftGradientCheckTest {
         // the first cases of the test above (same seed, the loss draws no random numbers), which are
         // smooth; other seeds can put a rounded operand on a half-integer, where the loss jumps
         // whether or not it reads the tape (seed 7's second case does)
-        check(new SplittableRandom(4), 3, r -> SoftAddressing.LOCATION, false, true);
+        check(new SplittableRandom(4), 3, r -> SoftAddressing.LOCATION, false, true, false);
+    }
+
+    /**
+     * A loss that also reads the final halted mass: 100 · (1 − halted)² ({@link FinalStateLoss#evaluateHalting},
+     * the learner's auxiliary halting loss). With noisy logits HALT has weight in every slot, so
+     * the halted mass grows smoothly with the parameters.
+     */
+    @Test void reverseModeMatchesCentralDifferencesForAHaltingLoss() {
+        check(new SplittableRandom(4), 3, r -> SoftAddressing.LOCATION, false, false, true);
     }
 
     /**
@@ -51,10 +60,10 @@ class SoftGradientCheckTest {
      * the head is then dense, so the memory starts with random real words for the keys to match.
      */
     @Test void reverseModeMatchesCentralDifferencesWithContentAddressing() {
-        check(new SplittableRandom(44), 4, r -> SoftAddressing.content(0.2 + 0.8 * r.nextDouble(), 0.2 + r.nextDouble()), true, false);
+        check(new SplittableRandom(44), 4, r -> SoftAddressing.content(0.2 + 0.8 * r.nextDouble(), 0.2 + r.nextDouble()), true, false, false);
     }
 
-    private static void check(SplittableRandom random, int cases, java.util.function.Function<SplittableRandom, SoftAddressing> addressingOf, boolean randomMemory, boolean outputs) {
+    private static void check(SplittableRandom random, int cases, java.util.function.Function<SplittableRandom, SoftAddressing> addressingOf, boolean randomMemory, boolean outputs, boolean halting) {
         for (int c = 0; c < cases; c++) {
             TcProgram program = withoutShifts(RandomInstructions.program(random, 16, 8));
             TcMachineSpec spec = program.spec();
@@ -78,7 +87,17 @@ class SoftGradientCheckTest {
                 for (int i = 0; i < 3; i++) memTargets[b][i] = random.nextDouble() * 10 - 5;
             }
             var squares = new SquaredError(new int[] {0, 1, 2, 3}, regTargets, new int[] {0, 1, 15}, memTargets);
-            FinalStateLoss loss = outputs ? new WithOutputs(squares) : squares;
+            FinalStateLoss loss = outputs ? new WithOutputs(squares) : halting ? new WithHalting(squares) : squares;
+            if (halting) {
+                double halted = 0;
+                for (SoftState in : inputs) {
+                    SoftState s = in.copy();
+                    var m = new tc.computer.soft.SoftMachine(spec, params, tau, addressing);
+                    for (int t = 0; t < steps; t++) m.step(s);
+                    halted += s.halted();
+                }
+                assertTrue(halted > 0.05 * batch && halted < 0.95 * batch, "the halted mass is strictly between 0 and 1: " + halted / batch);
+            }
 
             var result = SoftGradients.compute(spec, params, tau, addressing, inputs, steps, loss, true);
             assertEquals(SoftGradients.loss(spec, params, tau, addressing, inputs, steps, loss), result.loss(), 1e-9 * Math.abs(result.loss()));
@@ -131,6 +150,17 @@ class SoftGradientCheckTest {
                 gMass[i] += WEIGHT * d * d;
             }
             return loss;
+        }
+    }
+
+    /** The squared error plus 100 · (1 − halted)²: weighted so that a wrong halted adjoint cannot hide. */
+    record WithHalting(SquaredError squares) implements FinalStateLoss {
+        @Override public double evaluate(int index, SoftState s, double[] gReg, double[] gMem) { return squares.evaluate(index, s, gReg, gMem); }
+
+        @Override public double evaluateHalting(int index, SoftState s, double[] gHalted) {
+            double d = 1 - s.halted();
+            gHalted[0] += -2 * 100 * d;
+            return 100 * d * d;
         }
     }
 
