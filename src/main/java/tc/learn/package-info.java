@@ -22,6 +22,10 @@
  * {@link tc.learn.LocalSearch} (population of annealing chains, length
  * curriculum, structured proposals, exploit/explore) → {@link tc.learn.Extraction} (minimal
  * program, verified on held-out inputs). {@link tc.learn.Variants} also builds the ablations.
+ *
+ * <p><b>Library</b> ({@link tc.learn.Library}, {@link tc.learn.LibraryCurriculum}): the extracted
+ * programs of solved tasks become routines that later tasks ({@link tc.learn.Task#uses}) call
+ * with the machine's CALL/RET, each call naming the caller registers it works on.
  * {@link tc.learn.LearnPlots} draws the learning curves.
  */
 package tc.learn;
