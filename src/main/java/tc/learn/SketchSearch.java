@@ -38,6 +38,14 @@ public final class SketchSearch implements Phase {
     /** Episodes the enumeration may spend before the climb starts (it also stops where a level is too large to list). */
     static final long ENUMERATE = 1_000;
     static final long LEVEL_CAP = 3_000_000;
+    /**
+     * How many programs of one shape with one exact-word fraction the climb expands before it
+     * treats that level as a plateau and moves on to the shape's next level down. Without a cap
+     * a fluke holds the climb: on swap seed 3, `mov r0, r1; sra r1, r1, r1` gets one more training
+     * word right than the path to the swap (a shift that happens to give one case's answer), and
+     * its ever-new junk variants with that same fraction kept the climb for 20,000 episodes.
+     */
+    static final int PLATEAU = 8;
 
     private final double share;
 
@@ -165,6 +173,7 @@ public final class SketchSearch implements Phase {
         SketchEdits edits = new SketchEdits(space, task);
         while (counter.episodes() < stop && !counter.exhausted() && !frontier.isEmpty()) {
             Scored best = frontier.poll();
+            if (best == null) break;
             List<Candidate> around = new ArrayList<>();
             edits.neighbours(best.candidate().sketch(), p -> {
                 Candidate c = candidate(p, task, seen);
@@ -182,7 +191,8 @@ public final class SketchSearch implements Phase {
      * The evaluated programs by shape (the outermost template: line, if, while, each, nested),
      * each shape its own queue, best first, taken in turn: a shape whose programs score lower
      * than another's (a full sort needs the repeated pass, whose early forms score below a single
-     * pass tuned to the training arrays) still gets its share of the climbing.
+     * pass tuned to the training arrays) still gets its share of the climbing. Within a shape a
+     * level of equal exact-word fraction is expanded at most {@link #PLATEAU} times.
      */
     private static final class Islands {
         private final java.util.Map<String, java.util.PriorityQueue<Scored>> queues = new java.util.TreeMap<>();
@@ -196,9 +206,21 @@ public final class SketchSearch implements Phase {
 
         boolean isEmpty() { return queues.values().stream().allMatch(java.util.PriorityQueue::isEmpty); }
 
+        /** Expansions so far per shape and exact-word level ({@link #PLATEAU} at most each). */
+        private final java.util.Map<String, java.util.Map<Double, Integer>> expanded = new java.util.HashMap<>();
+
         Scored poll() {
-            List<java.util.PriorityQueue<Scored>> open = queues.values().stream().filter(q -> !q.isEmpty()).toList();
-            return open.get(turn++ % open.size()).poll();
+            while (true) {
+                List<String> open = queues.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(java.util.Map.Entry::getKey).toList();
+                if (open.isEmpty()) return null;
+                String shape = open.get(turn++ % open.size());
+                Scored s = queues.get(shape).poll();
+                var levels = expanded.computeIfAbsent(shape, k -> new java.util.HashMap<>());
+                int n = levels.getOrDefault(s.words(), 0);
+                if (n >= PLATEAU) continue; // this level is a plateau: its programs have had their turns
+                levels.put(s.words(), n + 1);
+                return s;
+            }
         }
 
         static String shape(List<Sketch> program) {

@@ -100,6 +100,17 @@ class SketchSearchTest {
         assertTrue(r.program().stream().anyMatch(x -> x.op() == MOD), "Euclid by remainders: " + r.assembly());
     }
 
+    /** Seed 3 is the one a plateau of fluke programs held before the climb capped its expansions per level. */
+    @Test void swapIsLearnedInPlaceForEverySeedOfTheTable() {
+        for (long seed = 1; seed <= 10; seed++) {
+            Task task = TaskSuite.task("swap", seed);
+            LearnResult r = Variants.FULL.learner(task, Learner.DEFAULT_POPULATION).learn(task, seed, 20_000, e -> { });
+            assertTrue(r.solved(), "seed " + seed + ": " + r.assembly());
+            assertEquals(task.test().size(), Reference.passed(r.program(), task, task.test()));
+            assertTrue(r.program().stream().allMatch(x -> Math.max(x.rd(), Math.max(x.rs1(), x.rs2())) <= 1), "in place: only r0 and r1");
+        }
+    }
+
     @Test void editsIncludeTheRepeatedPassAndTheMissingStore() {
         Task task = TaskSuite.task("bubble_sort", 1);
         SketchEdits edits = new SketchEdits(new SketchSpace(task), task);
