@@ -69,6 +69,7 @@ public final class LearnTable {
         return sb.toString();
     }
 
+    /** "solved/runs: mean ± sd (median m)" of the episodes to 100% held-out over the solved runs. */
     private static String solvedCell(List<LearnResult> runs) {
         List<Long> eps = runs.stream().filter(LearnResult::solved).map(LearnResult::episodesToSolve).toList();
         return eps.size() + "/" + runs.size() + (eps.isEmpty() ? "" : ": " + meanSd(eps));
@@ -93,12 +94,9 @@ public final class LearnTable {
             int runsTotal = 0;
             for (String t : tasks) {
                 List<LearnResult> runs = row.getValue().get(t);
-                List<Long> eps = runs.stream().filter(LearnResult::solved).map(LearnResult::episodesToSolve).toList();
                 for (LearnResult r : runs) wall += r.wallMillis();
                 runsTotal += runs.size();
-                sb.append(' ').append(eps.size()).append('/').append(runs.size());
-                if (!eps.isEmpty()) sb.append(": ").append(meanSd(eps));
-                sb.append(" |");
+                sb.append(' ').append(solvedCell(runs)).append(" |");
             }
             sb.append(String.format(Locale.ROOT, " %.2f s |%n", wall / Math.max(1, runsTotal) / 1000.0));
         }
