@@ -20,7 +20,7 @@ import tc.computer.isa.TcMachineSpec;
  *   <tr><td>swap</td><td>r0 = a, r1 = b</td><td>r0 = b, r1 = a</td><td>in place: only r0, r1 may be named</td></tr>
  *   <tr><td>sum_array</td><td>r0 = base, r1 = n, array at base</td><td>r0 = sum</td><td>train n = 1..4, test n = 5..8</td></tr>
  *   <tr><td>bubble_sort</td><td>r0 = base, r1 = n</td><td>array sorted ascending in place</td><td>train n = 4, test n = 2..8</td></tr>
- *   <tr><td>binary_search</td><td>r0 = base, r1 = n, r2 = key; ascending distinct array</td><td>r0 = index of key, or −1</td><td>train n = 1..6, test n = 7..12</td></tr>
+ *   <tr><td>binary_search</td><td>r0 = base, r1 = n, r2 = key; ascending distinct array; four scratch registers</td><td>r0 = index of key, or −1, within 56 steps (a bisection's budget: a scan fails the longer held-out arrays)</td><td>train n = 1..6, test n = 7..12</td></tr>
  *   <tr><td>gcd</td><td>r0 = a, r1 = b, both in 1..200</td><td>r0 = gcd(a, b)</td><td>disjoint seeds</td></tr>
  * </table>
  * The library tasks ({@link #LIBRARY_NAMES}) may CALL the programs learned for earlier tasks
@@ -140,6 +140,18 @@ public final class TaskSuite {
                 cases.apply(trainRng, trainLengths), cases.apply(testRng, testLengths));
     }
 
+    /**
+     * binary_search's registers: base, length and key, then lo, mid, a loaded word and the shift
+     * count 1 — what a bisection needs (with fewer only a scan fits).
+     */
+    static final int SEARCH_REGISTERS = 7;
+    /**
+     * binary_search's step budget: a bisection answers n = 12 within 50 steps, a scan needs up to
+     * 102, so a program that scans can pass the training lengths (n ≤ 6: ≤ 54 steps) but not the
+     * held-out ones — the task asks for the logarithmic search its name says.
+     */
+    static final int SEARCH_STEPS = 56;
+
     private static Task search(String name, SplittableRandom trainRng, SplittableRandom testRng) {
         BiFunction<SplittableRandom, int[], List<TaskCase>> cases = (r, lengths) -> {
             List<TaskCase> out = new ArrayList<>();
@@ -157,8 +169,8 @@ public final class TaskSuite {
             }
             return out;
         };
-        return new Task(name, "r0 = index of key r2 in the ascending r1 words at r0, or −1", 5, true, 16, 400,
-                TcMachineSpec.fitting(MEMORY, 17), cases.apply(trainRng, range(1, 6)), cases.apply(testRng, range(7, 12)));
+        return new Task(name, "r0 = index of key r2 in the ascending r1 words at r0, or −1", SEARCH_REGISTERS, true, 18, SEARCH_STEPS,
+                TcMachineSpec.fitting(MEMORY, 19), cases.apply(trainRng, range(1, 6)), cases.apply(testRng, range(7, 12)));
     }
 
     private static int absentKey(SplittableRandom r, int[] a) {

@@ -24,8 +24,21 @@ class TaskSuiteTest {
             "bubble_sort", List.of(i(ADDI, 2, 1, 0, -1), i(JLE, 0, 0, 0, 15), i(MOV, 3, 0, 0, 0), i(MOV, 4, 2, 0, 0),
                     i(LOAD, 5, 3, 0, 0), i(LOAD, 1, 3, 0, 1), i(CMP, 0, 5, 1, 0), i(JLE, 0, 0, 0, 10), i(STORE, 0, 3, 1, 0),
                     i(STORE, 0, 3, 5, 1), i(ADDI, 3, 3, 0, 1), i(ADDI, 4, 4, 0, -1), i(JGT, 0, 0, 0, 4), i(ADDI, 2, 2, 0, -1), i(JGT, 0, 0, 0, 2)),
-            "binary_search", List.of(i(MOV, 3, 0, 0, 0), i(LI, 0, 0, 0, 0), i(CMP, 0, 0, 1, 0), i(JGE, 0, 0, 0, 10), i(ADD, 4, 3, 0, 0),
-                    i(LOAD, 4, 4, 0, 0), i(CMP, 0, 4, 2, 0), i(JZ, 0, 0, 0, 11), i(ADDI, 0, 0, 0, 1), i(JMP, 0, 0, 0, 2), i(LI, 0, 0, 0, -1)));
+            "binary_search", List.of(i(LI, 5, 0, 0, 1), i(CMP, 0, 3, 1, 0), i(JGE, 0, 0, 0, 14), i(ADD, 4, 3, 1, 0), i(SHR, 4, 4, 5, 0),
+                    i(ADD, 6, 0, 4, 0), i(LOAD, 6, 6, 0, 0), i(CMP, 0, 6, 2, 0), i(JZ, 0, 0, 0, 16), i(JLT, 0, 0, 0, 12), i(MOV, 1, 4, 0, 0),
+                    i(JMP, 0, 0, 0, 1), i(ADDI, 3, 4, 0, 1), i(JMP, 0, 0, 0, 1), i(LI, 0, 0, 0, -1), i(JMP, 0, 0, 0, 17), i(MOV, 0, 4, 0, 0)));
+
+    /** A linear scan for binary_search: correct without a step limit, too slow for the held-out lengths. */
+    static final List<TcInstruction> SCAN = List.of(i(MOV, 3, 0, 0, 0), i(LI, 0, 0, 0, 0), i(CMP, 0, 0, 1, 0), i(JGE, 0, 0, 0, 10), i(ADD, 4, 3, 0, 0),
+            i(LOAD, 4, 4, 0, 0), i(CMP, 0, 4, 2, 0), i(JZ, 0, 0, 0, 11), i(ADDI, 0, 0, 0, 1), i(JMP, 0, 0, 0, 2), i(LI, 0, 0, 0, -1));
+
+    @Test void binarySearchAcceptsABisectionAndRejectsAScanOnTheLongerArrays() {
+        Task t = TaskSuite.task("binary_search", 7);
+        assertEquals(t.train().size(), Reference.passed(SCAN, t, t.train()), "a scan fits the training lengths' step budget");
+        assertTrue(Reference.passed(SCAN, t, t.test()) < t.test().size(), "but not the held-out lengths'");
+        Task unlimited = new Task(t.name(), t.description(), t.registers(), true, t.maxLength(), 10_000, t.spec(), t.train(), t.test());
+        assertEquals(t.test().size(), Reference.passed(SCAN, unlimited, t.test()), "the scan is correct: only its steps fail it");
+    }
 
     @Test void everyTaskHasAHandWrittenSolutionThatPassesAllItsCases() {
         assertEquals(Set.copyOf(TaskSuite.NAMES), SOLUTIONS.keySet());
