@@ -67,6 +67,9 @@ final class LearnCommand implements Callable<Integer> {
     @Option(names = "--no-ablations", description = "With --table: skip the ablation rows.")
     boolean noAblations;
 
+    @Option(names = "--no-library", description = "For a library task (max3, gcd3, sum_abs): learn it without calling the routines of the tasks it uses (the table's 'without' column).")
+    boolean noLibrary;
+
     static final class TaskNames extends java.util.ArrayList<String> {
         TaskNames() { super(TaskSuite.ALL); }
     }
@@ -86,7 +89,8 @@ final class LearnCommand implements Callable<Integer> {
         if (!TaskSuite.ALL.contains(task)) throw new UserError("unknown task '" + task + "': choose one of " + String.join(", ", TaskSuite.ALL));
         long b = budget != null ? budget : LearnTable.defaultBudget(task);
         PrintWriter out = spec.commandLine().getOut();
-        LibraryCurriculum.Built built = library(TaskSuite.task(task, seed), seed, !json, Map.of());
+        LibraryCurriculum.Built built = noLibrary ? new LibraryCurriculum.Built(Library.EMPTY, List.of())
+                : library(TaskSuite.task(task, seed), seed, !json, Map.of());
         LearnResult r = learn(v, task, seed, b, !json, built.library());
         if (json) {
             ObjectNode o = JSON.createObjectNode();

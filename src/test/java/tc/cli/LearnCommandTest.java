@@ -29,6 +29,10 @@ class LearnCommandTest {
         assertTrue(o.get("program").asText().contains("call "), o.get("program").asText());
         Cli text = Cli.run("learn", "--task", "max3", "--seed", "1", "--budget", "3000");
         assertTrue(text.out().startsWith("library: max learned in "), text.out());
+        Cli without = Cli.run("learn", "--task", "max3", "--seed", "1", "--budget", "300", "--no-library", "--json");
+        JsonNode w = new ObjectMapper().readTree(without.out());
+        assertNull(w.get("library"), "nothing learned first");
+        assertFalse(w.get("program").asText().contains("call "), w.get("program").asText());
     }
 
     @Test void textOutputShowsTheProgramAccuracyAndEpisodes() {
