@@ -95,7 +95,7 @@ final class SketchEdits {
     }
 
     /** The single pass over (r0, r1) with body {@code body}, repeated over a shrinking prefix: the pointer moves to r2, the body's scratch up by two. */
-    private static Sketch nested(List<Sketch> body) {
+    static Sketch nested(List<Sketch> body) {
         return new Sketch.Times(1, List.of(new Sketch.Op(new TcInstruction(TcOp.MOV, 2, 0, 0, 0)), new Sketch.Op(new TcInstruction(TcOp.MOV, 3, 1, 0, 0)),
                 new Sketch.Each(2, 3, renamed(body))));
     }
