@@ -13,14 +13,16 @@ import tc.computer.isa.TcOp;
  * Sketch search over structured programs ({@link SketchSpace}), in two stages.
  *
  * <ol>
- *   <li><b>Enumerate</b> ({@value #ENUMERATE} episodes at most): cheapest first — all families'
- *       programs of one cost, in a seeded random order, before any of the next cost. Short
- *       solutions (add, max, abs, sum_array) are found here.</li>
+ *   <li><b>Enumerate</b> (about {@value #ENUMERATE} episodes: the last batch's repeated twins
+ *       may run past it): cheapest first — all families' programs of one cost, in a seeded
+ *       random order, before any of the next cost; in array tasks each single pass also runs as
+ *       its repeated twin. Short solutions (add, max, abs, sum_array, gcd) are found here.</li>
  *   <li><b>Climb</b>: best-first over the programs evaluated so far, grouped by shape (line, if,
  *       while, each, nested), the shapes taking turns; the best of a shape (most exact output
  *       words, then shaped score) is expanded by running all its neighbours one structural edit
- *       away ({@link SketchEdits}). Bubble sort is found here: a single pass that moves one word
- *       scores above the unsorted input, becomes a repeated pass, then gains its second store.</li>
+ *       away ({@link SketchEdits}), at most {@link #PLATEAU} programs per level of exact words.
+ *       Bubble sort is found here: a single pass that moves one word scores above the unsorted
+ *       input, becomes a repeated pass, then gains its second store.</li>
  * </ol>
  * Every candidate run is one episode. Before a candidate is run (and charged) it is compiled and
  * skipped when the search has run that same code already, when it is longer than the task allows,
