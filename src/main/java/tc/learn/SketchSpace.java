@@ -119,13 +119,17 @@ final class SketchSpace {
     }
 
     /** The single statements of {@code cost} allowed in {@code ctx}: instructions, and calls at {@value #CALL_COST}. */
-    List<Sketch> statements(Ctx ctx, int cost) {
+    List<? extends Sketch> statements(Ctx ctx, int cost) {
         List<Sketch.Op> ops = ops(ctx, cost);
-        if (cost != CALL_COST || library.routines().isEmpty()) return List.copyOf(ops);
-        List<Sketch> out = new ArrayList<>(ops);
-        out.addAll(calls(ctx));
-        return out;
+        if (cost != CALL_COST || library.routines().isEmpty()) return ops; // the listing's hot path: no copy
+        return withCalls.computeIfAbsent(ctx, c -> {
+            List<Sketch> out = new ArrayList<>(ops);
+            out.addAll(calls(c));
+            return List.copyOf(out);
+        });
     }
+
+    private final Map<Ctx, List<Sketch>> withCalls = new HashMap<>();
 
     /** The single instructions of {@code cost} allowed in {@code ctx}. */
     List<Sketch.Op> ops(Ctx ctx, int cost) {
