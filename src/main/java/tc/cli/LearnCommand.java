@@ -30,7 +30,8 @@ import tc.learn.Variants;
                 "An episode is one evaluation of one candidate program on one batch of task inputs."},
         footer = {"", "Tasks: add, max, abs, swap, sum_array, bubble_sort, binary_search, gcd;",
                 "library tasks (learn the tasks they may CALL first): max3 (calls max), gcd3 (gcd), sum_abs (abs).", "",
-                "Examples:", "  tc learn --task add --seed 1", "  tc learn --task max --json", "  tc learn --table --seeds 10 --out docs/learning"})
+                "Examples:", "  tc learn --task add --seed 1", "  tc learn --task max --json", "  tc learn --task max3          (learns max, then max3 calling it)",
+                "  tc learn --table --seeds 10 --out docs/learning"})
 final class LearnCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
