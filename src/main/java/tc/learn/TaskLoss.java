@@ -20,7 +20,6 @@ import tc.computer.soft.SoftState;
  * that keeps looping and happens to hold good values at step T looks as good as one that stopped.
  */
 final class TaskLoss implements FinalStateLoss {
-    static final boolean SQUARED = Boolean.getBoolean("sq");
     private final List<TaskCase> batch;
     private final double scale, haltWeight;
 
@@ -55,9 +54,8 @@ final class TaskLoss implements FinalStateLoss {
             };
             double d = (v - e.value()) / scale;
             if (!Double.isFinite(d)) return Double.NaN;
-            double g;
-            if (SQUARED) { loss += d * d; g = 2 * d / scale; }
-            else { loss += Math.log1p(d * d); g = 2 * d / (1 + d * d) / scale; }
+            loss += Math.log1p(d * d);
+            double g = 2 * d / (1 + d * d) / scale;
             switch (e.where()) {
                 case TaskCase.Location.Register r -> gReg[r.r()] += g;
                 case TaskCase.Location.Memory m -> gMem[s.spec().address(m.address())] += g;
