@@ -117,6 +117,15 @@ class LibraryTest {
         assertEquals(Sketch.compile(List.of(call(MAX, 0, 1), call(MAX, 0, 2))), state.program, "the dead MOV goes, the routines stay");
     }
 
+    /** The local search's insert and delete keep CALL targets on their routines, as they do jump targets. */
+    @Test void insertingOrDeletingBeforeARoutineMovesTheCallWithIt() {
+        List<TcInstruction> code = Sketch.compile(List.of(call(MAX, 0, 1)));
+        assertEquals(i(CALL, 0, 0, 0, 2), code.get(0));
+        List<TcInstruction> longer = Mutations.insert(code, 1, i(MOV, 3, 0, 0, 0));
+        assertEquals(i(CALL, 0, 0, 0, 3), longer.get(0));
+        assertEquals(code, Mutations.delete(longer, 1));
+    }
+
     @Test void anUnsolvedPrerequisiteLeavesTheLibraryWithoutIt() {
         LibraryCurriculum.Built built = LibraryCurriculum.build(TaskSuite.task("gcd3", 1), 1, t -> Variants.SEARCH_ONLY.learner(t, 1).learn(t, 1, 5, e -> { }));
         assertEquals(1, built.prerequisites().size());

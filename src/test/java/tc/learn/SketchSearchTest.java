@@ -141,6 +141,14 @@ class SketchSearchTest {
         assertEquals(task.test().size(), Reference.passed(r.program(), task, task.test()));
     }
 
+    /** Seed 7 was unsolved until each enumerated single pass also ran as its repeated twin. */
+    @Test void bubbleSortSeed7ClimbsFromARepeatedTwin() {
+        Task task = TaskSuite.task("bubble_sort", 7);
+        LearnResult r = Variants.FULL.learner(task, Learner.DEFAULT_POPULATION).learn(task, 7, 10_000, e -> { });
+        assertTrue(r.solved(), r.assembly());
+        assertEquals(task.test().size(), Reference.passed(r.program(), task, task.test()));
+    }
+
     @Test void theOrderIsFixedBySeed() {
         Task task = TaskSuite.task("abs", 4);
         Learner l = new Learner(List.of(new SketchSearch(1.0)), 1);
