@@ -10,7 +10,7 @@ import tc.computer.isa.TcInstruction;
 import tc.computer.isa.TcOp;
 
 /**
- * Sketch search over structured programs ({@link SketchSpace}), in two stages.
+ * Sketch search over structured programs ({@link SketchSpace}), in rounds of two stages.
  *
  * <ol>
  *   <li><b>Enumerate</b> (about {@value #ENUMERATE} episodes: the last batch's repeated twins
@@ -24,6 +24,17 @@ import tc.computer.isa.TcOp;
  *       Bubble sort is found here: a single pass that moves one word scores above the unsorted
  *       input, becomes a repeated pass, then gains its second store.</li>
  * </ol>
+ * In array tasks a climb that stalls ({@value #STALL} episodes without any round reaching a
+ * better exact-word fraction) ends the round: the enumeration resumes where it stopped for
+ * another {@value #ENUMERATE} episodes, and those programs climb in queues of their own, taking
+ * turns with the older rounds' queues (nothing run is run again). A climb is greedy, and on some
+ * training sets its first starts all lead to programs fitted to those cases; fresh starts are
+ * what gets it out (bubble_sort seeds 5 and 16 were unsolved within 100,000 episodes without
+ * rounds, and are solved at 17,708 and 18,599). Scalar tasks climb in one round: there an
+ * expansion costs ~100 episodes instead of ~1,000–3,000, a stall of {@value #STALL} episodes is
+ * a plateau the climb is walking across, and new rounds only took turns from it (swap seeds 3
+ * and 19, solved at 6,832 and 6,634 in one round, were unsolved within 20,000 with rounds).
+ *
  * Every candidate run is one episode. Before a candidate is run (and charged) it is compiled and
  * skipped when the search has run that same code already, when it is longer than the task allows,
  * names a register the task does not grant or writes no output, when one of its instructions is
@@ -37,7 +48,7 @@ import tc.computer.isa.TcOp;
  */
 public final class SketchSearch implements Phase {
     static final int MAX_COST = 40, BATCH = 8;
-    /** Episodes the enumeration may spend before the climb starts (it also stops where a level is too large to list). */
+    /** Episodes each round's enumeration may spend before its climb starts (it also stops where a level is too large to list). */
     static final long ENUMERATE = 1_000;
     static final long LEVEL_CAP = 3_000_000;
     /**
@@ -48,14 +59,28 @@ public final class SketchSearch implements Phase {
      * its ever-new junk variants with that same fraction kept the climb for 20,000 episodes.
      */
     static final int PLATEAU = 8;
+    /**
+     * Episodes the climb of an array task may go without a new best exact-word fraction before the
+     * next round starts. Chosen on bubble_sort seeds 1–20: with 1,500 or 2,000 the new rounds took
+     * turns from climbs that were still on their way (seeds 6, 7, 14, 15, 17, 18 up to three times
+     * slower) and seed 5 was no faster; with 3,000 the seeds solved in one round are unchanged.
+     */
+    static final long STALL = 3_000;
 
     private final double share;
+    private final boolean restarts;
 
     /** @param share the fraction of the whole budget this phase may spend */
-    public SketchSearch(double share) {
+    public SketchSearch(double share) { this(share, true); }
+
+    private SketchSearch(double share, boolean restarts) {
         if (!(share > 0 && share <= 1)) throw new IllegalArgumentException("share must be in (0, 1], got " + share);
         this.share = share;
+        this.restarts = restarts;
     }
+
+    /** This search in one round only: the climb goes on from its first starts however long it stalls (for comparisons). */
+    SketchSearch withoutRestarts() { return new SketchSearch(share, false); }
 
     @Override public String name() { return "sketch"; }
 
@@ -161,7 +186,7 @@ public final class SketchSearch implements Phase {
      * An evaluated candidate. Climbing expands the one with the most exact output words first (a
      * near miss's bit credit would reward noise), then the best shaped score, then the first evaluated.
      */
-    private record Scored(Candidate candidate, double words, double score, long order) {}
+    private record Scored(Candidate candidate, double words, double score, long order, int round) {}
 
     @Override public void run(LearnContext ctx) {
         LearnState state = ctx.state();
@@ -170,29 +195,50 @@ public final class SketchSearch implements Phase {
         EpisodeCounter counter = ctx.counter();
         long start = counter.episodes();
         long stop = start + (long) Math.floor(share * counter.budget());
-        long enumerateUntil = Math.min(stop, start + ENUMERATE);
         Random random = new Random(ctx.seed() * 0x9E3779B97F4A7C15L + 17);
         Set<List<TcInstruction>> seen = new HashSet<>();
         if (state.train != null) seen.add(state.program);
         SketchSpace space = new SketchSpace(task, ctx.library());
         Order order = new Order(space.families(), task, random, seen);
-        Islands frontier = new Islands();
-
-        // 1. enumerate, cheapest first
-        while (counter.episodes() < enumerateUntil && !counter.exhausted()) {
-            List<Candidate> batch = new ArrayList<>();
-            while (batch.size() < Math.min(BATCH, enumerateUntil - counter.episodes())) {
-                Candidate c = order.next();
-                if (c == null) break;
-                batch.add(c);
-            }
-            if (batch.isEmpty()) break; // the space is used up
-            batch.addAll(repeatedTwins(batch, task, seen));
-            if (evaluate(ctx, batch, frontier)) return;
-        }
-        // 2. climb: the neighbours of the best program found so far, best first
         SketchEdits edits = new SketchEdits(space, task);
+        Islands frontier = new Islands(start);
+        while (counter.episodes() < stop && !counter.exhausted()) {
+            // 1. enumerate, cheapest first (continuing where the last round stopped)
+            long enumerateUntil = Math.min(stop, counter.episodes() + ENUMERATE);
+            while (counter.episodes() < enumerateUntil && !counter.exhausted()) {
+                List<Candidate> batch = new ArrayList<>();
+                while (batch.size() < Math.min(BATCH, enumerateUntil - counter.episodes())) {
+                    Candidate c = order.next();
+                    if (c == null) break;
+                    batch.add(c);
+                }
+                if (batch.isEmpty()) break; // the space is used up
+                batch.addAll(repeatedTwins(batch, task, seen));
+                if (evaluate(ctx, batch, frontier, frontier.round)) return;
+            }
+            // 2. climb: the neighbours of the best program found so far, best first, until it stalls
+            Climb climbed = climb(ctx, frontier, edits, random, seen, stop);
+            if (climbed == Climb.SOLVED) return;
+            if (climbed == Climb.ENDED && order.done) break; // nothing left to climb from or to list
+            // 3. a new round: its enumerated programs climb in queues of their own, beside the older rounds'
+            if (!order.done) frontier.round++;
+        }
+    }
+
+    private enum Climb { SOLVED, STALLED, ENDED }
+
+    /**
+     * Expands the frontier's best until the task is solved, the budget or frontier ends, or (with
+     * restarts) {@link #STALL} episodes pass without a round reaching a new best exact-word fraction.
+     */
+    private Climb climb(LearnContext ctx, Islands frontier, SketchEdits edits, Random random, Set<List<TcInstruction>> seen, long stop) {
+        EpisodeCounter counter = ctx.counter();
+        Task task = ctx.task();
         while (counter.episodes() < stop && !counter.exhausted() && !frontier.isEmpty()) {
+            if (restarts && task.usesMemory() && counter.episodes() - frontier.improved >= STALL) {
+                frontier.improved = counter.episodes();
+                return Climb.STALLED;
+            }
             Scored best = frontier.poll();
             if (best == null) break;
             List<Candidate> around = new ArrayList<>();
@@ -203,40 +249,54 @@ public final class SketchSearch implements Phase {
             Collections.shuffle(around, random);
             for (int from = 0; from < around.size() && counter.episodes() < stop; from += BATCH) {
                 List<Candidate> batch = around.subList(from, (int) Math.min(around.size(), Math.min(from + BATCH, from + stop - counter.episodes())));
-                if (evaluate(ctx, batch, frontier)) return;
+                if (evaluate(ctx, batch, frontier, best.round())) return Climb.SOLVED;
             }
         }
+        return Climb.ENDED;
     }
 
     /**
-     * The evaluated programs by shape (the outermost template: line, if, while, each, nested),
-     * each shape its own queue, best first, taken in turn: a shape whose programs score lower
+     * The evaluated programs by round and shape (the outermost template: line, if, while, each,
+     * nested), each its own queue, best first, taken in turn: a shape whose programs score lower
      * than another's (a full sort needs the repeated pass, whose early forms score below a single
-     * pass tuned to the training arrays) still gets its share of the climbing. Within a shape a
-     * level of equal exact-word fraction is expanded at most {@link #PLATEAU} times.
+     * pass tuned to the training arrays) still gets its share of the climbing, and so do the
+     * programs of a new round beside the older rounds' climbs (a program belongs to the round of
+     * the program it was edited from). Within a queue a level of equal exact-word fraction is
+     * expanded at most {@link #PLATEAU} times.
      */
     private static final class Islands {
         private final java.util.Map<String, java.util.PriorityQueue<Scored>> queues = new java.util.TreeMap<>();
+        private final java.util.Map<Integer, Double> bestWords = new java.util.HashMap<>();
         private int turn;
+        /** The current round: enumerated programs join its queues. */
+        int round;
+        /** The last episode at which some round reached a new best exact-word fraction of its own. */
+        long improved;
+
+        Islands(long since) { improved = since; }
 
         void add(Scored s) {
-            queues.computeIfAbsent(shape(s.candidate().sketch()), k -> new java.util.PriorityQueue<>(
+            if (s.words() > bestWords.getOrDefault(s.round(), -1.0)) {
+                bestWords.put(s.round(), s.words());
+                improved = Math.max(improved, s.order());
+            }
+            queues.computeIfAbsent(String.format("%04d %s", s.round(), shape(s.candidate().sketch())), k -> new java.util.PriorityQueue<>(
                     java.util.Comparator.comparingDouble((Scored x) -> -x.words())
                             .thenComparingDouble(x -> -x.score()).thenComparingLong(Scored::order))).add(s);
         }
 
         boolean isEmpty() { return queues.values().stream().allMatch(java.util.PriorityQueue::isEmpty); }
 
-        /** Expansions so far per shape and exact-word level ({@link #PLATEAU} at most each). */
+        /** Expansions so far per queue and exact-word level ({@link #PLATEAU} at most each). */
         private final java.util.Map<String, java.util.Map<Double, Integer>> expanded = new java.util.HashMap<>();
 
         Scored poll() {
             while (true) {
                 List<String> open = queues.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(java.util.Map.Entry::getKey).toList();
                 if (open.isEmpty()) return null;
-                String shape = open.get(turn++ % open.size());
-                Scored s = queues.get(shape).poll();
-                var levels = expanded.computeIfAbsent(shape, k -> new java.util.HashMap<>());
+                String queue = open.get(turn++ % open.size());
+                Scored s = queues.get(queue).poll();
+                var levels = expanded.computeIfAbsent(queue, k -> new java.util.HashMap<>());
                 int n = levels.getOrDefault(s.words(), 0);
                 if (n >= PLATEAU) continue; // this level is a plateau: its programs have had their turns
                 levels.put(s.words(), n + 1);
@@ -262,7 +322,7 @@ public final class SketchSearch implements Phase {
     }
 
     /** Runs a batch (one episode each), records the best, verifies a perfect one; true when solved. */
-    private boolean evaluate(LearnContext ctx, List<Candidate> batch, Islands frontier) {
+    private boolean evaluate(LearnContext ctx, List<Candidate> batch, Islands frontier, int round) {
         LearnState state = ctx.state();
         Task task = ctx.task();
         List<Evaluation> results = ctx.counter().evaluateAll(batch.stream().map(c -> ctx.program(c.code())).toList(), task, task.train());
@@ -270,7 +330,7 @@ public final class SketchSearch implements Phase {
         for (int k = 0; k < results.size(); k++) {
             Candidate c = batch.get(k);
             Evaluation e = results.get(k);
-            frontier.add(new Scored(c, e.words(), e.score(), first + k));
+            frontier.add(new Scored(c, e.words(), e.score(), first + k, round));
             if (state.train == null || e.score() > state.train.score()) {
                 state.program = c.code();
                 state.train = e;

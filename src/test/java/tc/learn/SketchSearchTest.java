@@ -149,6 +149,24 @@ class SketchSearchTest {
         assertEquals(task.test().size(), Reference.passed(r.program(), task, task.test()));
     }
 
+    /**
+     * Seed 5's first climbs all lead to programs fitted to the training arrays (e.g. a repeated
+     * pass that squares a register between stores); a restart from the next enumerated programs
+     * gets out. Search only, so the two runs differ in nothing but the restarts.
+     */
+    @Test void bubbleSortSeed5IsSolvedByARestart() {
+        Task task = TaskSuite.task("bubble_sort", 5);
+        LearnResult with = new Learner(List.of(new SketchSearch(1.0)), 1).learn(task, 5, 30_000, e -> { });
+        assertTrue(with.solved(), with.assembly());
+        assertTrue(with.episodesToSolve() > SketchSearch.ENUMERATE + SketchSearch.STALL, "solved after a restart: " + with.episodesToSolve());
+        assertEquals(task.test().size(), Reference.passed(with.program(), task, task.test()));
+        LearnResult without = new Learner(List.of(new SketchSearch(1.0).withoutRestarts()), 1).learn(task, 5, 30_000, e -> { });
+        assertFalse(without.solved(), "one round only: " + without.assembly());
+        LearnResult full = Variants.FULL.learner(task, Learner.DEFAULT_POPULATION).learn(task, 5, 30_000, e -> { });
+        assertTrue(full.solved(), full.assembly());
+        assertEquals(task.test().size(), Reference.passed(full.program(), task, task.test()));
+    }
+
     @Test void theOrderIsFixedBySeed() {
         Task task = TaskSuite.task("abs", 4);
         Learner l = new Learner(List.of(new SketchSearch(1.0)), 1);
