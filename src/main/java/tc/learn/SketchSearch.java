@@ -30,12 +30,13 @@ import tc.computer.isa.TcOp;
  * turns with the older rounds' queues (nothing run is run again). A climb is greedy, and on some
  * training sets its first starts all lead to programs fitted to those cases; fresh starts are
  * what gets it out (bubble_sort seeds 5 and 16 were unsolved within 100,000 episodes without
- * rounds, and are solved at 17,708 and 18,599). Scalar tasks climb in one round: there an
+ * rounds, and are solved at 15,956 and 17,101). Scalar tasks climb in one round: there an
  * expansion costs ~100 episodes instead of ~1,000–3,000, a stall of {@value #STALL} episodes is
  * a plateau the climb is walking across, and new rounds only took turns from it (swap seeds 3
  * and 19, solved at 6,832 and 6,634 in one round, were unsolved within 20,000 with rounds).
  *
- * Every candidate run is one episode. Before a candidate is run (and charged) it is compiled and
+ * Every candidate run is one episode. Before a candidate is run (and charged) its neighbouring
+ * independent instructions are put in one order ({@link #inOrder}), and it is compiled and
  * skipped when the search has run that same code already, when it is longer than the task allows,
  * names a register the task does not grant or writes no output, when one of its instructions is
  * dead ({@link Liveness}: the shorter program without it is cheaper), when it uses a never-written
@@ -170,16 +171,50 @@ public final class SketchSearch implements Phase {
     record Candidate(List<Sketch> sketch, List<TcInstruction> code) {}
 
     /**
-     * The candidate of {@code program}, or null when it is not worth an episode or its code was
-     * run already. A program that calls library routines is judged by its inlined form (what it
-     * computes) and must fit the task's machine with its routines laid out after it.
+     * The candidate of {@code program} in its {@linkplain #inOrder normal form}, or null when it
+     * is not worth an episode or its code was run already. A program that calls library routines
+     * is judged by its inlined form (what it computes) and must fit the task's machine with its
+     * routines laid out after it.
      */
     static Candidate candidate(List<Sketch> program, Task task, Set<List<TcInstruction>> seen) {
+        program = inOrder(program);
         List<TcInstruction> code = Sketch.compile(program);
         if (Sketch.calls(program)) {
             if (code.size() >= task.spec().slots() || !worthRunning(Sketch.inline(program), task)) return null;
         } else if (!worthRunning(code, task)) return null;
         return seen.add(code) ? new Candidate(program, code) : null;
+    }
+
+    /**
+     * {@code program} with every run of neighbouring independent instructions in one order (the
+     * order {@link SketchSpace#keep} lists them in): two programs that differ only in such an
+     * order compute the same, so an edit that inserts or replaces an instruction next to one it
+     * does not touch yields the program the other order would, which {@code seen} then runs once.
+     * Adjacent independent pairs out of order are swapped until none is left: each swap removes
+     * one inversion, and the result is the one normal form of all the reorderings.
+     */
+    static List<Sketch> inOrder(List<Sketch> block) {
+        List<Sketch> out = new ArrayList<>(block.size());
+        for (Sketch s : block) {
+            out.add(switch (s) {
+                case Sketch.Op op -> op;
+                case Sketch.Call c -> c;
+                case Sketch.If f -> new Sketch.If(f.a(), f.b(), f.skip(), inOrder(f.then()));
+                case Sketch.Each e -> new Sketch.Each(e.p(), e.c(), inOrder(e.body()));
+                case Sketch.Times t -> new Sketch.Times(t.c(), inOrder(t.body()));
+                case Sketch.While w -> new Sketch.While(inOrder(w.body()));
+            });
+        }
+        for (boolean swapped = true; swapped; ) {
+            swapped = false;
+            for (int k = 0; k + 1 < out.size(); k++)
+                if (out.get(k) instanceof Sketch.Op x && out.get(k + 1) instanceof Sketch.Op y && SketchSpace.outOfOrder(x.ins(), y.ins())) {
+                    out.set(k, y);
+                    out.set(k + 1, x);
+                    swapped = true;
+                }
+        }
+        return out;
     }
 
     /**

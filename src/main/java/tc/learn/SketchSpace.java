@@ -212,13 +212,23 @@ final class SketchSpace {
      */
     static boolean keep(TcInstruction x, TcInstruction y) {
         int xd = Liveness.defs(x) & 0xFFFF, yd = Liveness.defs(y) & 0xFFFF;
+        if (xd != 0 && xd == yd && (Liveness.uses(y) & xd) == 0 && !x.op().setsFlags()) return false;
+        return !outOfOrder(x, y);
+    }
+
+    /**
+     * Whether {@code x} then {@code y} are independent (neither reads or writes what the other
+     * writes, not two memory accesses one of which stores, not both setting the flags) and in the
+     * order the listing does not use: swapped, they compute the same.
+     */
+    static boolean outOfOrder(TcInstruction x, TcInstruction y) {
+        int xd = Liveness.defs(x) & 0xFFFF, yd = Liveness.defs(y) & 0xFFFF;
         int xu = Liveness.uses(x), yu = Liveness.uses(y);
-        if (xd != 0 && xd == yd && (yu & xd) == 0 && !x.op().setsFlags()) return false;
         boolean xMem = x.op() == TcOp.STORE || x.op() == TcOp.LOAD, yMem = y.op() == TcOp.STORE || y.op() == TcOp.LOAD;
         boolean memoryOrder = xMem && yMem && (x.op() == TcOp.STORE || y.op() == TcOp.STORE);
         boolean independent = (xd & yu) == 0 && (yd & xu) == 0 && (xd & yd) == 0 && !memoryOrder
                 && !(x.op().setsFlags() && y.op().setsFlags());
-        return !independent || order(x) <= order(y);
+        return independent && order(x) > order(y);
     }
 
     private static long order(TcInstruction i) {

@@ -167,6 +167,51 @@ class SketchSearchTest {
         assertEquals(task.test().size(), Reference.passed(full.program(), task, task.test()));
     }
 
+    @Test void independentNeighboursAreRunInOneOrderOnly() {
+        Sketch.Op addR2 = op(ADD, 2, 0, 1, 0), subR3 = op(SUB, 3, 0, 1, 0), mov2 = op(MOV, 2, 3, 0, 0), li3 = op(LI, 3, 0, 0, 1);
+        // independent, but both set the flags: the order decides the final flags, so both orders stay
+        assertNotEquals(SketchSearch.inOrder(List.of(addR2, subR3)), SketchSearch.inOrder(List.of(subR3, addR2)));
+        // independent (MOV and LI set no flags): one normal form, inside any block
+        List<Sketch> a = List.of(new Sketch.Each(0, 1, List.of(op(LOAD, 4, 0, 0, 0), op(MOV, 2, 1, 0, 0), li3)));
+        List<Sketch> b = List.of(new Sketch.Each(0, 1, List.of(op(LOAD, 4, 0, 0, 0), li3, op(MOV, 2, 1, 0, 0))));
+        assertEquals(SketchSearch.inOrder(a), SketchSearch.inOrder(b));
+        assertEquals(SketchSearch.inOrder(a), SketchSearch.inOrder(SketchSearch.inOrder(a)), "a normal form is its own");
+        // dependent pairs and two memory accesses with a store keep their order
+        assertEquals(List.of(li3, mov2), SketchSearch.inOrder(List.of(li3, mov2)));
+        assertEquals(List.of(mov2, li3), SketchSearch.inOrder(List.of(mov2, li3)), "li r3 would overwrite what mov reads");
+        List<Sketch> storeLoad = List.of(op(STORE, 0, 0, 2, 0), op(LOAD, 3, 1, 0, 0));
+        assertEquals(storeLoad, SketchSearch.inOrder(storeLoad));
+    }
+
+    /** The normal form computes what the program did: random straight programs over memory, both run on the interpreter. */
+    @Test void theNormalFormComputesTheSame() {
+        Task task = TaskSuite.task("sum_array", 3);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        List<Sketch.Op> vocabulary = new java.util.ArrayList<>();
+        for (int c = 2; c <= 5; c++) vocabulary.addAll(new SketchSpace(task).ops(new SketchSpace.Ctx(-1, 0), c));
+        int reordered = 0;
+        for (int n = 0; n < 10_000; n++) {
+            List<Sketch> program = new java.util.ArrayList<>();
+            for (int k = r.nextInt(2, 7); k > 0; k--) program.add(vocabulary.get(r.nextInt(vocabulary.size())));
+            List<Sketch> normal = SketchSearch.inOrder(program);
+            if (normal.equals(program)) continue;
+            reordered++;
+            for (TaskCase c : task.train()) assertEquals(state(Sketch.compile(program), task, c), state(Sketch.compile(normal), task, c), program.toString());
+        }
+        assertTrue(reordered > 1_000, "enough programs were reordered to mean something: " + reordered);
+    }
+
+    private static String state(List<TcInstruction> code, Task task, TaskCase c) {
+        var m = new tc.computer.interp.TcMachine(new tc.computer.isa.TcProgram(code, task.spec(), new int[0]));
+        for (int k = 0; k < c.registers().length; k++) m.withRegister(k, c.registers()[k]);
+        for (int a = 0; a < c.memory().length; a++) m.withMemory(a, c.memory()[a]);
+        m.run(task.stepLimit());
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < task.registers(); k++) sb.append(m.register(k)).append(',');
+        for (int a = 0; a < TaskSuite.MEMORY; a++) sb.append(m.memory(a)).append(',');
+        return sb.toString();
+    }
+
     @Test void theOrderIsFixedBySeed() {
         Task task = TaskSuite.task("abs", 4);
         Learner l = new Learner(List.of(new SketchSearch(1.0)), 1);
