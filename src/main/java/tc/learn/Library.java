@@ -31,9 +31,17 @@ public record Library(Map<String, Routine> routines) {
      * @param task      the task it was learned for
      * @param code      its instructions (jumps to {@code code.size()} leave it)
      * @param registers how many registers it names (r0 … r(registers−1))
+     * @param zeroed    the scratch registers it reads before writing them, as a mask: it was
+     *                  learned where they start at 0, so each call sets them to 0 first (a
+     *                  learned abs compares with a never-written register; without this it would
+     *                  work only where the caller maps that register to one it never writes)
      */
-    public record Routine(String task, List<TcInstruction> code, int registers) {
+    public record Routine(String task, List<TcInstruction> code, int registers, int zeroed) {
+        /** A routine that needs no register zeroed on entry. */
+        public Routine(String task, List<TcInstruction> code, int registers) { this(task, code, registers, 0); }
+
         public Routine {
+            if ((zeroed & ~((1 << registers) - 1)) != 0) throw new IllegalArgumentException(task + " zeroes a register it does not have");
             code = List.copyOf(code);
             for (TcInstruction i : code) {
                 switch (i.op()) {
@@ -78,14 +86,20 @@ public record Library(Map<String, Routine> routines) {
         }
     }
 
-    /** The instructions of {@code routine} with its registers renamed by {@code map} and its jumps moved by {@code offset}; exits jump to offset + size. */
+    /**
+     * The instructions of {@code routine} with its registers renamed by {@code map}, after an
+     * {@code LI r, 0} for each of its {@link Routine#zeroed} registers, placed at {@code offset};
+     * exits jump to the end.
+     */
     static List<TcInstruction> placed(Routine routine, List<Integer> map, int offset, boolean asSubroutine) {
         List<TcInstruction> out = new ArrayList<>();
-        int exit = offset + routine.code().size();
+        for (int r = 0; r < routine.registers(); r++)
+            if ((routine.zeroed() >> r & 1) != 0) out.add(new TcInstruction(TcOp.LI, map.get(r), 0, 0, 0));
+        int start = offset + out.size(), exit = start + routine.code().size();
         for (TcInstruction i : routine.code()) {
             var s = i.op().shape();
             if (i.op() == TcOp.HALT) out.add(asSubroutine ? TcInstruction.of(TcOp.RET) : new TcInstruction(TcOp.JMP, 0, 0, 0, exit));
-            else if (i.op().isJump()) out.add(new TcInstruction(i.op(), 0, 0, 0, Math.min(Math.max(i.imm(), 0), routine.code().size()) + offset));
+            else if (i.op().isJump()) out.add(new TcInstruction(i.op(), 0, 0, 0, Math.min(Math.max(i.imm(), 0), routine.code().size()) + start));
             else out.add(new TcInstruction(i.op(), s.rd ? map.get(i.rd()) : 0, s.rs1 ? map.get(i.rs1()) : 0, s.rs2 ? map.get(i.rs2()) : 0, i.imm()));
         }
         return out;

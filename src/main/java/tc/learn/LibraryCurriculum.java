@@ -33,9 +33,15 @@ public final class LibraryCurriculum {
         return new Built(library, runs);
     }
 
-    /** The routine of a solved run: its extracted program, on its task's registers. */
+    /**
+     * The routine of a solved run: its extracted program, on its task's registers, zeroing on
+     * entry the scratch registers it reads before writing (they were 0 where it was learned).
+     */
     public static Library.Routine routine(Task task, LearnResult solved) {
         if (!solved.solved()) throw new IllegalArgumentException(task.name() + " was not solved: no routine");
-        return new Library.Routine(task.name(), solved.program(), task.registers());
+        int inputs = (1 << task.train().get(0).registers().length) - 1;
+        int scratch = ((1 << task.registers()) - 1) & ~inputs;
+        int zeroed = Liveness.readBeforeWritten(solved.program(), SketchSearch.outputRegisters(task)) & scratch;
+        return new Library.Routine(task.name(), solved.program(), task.registers(), zeroed);
     }
 }

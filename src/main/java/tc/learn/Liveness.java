@@ -19,6 +19,22 @@ final class Liveness {
     /** Whether some instruction of {@code code} writes only values no path reads (outputs: registers in {@code outputMask} are read at HALT). */
     static boolean hasDeadInstruction(List<TcInstruction> code, int outputMask) {
         int n = code.size();
+        int[] liveIn = liveIn(code, outputMask);
+        for (int i = 0; i < n; i++) {
+            int d = defs(code.get(i));
+            if (d != 0 && (d & liveOut(code, i, liveIn)) == 0) return true;
+        }
+        return false;
+    }
+
+    /** The registers {@code code} may read before writing them (outputs: read at HALT), as a mask. */
+    static int readBeforeWritten(List<TcInstruction> code, int outputMask) {
+        return liveIn(code, outputMask)[0] & ~FLAGS;
+    }
+
+    /** The registers live before each instruction (and at the end), by backward dataflow to a fixed point. */
+    private static int[] liveIn(List<TcInstruction> code, int outputMask) {
+        int n = code.size();
         int[] liveIn = new int[n + 1];
         liveIn[n] = outputMask; // the HALT past the end reads the outputs
         boolean changed = true;
@@ -32,11 +48,7 @@ final class Liveness {
                 }
             }
         }
-        for (int i = 0; i < n; i++) {
-            int d = defs(code.get(i));
-            if (d != 0 && (d & liveOut(code, i, liveIn)) == 0) return true;
-        }
-        return false;
+        return liveIn;
     }
 
     /** Whether {@code code} writes one of the registers in {@code mask}. */

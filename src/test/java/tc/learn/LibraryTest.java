@@ -61,6 +61,31 @@ class LibraryTest {
         return m;
     }
 
+    /**
+     * abs as learned compares with r1, which it never writes: it was 0 where abs was learned. The
+     * routine zeroes it on entry, so a caller whose register under r1 holds a value still gets |x|.
+     */
+    @Test void aRoutineZeroesTheScratchRegistersItReadsBeforeWriting() {
+        Task abs = TaskSuite.task("abs", 1), gcd = TaskSuite.task("gcd", 1);
+        Library.Routine learnedAbs = LibraryCurriculum.routine(abs, solved(abs, ABS.code()));
+        assertEquals(0b10, learnedAbs.zeroed(), "r1 is read before any write");
+        assertEquals(0, LibraryCurriculum.routine(gcd, solved(gcd, GCD.code())).zeroed(), "gcd writes r2 before reading it");
+        List<Sketch> p = List.of(call(learnedAbs, 0, 2));
+        assertEquals(List.of(i(LI, 2, 0, 0, 0), i(CMP, 0, 0, 2, 0), i(JGT, 0, 0, 0, 4), i(SUB, 0, 2, 0, 0)), Sketch.inline(p));
+        for (int x : new int[]{-7, 0, 9}) {
+            int[] regs = {x, 0, 123};
+            assertEquals(Math.abs(x), run(Sketch.compile(p), regs, new int[0]).register(0), "called, r2 = 123 before the call");
+            assertEquals(Math.abs(x), run(Sketch.inline(p), regs, new int[0]).register(0), "inlined");
+            assertNotEquals(Math.abs(x), run(Sketch.inline(List.of(call(ABS, 0, 2))), regs, new int[0]).register(0),
+                    "without the zeroing the same call compares with 123");
+        }
+        assertThrows(IllegalArgumentException.class, () -> new Library.Routine("x", ABS.code(), 2, 0b100));
+    }
+
+    private static LearnResult solved(Task task, List<TcInstruction> program) {
+        return new LearnResult(task.name(), 1, true, 1, 1, 1.0, program, 0, List.of());
+    }
+
     @Test void callsMapEveryRoutineRegisterToADistinctUnfrozenOne() {
         Library lib = Library.EMPTY.with(MAX).with(GCD);
         assertEquals(4 * 3 + 4 * 3 * 2, lib.calls(4, 0).size(), "ordered choices of 2 and of 3 registers among 4");
