@@ -62,9 +62,10 @@ public final class SketchSearch implements Phase {
     static final int PLATEAU = 8;
     /**
      * Episodes the climb of an array task may go without a new best exact-word fraction before the
-     * next round starts. Chosen on bubble_sort seeds 1–20: with 1,500 or 2,000 the new rounds took
-     * turns from climbs that were still on their way (seeds 6, 7, 14, 15, 17, 18 up to three times
-     * slower) and seed 5 was no faster; with 3,000 the seeds solved in one round are unchanged.
+     * next round starts. Chosen on bubble_sort seeds 1–20 (the table's seeds among them): shorter
+     * stalls take turns from climbs still on their way — with 2,000 eight seeds were slower (up to
+     * three times) and one faster, with 1,500 eleven slower and two faster; with 3,000 the seeds
+     * solved in one round are unchanged.
      */
     static final long STALL = 3_000;
 
