@@ -17,7 +17,8 @@
  * {@link tc.learn.EpisodeCounter#gradientStep}) → {@link tc.learn.Crystallize} (argmax program of
  * the soft parameters) → {@link tc.learn.SketchSearch} (structured programs from branch and loop
  * templates, {@link tc.learn.Sketch}: enumerated cheapest first over {@link tc.learn.SketchSpace},
- * then climbed by {@link tc.learn.SketchEdits}; {@link tc.learn.Liveness} and
+ * then climbed by {@link tc.learn.SketchEdits}, in rounds of fresh starts for array tasks whose
+ * climb stalls; {@link tc.learn.Liveness} and
  * {@link tc.learn.RegisterRoles} skip programs not worth an episode) →
  * {@link tc.learn.LocalSearch} (population of annealing chains, length
  * curriculum, structured proposals, exploit/explore) → {@link tc.learn.Extraction} (minimal
@@ -25,7 +26,8 @@
  *
  * <p><b>Library</b> ({@link tc.learn.Library}, {@link tc.learn.LibraryCurriculum}): the extracted
  * programs of solved tasks become routines that later tasks ({@link tc.learn.Task#uses}) call
- * with the machine's CALL/RET, each call naming the caller registers it works on.
+ * with the machine's CALL/RET, each call naming the caller registers it works on; a routine
+ * zeroes the scratch registers it reads before writing, as they were where it was learned.
  * {@link tc.learn.LearnPlots} draws the learning curves.
  */
 package tc.learn;
