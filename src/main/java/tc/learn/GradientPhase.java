@@ -156,16 +156,15 @@ public final class GradientPhase implements Phase {
                 List<TcInstruction> now = crystallise(state.params, task);
                 stale = now.equals(last) ? stale + 1 : 0;
                 last = now;
-                if (check(ctx, seen, tau)) return;
+                if (check(ctx, now, seen, tau)) return;
                 if (stale >= PATIENCE) return;
             }
         }
     }
 
     /** Crystallises the argmax program and scores it when new; true when it solved the task. */
-    private boolean check(LearnContext ctx, Set<List<TcInstruction>> seen, double tau) {
+    private boolean check(LearnContext ctx, List<TcInstruction> code, Set<List<TcInstruction>> seen, double tau) {
         LearnState state = ctx.state();
-        List<TcInstruction> code = crystallise(state.params, ctx.task());
         if (!seen.add(code)) return false;
         Evaluation e = ctx.counter().evaluate(ctx.program(code), ctx.task(), ctx.task().train());
         state.curve.add(new LearnState.CurvePoint(ctx.counter().episodes(), e.score(), e.accuracy(), tau, name, Double.NaN));

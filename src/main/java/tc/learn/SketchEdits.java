@@ -44,12 +44,6 @@ final class SketchEdits {
             int at = i;
             out.accept(rebuild.apply(with(block, i, 1, List.of())));
             switch (s) {
-                case Sketch.Op op -> {
-                    for (Sketch other : ops) if (!other.equals(op)) out.accept(rebuild.apply(with(block, i, 1, List.of(other))));
-                }
-                case Sketch.Call call -> {
-                    for (Sketch other : ops) if (!other.equals(call)) out.accept(rebuild.apply(with(block, i, 1, List.of(other))));
-                }
                 case Sketch.If f -> {
                     out.accept(rebuild.apply(with(block, i, 1, f.then())));
                     for (int a = 0; a < registers; a++)
@@ -69,6 +63,9 @@ final class SketchEdits {
                 case Sketch.Times t -> block(t.body(), new SketchSpace.Ctx(ctx.base(), ctx.frozen() | 1 << t.c()),
                         b -> rebuild.apply(with(block, at, 1, List.of(new Sketch.Times(t.c(), b)))), out);
                 case Sketch.While w -> block(w.body(), ctx, b -> rebuild.apply(with(block, at, 1, List.of(new Sketch.While(b)))), out);
+                default -> { // an instruction or a call: replaced by any other statement
+                    for (Sketch other : ops) if (!other.equals(s)) out.accept(rebuild.apply(with(block, i, 1, List.of(other))));
+                }
             }
         }
         // wrap one or two neighbouring instructions into an If
