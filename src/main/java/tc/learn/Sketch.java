@@ -32,6 +32,16 @@ sealed interface Sketch {
     record While(List<Sketch> body) implements Sketch {}
 
     /**
+     * Bisection of the index interval [{@code lo}, {@code hi}): {@code LI one, 1; top: CMP lo, hi;
+     * JGE end; ADD mid, lo, hi; SHR mid, mid, one; body…; CMP a, b; J<right> R; MOV hi, mid; JMP
+     * top; R: ADDI lo, mid, 1; JMP top; end:}. Each turn keeps one half of the interval by the
+     * body's verdict on its midpoint (the compare and its condition are learned: taken, the lower
+     * half is dropped), so the loop ends within log2(hi − lo) + 1 turns whatever the body does
+     * (it never writes lo, hi, mid or one).
+     */
+    record Bisect(int one, int lo, int hi, int mid, List<Sketch> body, int a, int b, TcOp right) implements Sketch {}
+
+    /**
      * {@code CALL} a learned routine ({@link Library}) working on the caller's registers
      * {@code registers} (routine register k is caller register {@code registers.get(k)}).
      */
@@ -88,6 +98,7 @@ sealed interface Sketch {
                 case Each e -> calls(e.body());
                 case Times t -> calls(t.body());
                 case While w -> calls(w.body());
+                case Bisect h -> calls(h.body());
             };
             if (has) return true;
         }
@@ -120,8 +131,29 @@ sealed interface Sketch {
                     emit(w.body(), out, sites);
                     out.add(new TcInstruction(TcOp.JNZ, 0, 0, 0, top));
                 }
+                case Bisect h -> bisect(h, out, sites);
             }
         }
+    }
+
+    private static void bisect(Bisect h, List<TcInstruction> out, java.util.Map<Call, List<Integer>> sites) {
+        out.add(new TcInstruction(TcOp.LI, h.one(), 0, 0, 1));
+        int top = out.size();
+        out.add(new TcInstruction(TcOp.CMP, 0, h.lo(), h.hi(), 0));
+        int exit = out.size();
+        out.add(null);
+        out.add(new TcInstruction(TcOp.ADD, h.mid(), h.lo(), h.hi(), 0));
+        out.add(new TcInstruction(TcOp.SHR, h.mid(), h.mid(), h.one(), 0));
+        emit(h.body(), out, sites);
+        out.add(new TcInstruction(TcOp.CMP, 0, h.a(), h.b(), 0));
+        int verdict = out.size();
+        out.add(null);
+        out.add(new TcInstruction(TcOp.MOV, h.hi(), h.mid(), 0, 0));
+        out.add(new TcInstruction(TcOp.JMP, 0, 0, 0, top));
+        out.set(verdict, new TcInstruction(h.right(), 0, 0, 0, out.size()));
+        out.add(new TcInstruction(TcOp.ADDI, h.lo(), h.mid(), 0, 1));
+        out.add(new TcInstruction(TcOp.JMP, 0, 0, 0, top));
+        out.set(exit, new TcInstruction(TcOp.JGE, 0, 0, 0, out.size()));
     }
 
     private static void loop(int c, List<Sketch> body, int p, List<TcInstruction> out, java.util.Map<Call, List<Integer>> sites) {

@@ -18,15 +18,23 @@ import tc.computer.isa.TcOp;
  */
 final class SketchEdits {
     private static final int MAX_OP_COST = 5;
+    private static final int NONE = Integer.MIN_VALUE;
+    /** A guard's fallbacks: none, or the constants the enumeration's LI uses. */
+    private static final int[] FALLBACKS = {NONE, 0, 1, -1};
 
     private final SketchSpace space;
     private final int registers;
     private final boolean array;
+    private final int inputs;
+    /** Whether the task's programs hold indices into its array (it has the bisection family): then reads and guards at an index are edits too. */
+    private final boolean indexed;
 
     SketchEdits(SketchSpace space, Task task) {
         this.space = space;
         this.registers = task.registers();
         this.array = task.usesMemory() && task.registers() >= 5;
+        this.inputs = RegisterRoles.inputs(task);
+        this.indexed = space.bisecting();
     }
 
     /** Every neighbour of {@code program}, handed to {@code out} (possibly with repeats). */
@@ -39,6 +47,13 @@ final class SketchEdits {
         for (int c = 2; c <= MAX_OP_COST; c++) ops.addAll(space.statements(ctx, c));
         for (int i = 0; i <= block.size(); i++)
             for (Sketch op : ops) out.accept(rebuild.apply(with(block, i, 0, List.of(op))));
+        if (indexed && ctx.base() < 0) // read a word at r0 + x: the two instructions mean nothing apart
+            for (int i = 0; i <= block.size(); i++)
+                for (int t = 0; t < registers; t++)
+                    for (int x = 1; x < registers; x++) {
+                        if ((ctx.frozen() >> t & 1) != 0 || (ctx.frozen() >> x & 1) != 0) continue;
+                        for (int offset = -1; offset <= 0; offset++) out.accept(rebuild.apply(with(block, i, 0, probe(t, x, offset))));
+                    }
         for (int i = 0; i < block.size(); i++) {
             Sketch s = block.get(i);
             int at = i;
@@ -63,11 +78,23 @@ final class SketchEdits {
                 case Sketch.Times t -> block(t.body(), new SketchSpace.Ctx(ctx.base(), ctx.frozen() | 1 << t.c()),
                         b -> rebuild.apply(with(block, at, 1, List.of(new Sketch.Times(t.c(), b)))), out);
                 case Sketch.While w -> block(w.body(), ctx, b -> rebuild.apply(with(block, at, 1, List.of(new Sketch.While(b)))), out);
+                case Sketch.Bisect h -> {
+                    SketchSpace.Ctx inner = SketchSpace.bisectBody(h);
+                    block(h.body(), inner, b -> rebuild.apply(with(block, at, 1, List.of(new Sketch.Bisect(h.one(), h.lo(), h.hi(), h.mid(), b, h.a(), h.b(), h.right())))), out);
+                    for (int a = 0; a < registers; a++)
+                        for (int b = a + 1; b < registers; b++) {
+                            if ((inner.frozen() >> a & 1) != 0 || (inner.frozen() >> b & 1) != 0) continue;
+                            for (TcOp cond : SketchSpace.CONDITIONS)
+                                if (a != h.a() || b != h.b() || cond != h.right())
+                                    out.accept(rebuild.apply(with(block, i, 1, List.of(new Sketch.Bisect(h.one(), h.lo(), h.hi(), h.mid(), h.body(), a, b, cond)))));
+                        }
+                }
                 default -> { // an instruction or a call: replaced by any other statement
                     for (Sketch other : ops) if (!other.equals(s)) out.accept(rebuild.apply(with(block, i, 1, List.of(other))));
                 }
             }
         }
+        if (indexed && ctx.base() < 0) guards(block, ctx, rebuild, out);
         // wrap one or two neighbouring instructions into an If
         for (int i = 0; i < block.size(); i++)
             for (int len = 1; len <= 2 && i + len <= block.size(); len++) {
@@ -80,6 +107,42 @@ final class SketchEdits {
                             out.accept(rebuild.apply(with(block, i, len, List.of(new Sketch.If(a, b, cond, List.copyOf(run))))));
                     }
             }
+    }
+
+    /**
+     * Guards of one or two neighbouring instructions by a word of the array: {@code t ← word at r0
+     * + x + offset}, then the run wrapped into an If comparing t with an input, optionally after
+     * a fallback {@code LI} of the one register the run writes (what it holds where the guard
+     * skips the run). A guard is three to four instructions whose parts score nothing apart: the
+     * read is dead without the If, and an If on a word not yet read compares stale values.
+     */
+    private void guards(List<Sketch> block, SketchSpace.Ctx ctx, Function<List<Sketch>, List<Sketch>> rebuild, Consumer<List<Sketch>> out) {
+        for (int i = 0; i < block.size(); i++)
+            for (int len = 1; len <= 2 && i + len <= block.size(); len++) {
+                List<Sketch> run = List.copyOf(block.subList(i, i + len));
+                if (!run.stream().allMatch(x -> x instanceof Sketch.Op || x instanceof Sketch.Call)) continue;
+                int writes = 0;
+                for (Sketch st : run) if (st instanceof Sketch.Op op) writes |= Liveness.defs(op.ins()) & 0xFFFF;
+                for (int t = inputs; t < registers; t++)
+                    for (int x = 1; x < registers; x++)
+                        for (int y = 0; y < inputs; y++) {
+                            if (y == t || ((ctx.frozen() >> t | ctx.frozen() >> x | ctx.frozen() >> y) & 1) != 0) continue;
+                            for (int offset = -1; offset <= 0; offset++)
+                                for (TcOp cond : SketchSpace.CONDITIONS)
+                                    for (int fallback : FALLBACKS) {
+                                        if (fallback != NONE && Integer.bitCount(writes) != 1) continue;
+                                        List<Sketch> guarded = new ArrayList<>(probe(t, x, offset));
+                                        if (fallback != NONE) guarded.add(new Sketch.Op(new TcInstruction(TcOp.LI, Integer.numberOfTrailingZeros(writes), 0, 0, fallback)));
+                                        guarded.add(new Sketch.If(y, t, cond, run));
+                                        out.accept(rebuild.apply(with(block, i, len, guarded)));
+                                    }
+                        }
+            }
+    }
+
+    /** {@code ADD t, r0, x; LOAD t, offset(t)}: t ← the word x + offset places after the array's base. */
+    static List<Sketch> probe(int t, int x, int offset) {
+        return List.of(new Sketch.Op(new TcInstruction(TcOp.ADD, t, 0, x, 0)), new Sketch.Op(new TcInstruction(TcOp.LOAD, t, t, 0, offset)));
     }
 
     /** {@code block} with {@code remove} statements from {@code at} replaced by {@code insert}. */

@@ -204,6 +204,7 @@ public final class SketchSearch implements Phase {
                 case Sketch.Each e -> new Sketch.Each(e.p(), e.c(), inOrder(e.body()));
                 case Sketch.Times t -> new Sketch.Times(t.c(), inOrder(t.body()));
                 case Sketch.While w -> new Sketch.While(inOrder(w.body()));
+                case Sketch.Bisect h -> new Sketch.Bisect(h.one(), h.lo(), h.hi(), h.mid(), inOrder(h.body()), h.a(), h.b(), h.right());
             });
         }
         for (boolean swapped = true; swapped; ) {
@@ -331,12 +332,16 @@ public final class SketchSearch implements Phase {
                 List<String> open = queues.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(java.util.Map.Entry::getKey).toList();
                 if (open.isEmpty()) return null;
                 String queue = open.get(turn++ % open.size());
-                Scored s = queues.get(queue).poll();
+                var waiting = queues.get(queue);
                 var levels = expanded.computeIfAbsent(queue, k -> new java.util.HashMap<>());
-                int n = levels.getOrDefault(s.words(), 0);
-                if (n >= PLATEAU) continue; // this level is a plateau: its programs have had their turns
-                levels.put(s.words(), n + 1);
-                return s;
+                // a plateau's programs have had their turns: the queue's turn goes to its next level down
+                while (!waiting.isEmpty()) {
+                    Scored s = waiting.poll();
+                    int n = levels.getOrDefault(s.words(), 0);
+                    if (n >= PLATEAU) continue;
+                    levels.put(s.words(), n + 1);
+                    return s;
+                }
             }
         }
 
@@ -347,6 +352,7 @@ public final class SketchSearch implements Phase {
                     case Sketch.Times x -> "nested";
                     case Sketch.Each x -> "each";
                     case Sketch.While x -> "while";
+                    case Sketch.Bisect x -> "bisect";
                     case Sketch.If x -> "if";
                     case Sketch.Op x -> "line";
                     case Sketch.Call x -> "line";

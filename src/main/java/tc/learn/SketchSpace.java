@@ -54,7 +54,7 @@ final class SketchSpace {
 
     private final int registers;
     private final boolean memory, memoryOutput;
-    private final int outputs;
+    private final int outputs, inputs;
     private final Library library;
 
     SketchSpace(Task task) { this(task, Library.EMPTY); }
@@ -66,6 +66,7 @@ final class SketchSpace {
         this.memory = task.usesMemory();
         this.outputs = SketchSearch.outputRegisters(task);
         this.memoryOutput = SketchSearch.memoryOutput(task);
+        this.inputs = RegisterRoles.inputs(task);
     }
 
     /** A call's cost in the description length: a learned routine is one word, like an ADD. */
@@ -100,7 +101,52 @@ final class SketchSpace {
             out.add(new Family("nested", (c, o) -> around(top, c, 8, (k, t) -> loopBodies(body, k - 6,
                     b -> t.accept(new Sketch.Times(1, List.of(p, n, new Sketch.Each(2, 3, b))))), o)));
         }
+        if (bisecting())
+            out.add(new Family("bisect", (c, o) -> around(top, c, BISECT + PROBE, (k, t) -> bisects(k, t), o)));
         return out;
+    }
+
+    /** Whether the task gets the bisection family: an array with a further input (a key to look for) and four scratch registers. */
+    boolean bisecting() { return memory && inputs >= 3 && registers >= inputs + 4; }
+
+    /** The bisection template's own price (the compare it ends with is part of it). */
+    static final int BISECT = 4;
+    /** The midpoint probe's price: one LOAD's (its address follows from the template, as a loop's pointer does). */
+    static final int PROBE = 3;
+
+    /** The bisection's registers in a task with {@code inputs} inputs: one, lo, mid are the first scratch registers, hi is the count r1. */
+    static Sketch.Bisect bisect(int inputs, List<Sketch> body, int a, int b, TcOp right) {
+        return new Sketch.Bisect(inputs, inputs + 1, 1, inputs + 2, body, a, b, right);
+    }
+
+    /** What a bisection's body may not write or compute with: its one, lo, hi and mid. */
+    static Ctx bisectBody(Sketch.Bisect h) {
+        return new Ctx(-1, 1 << h.one() | 1 << h.lo() | 1 << h.hi() | 1 << h.mid());
+    }
+
+    /**
+     * Bisections of exact cost {@value #BISECT} + body: the body probes the midpoint ({@code ADD t,
+     * r0, mid; LOAD t, [t]}, t a free scratch register) and may add one instruction; the verdict
+     * compares two registers, at least one of them written by the body.
+     */
+    private void bisects(int cost, Consumer<Sketch> out) {
+        Sketch.Bisect shape = bisect(inputs, List.of(), 0, 0, TcOp.JLT);
+        Ctx body = bisectBody(shape);
+        for (int t = inputs; t < registers; t++) {
+            if ((body.frozen >> t & 1) != 0) continue;
+            List<Sketch> probe = SketchEdits.probe(t, shape.mid(), 0);
+            seq(body, cost - BISECT - PROBE, 1, extra -> {
+                List<Sketch> b = new ArrayList<>(probe);
+                b.addAll(extra);
+                int written = 0;
+                for (Sketch st : b) if (st instanceof Sketch.Op op) written |= Liveness.defs(op.ins()) & 0xFFFF;
+                for (int x = 0; x < registers; x++)
+                    for (int y = x + 1; y < registers; y++) {
+                        if ((body.frozen >> x & 1) != 0 || (body.frozen >> y & 1) != 0 || (written >> x & 1) == 0 && (written >> y & 1) == 0) continue;
+                        for (TcOp cond : CONDITIONS) out.accept(bisect(inputs, List.copyOf(b), x, y, cond));
+                    }
+            });
+        }
     }
 
     /**

@@ -153,30 +153,41 @@ public final class TaskSuite {
     static final int SEARCH_STEPS = 56;
 
     private static Task search(String name, SplittableRandom trainRng, SplittableRandom testRng) {
-        BiFunction<SplittableRandom, int[], List<TaskCase>> cases = (r, lengths) -> {
-            List<TaskCase> out = new ArrayList<>();
-            int count = lengths[0] == 1 ? TRAIN : TEST;
-            for (int i = 0; i < count; i++) {
-                int n = lengths[i % lengths.length];
-                int base = r.nextInt(8, 24);
-                int[] a = r.ints(-100, 101).distinct().limit(n).sorted().toArray();
-                boolean present = r.nextInt(4) != 0;
-                int key = present ? a[r.nextInt(n)] : absentKey(r, a);
-                int index = Arrays.binarySearch(a, key);
-                int[] mem = new int[base + n];
-                System.arraycopy(a, 0, mem, base, n);
-                out.add(new TaskCase(new int[]{base, n, key}, mem, List.of(TaskCase.register(0, index >= 0 ? index : -1))));
-            }
-            return out;
-        };
-        return new Task(name, "r0 = index of key r2 in the ascending r1 words at r0, or −1", SEARCH_REGISTERS, true, 18, SEARCH_STEPS,
-                TcMachineSpec.fitting(MEMORY, 19), cases.apply(trainRng, range(1, 6)), cases.apply(testRng, range(7, 12)));
+        // training: the key at every index of arrays of 1..6 words, and above all their words (where a read past the end is caught)
+        List<TaskCase> train = new ArrayList<>();
+        for (int n = 1; n <= 6; n++) {
+            for (int i = 0; i < n; i++) train.add(searchCase(trainRng, n, 2 * i + 1, false));
+            train.add(searchCase(trainRng, n, 2 * n, true));
+        }
+        // held-out: every place the key can be (each index, each gap) in arrays of 7..12 words
+        List<TaskCase> test = new ArrayList<>();
+        for (int n = 7; n <= 12; n++)
+            for (int place = 0; place <= 2 * n; place++) test.add(searchCase(testRng, n, place, false));
+        return new Task(name, "r0 = index of key r2 in the ascending r1 words at r0, or −1", SEARCH_REGISTERS, true, 20, SEARCH_STEPS,
+                TcMachineSpec.fitting(MEMORY, 21), train, test);
     }
 
-    private static int absentKey(SplittableRandom r, int[] a) {
+    /**
+     * A search case on {@code n} ascending distinct words with the key at {@code place}: odd
+     * places 2i + 1 are index i, even places 2i the gap before index i (absent). In half the
+     * cases the words just outside the array hold the key, so a program that reads past the
+     * array's ends is caught.
+     */
+    private static TaskCase searchCase(SplittableRandom r, int n, int place, boolean keyOutside) {
         while (true) {
-            int k = r.nextInt(-101, 102);
-            if (Arrays.binarySearch(a, k) < 0) return k;
+            int[] a = r.ints(-100, 101).distinct().limit(n).sorted().toArray();
+            int key;
+            if (place % 2 == 1) key = a[place / 2];
+            else {
+                int g = place / 2, low = g == 0 ? -102 : a[g - 1], high = g == n ? 102 : a[g];
+                if (high - low < 2) continue; // no room for a key in this gap: draw again
+                key = r.nextInt(low + 1, high);
+            }
+            int base = r.nextInt(8, 24);
+            int[] mem = new int[base + n + 1];
+            System.arraycopy(a, 0, mem, base, n);
+            if (r.nextBoolean() || keyOutside) mem[base - 1] = mem[base + n] = key;
+            return new TaskCase(new int[]{base, n, key}, mem, List.of(TaskCase.register(0, place % 2 == 1 ? place / 2 : -1)));
         }
     }
 }
