@@ -223,7 +223,7 @@ public final class SketchSearch implements Phase {
      * An evaluated candidate. Climbing expands the one with the most exact output words first (a
      * near miss's bit credit would reward noise), then the best shaped score, then the first evaluated.
      */
-    private record Scored(Candidate candidate, double words, double score, long order, int round) {}
+    record Scored(Candidate candidate, double words, double score, long order, int round) {}
 
     @Override public void run(LearnContext ctx) {
         LearnState state = ctx.state();
@@ -301,7 +301,7 @@ public final class SketchSearch implements Phase {
      * the program it was edited from). Within a queue a level of equal exact-word fraction is
      * expanded at most {@link #PLATEAU} times.
      */
-    private static final class Islands {
+    static final class Islands {
         private final java.util.Map<String, java.util.PriorityQueue<Scored>> queues = new java.util.TreeMap<>();
         private final java.util.Map<Integer, Double> bestWords = new java.util.HashMap<>();
         private int turn;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import static tc.computer.isa.TcOp.*;
 import static tc.learn.Reference.i;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tc.computer.isa.TcInstruction;
@@ -165,6 +166,32 @@ class SketchSearchTest {
         LearnResult full = Variants.FULL.learner(task, Learner.DEFAULT_POPULATION).learn(task, 5, 30_000, e -> { });
         assertTrue(full.solved(), full.assembly());
         assertEquals(task.test().size(), Reference.passed(full.program(), task, task.test()));
+    }
+
+    /**
+     * A queue whose best level has had its {@link SketchSearch#PLATEAU} expansions spends its
+     * next turn on its next level down, not on discarding one more program of the plateau (which
+     * handed the turn to the next queue: a queue with a large plateau was starved).
+     */
+    @Test void aPlateausTurnGoesToTheQueuesNextLevel() {
+        var islands = new SketchSearch.Islands(0);
+        List<Sketch> ifShape = List.of(new Sketch.If(0, 1, JGE, List.of(op(MOV, 0, 1, 0, 0))));
+        List<Sketch> lineShape = List.of(op(ADD, 0, 0, 1, 0));
+        long order = 0;
+        for (int k = 0; k < SketchSearch.PLATEAU + 5; k++) {
+            islands.add(new SketchSearch.Scored(new SketchSearch.Candidate(ifShape, List.of()), 1.0, 1.0, order++, 0));
+            islands.add(new SketchSearch.Scored(new SketchSearch.Candidate(lineShape, List.of()), 0.5, 0.5, order++, 0));
+        }
+        islands.add(new SketchSearch.Scored(new SketchSearch.Candidate(ifShape, List.of()), 0.25, 0.25, order++, 0));
+        islands.add(new SketchSearch.Scored(new SketchSearch.Candidate(lineShape, List.of()), 0.1, 0.1, order++, 0));
+        List<Double> ifTurns = new ArrayList<>();
+        for (int turn = 0; turn < 2 * (SketchSearch.PLATEAU + 1); turn++) {
+            var s = islands.poll();
+            if (SketchSearch.Islands.shape(s.candidate().sketch()).equals("if")) ifTurns.add(s.words());
+        }
+        List<Double> want = new ArrayList<>(java.util.Collections.nCopies(SketchSearch.PLATEAU, 1.0));
+        want.add(0.25);
+        assertEquals(want, ifTurns, "eight turns on the plateau, then its next level, each turn an expansion");
     }
 
     @Test void independentNeighboursAreRunInOneOrderOnly() {

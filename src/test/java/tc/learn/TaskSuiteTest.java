@@ -74,6 +74,32 @@ class TaskSuiteTest {
         assertEquals(Set.of(7, 8, 9, 10, 11, 12), lengths(TaskSuite.task("binary_search", 1).test()));
     }
 
+    /**
+     * binary_search trains on the key at every index of arrays of 1..6 words and above all their
+     * words, stored just outside the array there (a search that reads past the array finds it);
+     * its held-out set has the key at every index and in every gap of 7..12 words.
+     */
+    @Test void binarySearchTrainsOnEveryIndexAndAKeyAboveTheArray() {
+        Task t = TaskSuite.task("binary_search", 1);
+        assertEquals(21 + 6, t.train().size());
+        for (int n = 1; n <= 6; n++) {
+            int len = n;
+            List<Integer> answers = t.train().stream().filter(c -> c.registers()[1] == len).map(c -> c.expected().get(0).value()).sorted().toList();
+            List<Integer> want = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, n).boxed().toList());
+            want.add(0, -1);
+            assertEquals(want, answers, "n = " + n);
+        }
+        for (TaskCase c : t.train())
+            if (c.expected().get(0).value() < 0) {
+                int base = c.registers()[0], n = c.registers()[1], key = c.registers()[2];
+                assertEquals(key, c.memory()[base + n], "the key is stored just past the array");
+                for (int k = 0; k < n; k++) assertTrue(c.memory()[base + k] < key, "and above every word");
+            }
+        assertEquals(java.util.stream.IntStream.rangeClosed(7, 12).map(n -> 2 * n + 1).sum(), t.test().size());
+        long absent = t.test().stream().filter(c -> c.expected().get(0).value() < 0).count();
+        assertEquals(java.util.stream.IntStream.rangeClosed(7, 12).map(n -> n + 1).sum(), absent, "every gap, the ends included");
+    }
+
     @Test void unknownTaskNamesTheChoices() {
         var e = assertThrows(IllegalArgumentException.class, () -> TaskSuite.task("sort", 1));
         assertTrue(e.getMessage().contains("bubble_sort"), e.getMessage());
