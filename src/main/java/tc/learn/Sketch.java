@@ -7,7 +7,7 @@ import tc.computer.isa.TcOp;
 
 /**
  * A structured program: statements the sketch search builds and compiles to Tensor Computer
- * instructions. Control flow comes only from the four templates below (and calls of learned
+ * instructions. Control flow comes only from the five templates below (and calls of learned
  * routines, which return), so every program the search writes has properly nested branches and
  * loops, and a loop template cannot lose its exit.
  */

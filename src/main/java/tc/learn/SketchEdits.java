@@ -11,10 +11,20 @@ import tc.computer.isa.TcOp;
  * The neighbours of a structured program, for the sketch search's climbing stage: every program
  * one edit away that keeps the templates' shape — insert, delete or replace an instruction in any
  * block; change an {@code If}'s condition or compared registers, unwrap it, or wrap one or two
- * instructions of a block into a new one; and for an array task, turn a single pass
- * ({@code Each} over r0, r1) into the repeated pass over a shrinking prefix of {@link SketchSpace}'s
- * {@code nested} family. Instructions come from the same per-block vocabulary as the enumeration
- * (a loop body addresses memory only through its pointer and leaves pointer and count alone).
+ * instructions of a block into a new one; change a {@code Bisect}'s verdict; and for an array
+ * task, turn a single pass ({@code Each} over r0, r1) into the repeated pass over a shrinking
+ * prefix of {@link SketchSpace}'s {@code nested} family. Instructions come from the same
+ * per-block vocabulary as the enumeration (a loop body addresses memory only through its pointer
+ * and leaves pointer and count alone).
+ *
+ * <p>In a task with the bisection family, whose registers hold indices into the array, two idioms
+ * are single edits too, because their parts score nothing apart: reading a word at an index
+ * ({@code ADD t, r0, x; LOAD t, offset(t)}, offsets −1 and 0: dead without a use, so never run
+ * alone) and guarding one or two instructions by such a word (the read, then an {@code If}
+ * comparing it with an input around them, optionally after a constant fallback for the register
+ * they write). binary_search's check — "answer lo − 1 where a[lo − 1] is the key, else −1" — is
+ * one guard away from the upper-bound bisection the enumeration finds; as three separate edits
+ * through programs that score no better, the climb did not find it (0/10).
  */
 final class SketchEdits {
     private static final int MAX_OP_COST = 5;

@@ -18,9 +18,10 @@ import tc.computer.isa.TcOp;
  *       random order, before any of the next cost; in array tasks each single pass also runs as
  *       its repeated twin. Short solutions (add, max, abs, sum_array, gcd) are found here.</li>
  *   <li><b>Climb</b>: best-first over the programs evaluated so far, grouped by shape (line, if,
- *       while, each, nested), the shapes taking turns; the best of a shape (most exact output
+ *       while, each, nested, bisect), the shapes taking turns; the best of a shape (most exact output
  *       words, then shaped score) is expanded by running all its neighbours one structural edit
- *       away ({@link SketchEdits}), at most {@link #PLATEAU} programs per level of exact words.
+ *       away ({@link SketchEdits}), at most {@link #PLATEAU} programs per level of exact words
+ *       (then that shape's turns go to its next level down).
  *       Bubble sort is found here: a single pass that moves one word scores above the unsorted
  *       input, becomes a repeated pass, then gains its second store.</li>
  * </ol>

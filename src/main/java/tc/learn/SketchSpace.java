@@ -35,6 +35,18 @@ import tc.computer.isa.TcOp;
  *       or computes with the pointer or the count;</li>
  *   <li>{@code nested} (array tasks): {@link Sketch.Times} r1 { p ← r0; c ← r1; Each(p, c) {body} }
  *       with p, c the first two scratch registers — a pass over a shrinking prefix, repeated.</li>
+ *   <li>{@code bisect} (array tasks with a further input, a key, and four scratch registers):
+ *       {@link Sketch.Bisect} over [lo, hi) = [0, r1) — halve the interval around its midpoint
+ *       until it is empty — whose body probes the midpoint ({@code ADD t, r0, mid; LOAD t, 0(t)},
+ *       priced as one LOAD: its address follows from the template, as an {@code Each} body's
+ *       pointer does) and may add one instruction, and whose learned verdict (a compare of two
+ *       registers, one written by the body, and a condition) says which half to keep. A prior we
+ *       added for binary_search, stated as such: a search over sorted data has to halve its
+ *       interval to fit a logarithmic step budget, and no loop template could; the learner
+ *       still finds the probe, the verdict and what to answer from where the bisection ended
+ *       (binary_search: that needs a second read and a guarded result, see {@link SketchEdits}).
+ *       It names no task: it is the shape of any bisection of an index range by a monotone
+ *       predicate (lower and upper bounds, first failing index).</li>
  * </ul>
  * Before a template may come one setup instruction (MOV, LI, ADDI), after it one instruction that
  * writes an output. Immediates: ADDI ±1, LI 0/±1, memory offsets 0 and 1. Commutative operations list each operand

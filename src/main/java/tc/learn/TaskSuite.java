@@ -20,7 +20,7 @@ import tc.computer.isa.TcMachineSpec;
  *   <tr><td>swap</td><td>r0 = a, r1 = b</td><td>r0 = b, r1 = a</td><td>in place: only r0, r1 may be named</td></tr>
  *   <tr><td>sum_array</td><td>r0 = base, r1 = n, array at base</td><td>r0 = sum</td><td>train n = 1..4, test n = 5..8</td></tr>
  *   <tr><td>bubble_sort</td><td>r0 = base, r1 = n</td><td>array sorted ascending in place</td><td>train n = 4, test n = 2..8</td></tr>
- *   <tr><td>binary_search</td><td>r0 = base, r1 = n, r2 = key; ascending distinct array; four scratch registers</td><td>r0 = index of key, or −1, within 56 steps (a bisection's budget: a scan fails the longer held-out arrays)</td><td>train n = 1..6, test n = 7..12</td></tr>
+ *   <tr><td>binary_search</td><td>r0 = base, r1 = n, r2 = key; ascending distinct array; four scratch registers</td><td>r0 = index of key, or −1, within 56 steps (a bisection's budget: a scan fails the longer held-out arrays)</td><td>train: the key at every index of n = 1..6 and above all words (stored just outside the array, so a program that reads past either end is caught); test: every index and every gap of n = 7..12, the key outside the array in half the cases</td></tr>
  *   <tr><td>gcd</td><td>r0 = a, r1 = b, both in 1..200</td><td>r0 = gcd(a, b)</td><td>disjoint seeds</td></tr>
  * </table>
  * The library tasks ({@link #LIBRARY_NAMES}) may CALL the programs learned for earlier tasks

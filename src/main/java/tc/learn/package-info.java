@@ -18,7 +18,8 @@
  * the soft parameters) → {@link tc.learn.SketchSearch} (structured programs from branch and loop
  * templates, {@link tc.learn.Sketch}: enumerated cheapest first over {@link tc.learn.SketchSpace},
  * then climbed by {@link tc.learn.SketchEdits}, in rounds of fresh starts for array tasks whose
- * climb stalls; {@link tc.learn.Liveness} and
+ * climb stalls; a task with an array and a key also gets a bisection template and, in its climb,
+ * reads and guards at an index as single edits; {@link tc.learn.Liveness} and
  * {@link tc.learn.RegisterRoles} skip programs not worth an episode) →
  * {@link tc.learn.LocalSearch} (population of annealing chains, length
  * curriculum, structured proposals, exploit/explore) → {@link tc.learn.Extraction} (minimal
