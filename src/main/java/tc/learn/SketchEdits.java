@@ -72,13 +72,10 @@ final class SketchEdits {
             switch (s) {
                 case Sketch.If f -> {
                     out.accept(rebuild.apply(with(block, i, 1, f.then())));
-                    for (int a = 0; a < registers; a++)
-                        for (int b = a + 1; b < registers; b++) {
-                            if ((ctx.frozen() >> a & 1) != 0 || (ctx.frozen() >> b & 1) != 0) continue;
-                            for (TcOp cond : SketchSpace.CONDITIONS)
-                                if (a != f.a() || b != f.b() || cond != f.skip())
-                                    out.accept(rebuild.apply(with(block, i, 1, List.of(new Sketch.If(a, b, cond, f.then())))));
-                        }
+                    compares(ctx.frozen(), (a, b, cond) -> {
+                        if (a != f.a() || b != f.b() || cond != f.skip())
+                            out.accept(rebuild.apply(with(block, at, 1, List.of(new Sketch.If(a, b, cond, f.then())))));
+                    });
                     block(f.then(), ctx, t -> rebuild.apply(with(block, at, 1, List.of(new Sketch.If(f.a(), f.b(), f.skip(), t)))), out);
                 }
                 case Sketch.Each e -> {
@@ -92,13 +89,10 @@ final class SketchEdits {
                 case Sketch.Bisect h -> {
                     SketchSpace.Ctx inner = SketchSpace.bisectBody(h);
                     block(h.body(), inner, b -> rebuild.apply(with(block, at, 1, List.of(new Sketch.Bisect(h.one(), h.lo(), h.hi(), h.mid(), b, h.a(), h.b(), h.right())))), out);
-                    for (int a = 0; a < registers; a++)
-                        for (int b = a + 1; b < registers; b++) {
-                            if ((inner.frozen() >> a & 1) != 0 || (inner.frozen() >> b & 1) != 0) continue;
-                            for (TcOp cond : SketchSpace.CONDITIONS)
-                                if (a != h.a() || b != h.b() || cond != h.right())
-                                    out.accept(rebuild.apply(with(block, i, 1, List.of(new Sketch.Bisect(h.one(), h.lo(), h.hi(), h.mid(), h.body(), a, b, cond)))));
-                        }
+                    compares(inner.frozen(), (a, b, cond) -> {
+                        if (a != h.a() || b != h.b() || cond != h.right())
+                            out.accept(rebuild.apply(with(block, at, 1, List.of(new Sketch.Bisect(h.one(), h.lo(), h.hi(), h.mid(), h.body(), a, b, cond)))));
+                    });
                 }
                 default -> { // an instruction or a call: replaced by any other statement
                     for (Sketch other : ops) if (!other.equals(s)) out.accept(rebuild.apply(with(block, i, 1, List.of(other))));
@@ -111,12 +105,20 @@ final class SketchEdits {
             for (int len = 1; len <= 2 && i + len <= block.size(); len++) {
                 List<Sketch> run = block.subList(i, i + len);
                 if (!run.stream().allMatch(x -> x instanceof Sketch.Op || x instanceof Sketch.Call)) continue;
-                for (int a = 0; a < registers; a++)
-                    for (int b = a + 1; b < registers; b++) {
-                        if ((ctx.frozen() >> a & 1) != 0 || (ctx.frozen() >> b & 1) != 0) continue;
-                        for (TcOp cond : SketchSpace.CONDITIONS)
-                            out.accept(rebuild.apply(with(block, i, len, List.of(new Sketch.If(a, b, cond, List.copyOf(run))))));
-                    }
+                int at = i, n = len;
+                compares(ctx.frozen(), (a, b, cond) -> out.accept(rebuild.apply(with(block, at, n, List.of(new Sketch.If(a, b, cond, List.copyOf(run)))))));
+            }
+    }
+
+    /** A compare-and-branch: registers a &lt; b, and the condition. */
+    private interface Compare { void accept(int a, int b, TcOp cond); }
+
+    /** Every compare of two registers a &lt; b outside {@code frozen}, under each condition, in one fixed order. */
+    private void compares(int frozen, Compare out) {
+        for (int a = 0; a < registers; a++)
+            for (int b = a + 1; b < registers; b++) {
+                if ((frozen >> a & 1) != 0 || (frozen >> b & 1) != 0) continue;
+                for (TcOp cond : SketchSpace.CONDITIONS) out.accept(a, b, cond);
             }
     }
 

@@ -95,29 +95,45 @@ class BisectTest {
             Task t = TaskSuite.task(name, 1);
             SketchSpace space = new SketchSpace(t);
             assertFalse(names(space).contains("bisect"), name);
-            // no read-at-an-index neighbours: every neighbour of a single pass has at most one LOAD more than it
+            // no reads or guards at an index: those are the only edits that load at offset −1
             if (!t.usesMemory()) continue;
-            List<Sketch> pass = List.of(new Sketch.Each(0, 1, List.of(op(LOAD, 2, 0, 0, 0))));
-            new SketchEdits(space, t).neighbours(pass, n -> assertTrue(loads(n) <= 2, name + ": " + n));
+            List<Sketch> pass = List.of(new Sketch.Each(0, 1, List.of(op(LOAD, 2, 0, 0, 0))), op(MOV, 0, 2, 0, 0));
+            new SketchEdits(space, t).neighbours(pass, n -> assertEquals(0, loadsBefore(n), name + ": " + n));
         }
+        List<Sketch> core = List.of(SketchSpace.bisect(3, PROBE_MID, 2, 6, JGE), op(ADDI, 0, 4, 0, -1));
+        int[] reads = {0};
+        new SketchEdits(new SketchSpace(SEARCH), SEARCH).neighbours(core, n -> reads[0] += loadsBefore(n));
+        assertTrue(reads[0] > 0, "binary_search's neighbours do read a[x − 1]");
     }
 
-    private static List<String> names(SketchSpace space) { return space.families().stream().map(SketchSpace.Family::name).toList(); }
+    /** A read is also an edit of its own: a program that compares with a word it never read gets it in one step. */
+    @Test void aReadAtAnIndexIsOneEdit() {
+        List<Sketch> stale = new ArrayList<>(List.of(SketchSpace.bisect(3, PROBE_MID, 2, 6, JGE)));
+        stale.add(op(LI, 0, 0, 0, -1));
+        stale.add(new Sketch.If(2, 6, JNZ, List.of(op(ADDI, 0, 4, 0, -1)))); // r6: the last word the loop probed
+        assertTrue(Reference.passed(Sketch.compile(stale), SEARCH, SEARCH.test()) < SEARCH.test().size(), "the last probe is not a[lo − 1]");
+        Set<List<Sketch>> around = new HashSet<>();
+        new SketchEdits(new SketchSpace(SEARCH), SEARCH).neighbours(stale, around::add);
+        assertTrue(around.contains(upperBoundSearch()));
+    }
 
-    private static int loads(List<Sketch> block) {
+    /** LOADs at offset −1 anywhere in {@code block}: the enumeration uses offsets 0 and 1 only. */
+    private static int loadsBefore(List<Sketch> block) {
         int n = 0;
         for (Sketch s : block)
             n += switch (s) {
-                case Sketch.Op o -> o.ins().op() == LOAD ? 1 : 0;
-                case Sketch.Each e -> loads(e.body());
-                case Sketch.Times t -> loads(t.body());
-                case Sketch.While w -> loads(w.body());
-                case Sketch.If f -> loads(f.then());
-                case Sketch.Bisect h -> loads(h.body());
+                case Sketch.Op o -> o.ins().op() == LOAD && o.ins().imm() == -1 ? 1 : 0;
+                case Sketch.Each e -> loadsBefore(e.body());
+                case Sketch.Times t -> loadsBefore(t.body());
+                case Sketch.While w -> loadsBefore(w.body());
+                case Sketch.If f -> loadsBefore(f.then());
+                case Sketch.Bisect h -> loadsBefore(h.body());
                 case Sketch.Call c -> 0;
             };
         return n;
     }
+
+    private static List<String> names(SketchSpace space) { return space.families().stream().map(SketchSpace.Family::name).toList(); }
 
     @Test void theBisectionFamilyListsTheCoreAtCostTen() {
         List<Sketch> core = List.of(SketchSpace.bisect(3, PROBE_MID, 2, 6, JGE), op(ADDI, 0, 4, 0, -1));

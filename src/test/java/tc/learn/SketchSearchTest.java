@@ -180,7 +180,7 @@ class SketchSearchTest {
         long order = 0;
         for (int k = 0; k < SketchSearch.PLATEAU + 5; k++) {
             islands.add(new SketchSearch.Scored(new SketchSearch.Candidate(ifShape, List.of()), 1.0, 1.0, order++, 0));
-            islands.add(new SketchSearch.Scored(new SketchSearch.Candidate(lineShape, List.of()), 0.5, 0.5, order++, 0));
+            islands.add(new SketchSearch.Scored(new SketchSearch.Candidate(lineShape, List.of()), 0.5 - 0.01 * k, 0.5, order++, 0)); // each its own level: never a plateau
         }
         islands.add(new SketchSearch.Scored(new SketchSearch.Candidate(ifShape, List.of()), 0.25, 0.25, order++, 0));
         islands.add(new SketchSearch.Scored(new SketchSearch.Candidate(lineShape, List.of()), 0.1, 0.1, order++, 0));
