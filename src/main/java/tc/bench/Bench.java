@@ -4,17 +4,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-import tc.engine.Engine;
-import tc.engine.Engines;
-import tc.engine.RunOptions;
-import tc.engine.RunResult;
-import tc.engine.interp.Interpreter;
-import tc.isa.Program;
-import tc.state.StateMatrix;
-import tc.transformer.engine.EngineKind;
-import tc.transformer.engine.StepEngine;
-import tc.transformer.engine.TransformerEngine;
-import tc.transformer.engine.TransformerRunner;
+import tc.loom.Engines;
+import tc.loom.engine.Engine;
+import tc.loom.engine.EngineKind;
+import tc.loom.engine.RunOptions;
+import tc.loom.engine.RunResult;
+import tc.loom.engine.StepEngine;
+import tc.loom.engine.TransformerEngine;
+import tc.loom.engine.TransformerRunner;
+import tc.loom.interp.Interpreter;
+import tc.loom.isa.Program;
+import tc.loom.state.StateMatrix;
 
 /**
  * Times the bundled programs on the chosen engines. Figures are only measured and reported,

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import tc.compiler.CompileOptions;
-import tc.compiler.Compiler;
-import tc.isa.MachineConfig;
-import tc.isa.Program;
+import tc.loom.backend.CompileOptions;
+import tc.loom.backend.Compiler;
+import tc.loom.isa.MachineConfig;
+import tc.loom.isa.Program;
 import tc.source.SourceFile;
 
 /**

@@ -1,7 +1,7 @@
 package tc.bench;
 
 import java.util.List;
-import tc.engine.Engines;
+import tc.loom.Engines;
 
 /**
  * What {@code tc bench} measures.
@@ -56,7 +56,7 @@ public record BenchSettings(List<String> engines, List<String> programs, long st
 
     /** Step cap for {@code engine}: none that matters for the interpreter (it runs every program to HALT). */
     public long capFor(String engine) {
-        if (profileOf(engine) == null) return tc.engine.RunOptions.DEFAULT_MAX_STEPS;
+        if (profileOf(engine) == null) return tc.loom.engine.RunOptions.DEFAULT_MAX_STEPS;
         return engine.equals("dense") ? denseSteps : steps;
     }
 }

@@ -10,10 +10,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tc.computer.asm.TcAsmReader;
 import tc.computer.asm.TcAsmWriter;
+import tc.computer.io.TcProgramJson;
 import tc.computer.isa.TcProgram;
-import tc.format.AsmReader;
-import tc.format.TcProgramJson;
-import tc.isa.Program;
+import tc.loom.asm.AsmReader;
+import tc.loom.isa.Program;
 import tc.source.SourceFile;
 
 /** {@code tc asm}: assembles FILE.s into a program file. */

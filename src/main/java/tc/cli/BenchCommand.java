@@ -11,8 +11,8 @@ import tc.bench.Bench;
 import tc.bench.BenchProgram;
 import tc.bench.BenchReport;
 import tc.bench.BenchSettings;
+import tc.bench.SoftBenchmark;
 import tc.computer.soft.SoftAddressing;
-import tc.computer.soft.SoftBenchmark;
 
 /**
  * {@code tc bench}: times the bundled programs on the interpreter and the transformer engines.

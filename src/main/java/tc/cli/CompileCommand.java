@@ -9,9 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tc.compiler.CompileOptions;
-import tc.compiler.Compiler;
-import tc.isa.Program;
+import tc.loom.backend.CompileOptions;
+import tc.loom.backend.Compiler;
+import tc.loom.isa.Program;
 import tc.source.SourceFile;
 
 /** {@code tc compile}: C source → assembly, program JSON, Loom state files or IR. */
@@ -73,7 +73,7 @@ final class CompileCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         if (format == OutputFormat.IR) {
-            String ir = Compiler.toIr(SourceFiles.read(file), tc.backend.computer.TcBackend.WORD_BITS).toString();
+            String ir = Compiler.toIr(SourceFiles.read(file), tc.computer.backend.TcBackend.WORD_BITS).toString();
             List<Path> written = ProgramWriter.emit(ir, outputPath(), out);
             err.println("compiled " + file + " to IR (32-bit words)" + where(written));
             return Main.OK;
@@ -100,7 +100,7 @@ final class CompileCommand implements Callable<Integer> {
         var debug = program.debug();
         if (debug.hasStack()) return debug.stackBase();
         int end = 0;
-        for (var s : debug.symbols()) if (s.kind() != tc.isa.Symbol.Kind.STACK) end = Math.max(end, s.index() + s.size());
+        for (var s : debug.symbols()) if (s.kind() != tc.loom.isa.Symbol.Kind.STACK) end = Math.max(end, s.index() + s.size());
         return end > 0 ? end : program.config().m();
     }
 

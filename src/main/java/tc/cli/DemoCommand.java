@@ -14,13 +14,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import tc.compiler.CompileOptions;
-import tc.compiler.Compiler;
-import tc.engine.Engine;
-import tc.engine.Engines;
-import tc.engine.RunOptions;
-import tc.engine.RunResult;
-import tc.isa.Program;
+import tc.loom.Engines;
+import tc.loom.backend.CompileOptions;
+import tc.loom.backend.Compiler;
+import tc.loom.engine.Engine;
+import tc.loom.engine.RunOptions;
+import tc.loom.engine.RunResult;
+import tc.loom.isa.Program;
 import tc.source.SourceFile;
 
 /**
@@ -117,7 +117,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** A one-line progress bar on stderr, redrawn every 1% of the interpreter's step count. */
-    static final class Progress implements tc.engine.TraceListener {
+    static final class Progress implements tc.loom.engine.TraceListener {
         private final PrintWriter err;
         private final long total;
         private long nextDraw;
@@ -127,7 +127,7 @@ final class DemoCommand implements Callable<Integer> {
             this.total = Math.max(1, total);
         }
 
-        @Override public void onStep(tc.engine.TraceEvent event) {
+        @Override public void onStep(tc.loom.engine.TraceEvent event) {
             if (event.step() < nextDraw) return;
             nextDraw = event.step() + total / 100 + 1;
             int width = 30, filled = (int) Math.min(width, width * event.step() / total);

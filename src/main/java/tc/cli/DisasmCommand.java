@@ -8,8 +8,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tc.computer.asm.TcAsmWriter;
-import tc.format.AsmWriter;
-import tc.format.TcProgramJson;
+import tc.computer.io.TcProgramJson;
+import tc.loom.asm.AsmWriter;
 
 /** {@code tc disasm}: a program file (or Loom state file) back to assembly text. */
 @Command(name = "disasm", mixinStandardHelpOptions = true, sortOptions = false,

@@ -1,7 +1,7 @@
 package tc.cli;
 
 import java.util.Iterator;
-import tc.engine.Engines;
+import tc.loom.Engines;
 
 /** Completion candidates (and help text) for {@code --engine}: every registered engine. */
 final class EngineNames implements Iterable<String> {

@@ -2,11 +2,11 @@ package tc.cli;
 
 import java.util.HashMap;
 import java.util.Map;
-import tc.isa.Instruction;
-import tc.isa.MachineConfig;
-import tc.isa.Opcode;
-import tc.isa.Program;
-import tc.isa.Symbol;
+import tc.loom.isa.Instruction;
+import tc.loom.isa.MachineConfig;
+import tc.loom.isa.Opcode;
+import tc.loom.isa.Program;
+import tc.loom.isa.Symbol;
 
 /**
  * One instruction as readable text for traces: memory operands by symbol name where the debug

@@ -3,8 +3,8 @@ package tc.cli;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
-import tc.compiler.CompileOptions;
-import tc.isa.MachineConfig;
+import tc.loom.backend.CompileOptions;
+import tc.loom.isa.MachineConfig;
 
 /** {@code --config} and {@code --word-bits}: which machine a C source is compiled for. */
 final class MachineOptions {

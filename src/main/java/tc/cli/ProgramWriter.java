@@ -5,10 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import tc.format.AsmWriter;
-import tc.format.LoomState;
-import tc.format.ProgramJson;
-import tc.isa.Program;
+import tc.loom.asm.AsmWriter;
+import tc.loom.io.LoomState;
+import tc.loom.io.ProgramJson;
+import tc.loom.isa.Program;
 
 /** Writes a program in one of the output formats, to stdout or (atomically) to files. */
 final class ProgramWriter {

@@ -5,10 +5,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import tc.engine.Engine;
-import tc.engine.Engines;
-import tc.engine.RunOptions;
-import tc.engine.RunResult;
+import tc.loom.Engines;
+import tc.loom.engine.Engine;
+import tc.loom.engine.RunOptions;
+import tc.loom.engine.RunResult;
 import tc.source.SourceFile;
 
 /**
@@ -41,14 +41,14 @@ final class RunFlags {
      * engine called {@code --engine} ({@link tc.computer.TcEngines}: {@code interp}, or
      * {@code soft} at temperature {@code tau} once that engine is registered).
      */
-    int runTc(Callable<tc.backend.computer.TcCompiled> compiler, double tau) throws Exception {
+    int runTc(Callable<tc.computer.backend.TcCompiled> compiler, double tau) throws Exception {
         if (maxSteps < 1) throw new ParameterException(spec.commandLine(), "--max-steps must be at least 1, got " + maxSteps);
         if (trace && json) throw new ParameterException(spec.commandLine(), "--trace and --json cannot be combined (--json prints one JSON object)");
         if (trace && !engine.equals("interp"))
             throw new ParameterException(spec.commandLine(), "--trace needs --engine interp with --target tc (the soft machine runs a blend of instructions, not one per step)");
         if (profile != null) throw new ParameterException(spec.commandLine(), "--profile selects transformer weights for the Loom target; it does not apply to --target tc");
         if (!(tau > 0) || Double.isInfinite(tau)) throw new ParameterException(spec.commandLine(), "--tau must be a positive number, got " + tau);
-        tc.computer.TcEngine e;
+        tc.computer.interp.TcEngine e;
         try {
             e = tc.computer.TcEngines.get(engine, tau);
         } catch (IllegalArgumentException bad) {

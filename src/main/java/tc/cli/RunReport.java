@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import tc.engine.Fault;
-import tc.engine.RunResult;
-import tc.isa.MachineConfig;
-import tc.isa.Program;
-import tc.isa.Symbol;
+import tc.loom.engine.Fault;
+import tc.loom.engine.RunResult;
+import tc.loom.isa.MachineConfig;
+import tc.loom.isa.Program;
+import tc.loom.isa.Symbol;
 
 /**
  * The outcome of {@code tc run}, printed for people or as one JSON object.

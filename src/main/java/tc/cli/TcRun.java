@@ -1,7 +1,5 @@
 package tc.cli;
 
-import tc.computer.interp.TcMachine;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,12 +8,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import tc.backend.computer.TcBackend;
-import tc.backend.computer.TcCompiled;
-import tc.backend.computer.TcOutcome;
-import tc.backend.computer.TcRunner;
 import tc.c.CFrontEnd;
-import tc.computer.TcEngine;
+import tc.computer.backend.TcBackend;
+import tc.computer.backend.TcCompiled;
+import tc.computer.backend.TcOutcome;
+import tc.computer.backend.TcRunner;
+import tc.computer.interp.TcEngine;
+import tc.computer.interp.TcMachine;
 import tc.computer.isa.TcMachineSpec;
 import tc.source.SourceFile;
 

@@ -1,9 +1,9 @@
 package tc.cli;
 
 import java.io.PrintWriter;
-import tc.engine.TraceEvent;
-import tc.engine.TraceListener;
-import tc.isa.Program;
+import tc.loom.engine.TraceEvent;
+import tc.loom.engine.TraceListener;
+import tc.loom.isa.Program;
 import tc.source.SourceFile;
 
 /**

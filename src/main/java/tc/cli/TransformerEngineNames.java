@@ -3,7 +3,7 @@ package tc.cli;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
-import tc.transformer.engine.EngineKind;
+import tc.loom.engine.EngineKind;
 
 /** Completion candidates for {@code tc verify --engine}: the transformer engines, named as {@code Engines} registers them. */
 final class TransformerEngineNames implements Iterable<String> {

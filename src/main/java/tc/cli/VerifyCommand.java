@@ -9,14 +9,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tc.engine.Engine;
-import tc.engine.Engines;
-import tc.engine.RunOptions;
+import tc.loom.Engines;
+import tc.loom.engine.Engine;
+import tc.loom.engine.RunOptions;
+import tc.loom.engine.StepEngine;
+import tc.loom.engine.TransformerEngine;
+import tc.loom.verify.LockstepVerifier;
+import tc.loom.verify.Verification;
 import tc.source.SourceFile;
-import tc.transformer.engine.StepEngine;
-import tc.transformer.engine.TransformerEngine;
-import tc.transformer.verify.LockstepVerifier;
-import tc.transformer.verify.Verification;
 
 /**
  * {@code tc verify}: runs a program on the ideal interpreter and on a transformer engine in

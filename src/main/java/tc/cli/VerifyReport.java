@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import tc.isa.Program;
+import tc.loom.isa.Program;
+import tc.loom.verify.Divergence;
+import tc.loom.verify.LockstepVerifier;
+import tc.loom.verify.Verification;
 import tc.source.SourceFile;
-import tc.transformer.verify.Divergence;
-import tc.transformer.verify.LockstepVerifier;
-import tc.transformer.verify.Verification;
 
 /**
  * The outcome of {@code tc verify}, for people or as one JSON object.

@@ -1,6 +1,7 @@
 package tc.computer;
 
 import java.util.List;
+import tc.computer.interp.TcEngine;
 import tc.computer.interp.TcMachine;
 import tc.computer.interp.TcState;
 import tc.computer.isa.TcProgram;

@@ -1,8 +1,7 @@
 package tc.ir;
 
-import tc.isa.Word;
 
-/** Two-operand operations; comparisons produce 0 or 1. Semantics: {@link tc.isa.Word}. */
+/** Two-operand operations; comparisons produce 0 or 1. Semantics: {@link tc.ir.Word}. */
 public enum BinaryOp {
     ADD("+"), SUB("-"), MUL("*"), DIV("/"), MOD("%"), AND("&"), OR("|"), XOR("^"), SHL("<<"), SHR(">>"),
     EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">=");

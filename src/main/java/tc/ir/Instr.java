@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Three-address instructions over {@link Var}s and {@link Imm}s. Control flow is by named
  * {@link Label}s, unique within a function. Every function body ends in a {@link Return} on every
- * path. Word semantics (wraparound, division, shifts) are those of {@link tc.isa.Word} at the
+ * path. Word semantics (wraparound, division, shifts) are those of {@link tc.ir.Word} at the
  * program's word width.
  */
 public sealed interface Instr {

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tc.isa.Word;
 
 /**
  * Runs IR directly: the oracle that back ends are checked against. Each call gets a fresh frame

@@ -1,6 +1,5 @@
 package tc.ir;
 
-import tc.isa.Word;
 
 /** One-operand operations: {@code -x}, {@code ~x}, {@code !x} (0 or 1). */
 public enum UnaryOp {

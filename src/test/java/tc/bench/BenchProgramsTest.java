@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-import tc.engine.Engines;
-import tc.engine.RunOptions;
-import tc.engine.RunResult;
-import tc.engine.interp.Interpreter;
-import tc.isa.Program;
+import tc.loom.Engines;
+import tc.loom.engine.RunOptions;
+import tc.loom.engine.RunResult;
+import tc.loom.interp.Interpreter;
+import tc.loom.isa.Program;
 
 /**
  * The bundled bench programs stay inside loom-v1's correct band: run to HALT on the sparse

@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import tc.c.lex.Lexer;
-import tc.ir.IrInterpreter;
-import tc.ir.IrProgram;
 import tc.c.lex.Token;
 import tc.c.lex.TokenKind;
+import tc.ir.IrInterpreter;
+import tc.ir.IrProgram;
 import tc.source.CompileException;
 import tc.source.SourceFile;
 
@@ -120,14 +120,14 @@ class FrontEndFuzzTest {
                     // Whatever compiles must be well-formed enough to run (labels, variables, returns).
                     IrInterpreter.run(ir, 2_000);
                     // ...and must go through the back end (or get a capacity diagnostic) and run as ISA code.
-                    tc.isa.Program program;
+                    tc.loom.isa.Program program;
                     try {
-                        program = tc.compiler.Compiler.compile(new SourceFile("m.c", mutant),
-                                new tc.compiler.CompileOptions(null, bits));
+                        program = tc.loom.backend.Compiler.compile(new SourceFile("m.c", mutant),
+                                new tc.loom.backend.CompileOptions(null, bits));
                     } catch (CompileException e) {
                         return e;
                     }
-                    new tc.engine.interp.Interpreter().run(program, tc.engine.RunOptions.defaults().withMaxSteps(2_000));
+                    new tc.loom.interp.Interpreter().run(program, tc.loom.engine.RunOptions.defaults().withMaxSteps(2_000));
                     return ir;
                 });
                 Object outcome;

@@ -10,7 +10,7 @@ import tc.ir.Instr;
 import tc.ir.IrFunction;
 import tc.ir.IrInterpreter;
 import tc.ir.IrProgram;
-import tc.isa.Word;
+import tc.ir.Word;
 
 /** The run-time library computes exactly {@link Word}'s *, / and %. */
 class PreludeTest {

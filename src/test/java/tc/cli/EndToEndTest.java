@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tc.compiler.CompileOptions;
-import tc.compiler.Compiler;
-import tc.format.AsmWriter;
-import tc.format.LoomState;
-import tc.format.ProgramJson;
+import tc.loom.asm.AsmWriter;
+import tc.loom.backend.CompileOptions;
+import tc.loom.backend.Compiler;
+import tc.loom.io.LoomState;
+import tc.loom.io.ProgramJson;
 import tc.source.SourceFile;
 
 /**

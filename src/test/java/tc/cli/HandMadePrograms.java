@@ -2,12 +2,12 @@ package tc.cli;
 
 import java.util.List;
 import java.util.Map;
-import tc.isa.DebugInfo;
-import tc.isa.Instruction;
-import tc.isa.MachineConfig;
-import tc.isa.Opcode;
-import tc.isa.Program;
-import tc.isa.Symbol;
+import tc.loom.isa.DebugInfo;
+import tc.loom.isa.Instruction;
+import tc.loom.isa.MachineConfig;
+import tc.loom.isa.Opcode;
+import tc.loom.isa.Program;
+import tc.loom.isa.Symbol;
 
 /** Small ISA programs written by hand, so the CLI can be tested without the compiler. */
 final class HandMadePrograms {

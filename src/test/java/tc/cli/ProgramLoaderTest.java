@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tc.compiler.CompileOptions;
+import tc.loom.backend.CompileOptions;
 import tc.source.CompileException;
 import tc.source.SourceFile;
 
@@ -44,15 +44,15 @@ class ProgramLoaderTest {
         MachineOptions m = new MachineOptions();
         assertEquals(CompileOptions.defaults(), m.toCompileOptions());
         m.config = "155x1024";
-        assertEquals(CompileOptions.of(tc.isa.MachineConfig.NAMED.get("155x1024")), m.toCompileOptions());
+        assertEquals(CompileOptions.of(tc.loom.isa.MachineConfig.NAMED.get("155x1024")), m.toCompileOptions());
         m.wordBits = 16;
         var wide = m.toCompileOptions();
         assertEquals(16, wide.wordBits());
-        assertEquals(new tc.isa.MachineConfig(32, 64, 1024, 16), wide.config());
+        assertEquals(new tc.loom.isa.MachineConfig(32, 64, 1024, 16), wide.config());
         m.config = "32,100,256,8";
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, m::toCompileOptions);
         assertTrue(e.getMessage().contains("8-bit words but --word-bits is 16"), e.getMessage());
         m.wordBits = null;
-        assertEquals(new tc.isa.MachineConfig(32, 100, 256, 8), m.toCompileOptions().config());
+        assertEquals(new tc.loom.isa.MachineConfig(32, 100, 256, 8), m.toCompileOptions().config());
     }
 }

@@ -11,10 +11,10 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import tc.engine.RunOptions;
-import tc.engine.RunResult;
-import tc.engine.interp.Interpreter;
-import tc.isa.Program;
+import tc.loom.engine.RunOptions;
+import tc.loom.engine.RunResult;
+import tc.loom.interp.Interpreter;
+import tc.loom.isa.Program;
 
 /** The result of {@code tc run}, from hand-made programs run on the real interpreter. */
 class RunReportTest {

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tc.computer.asm.TcAsmReader;
 import tc.computer.interp.TcMachine;
+import tc.computer.io.TcProgramJson;
 import tc.computer.isa.TcProgram;
-import tc.format.TcProgramJson;
 import tc.source.SourceFile;
 
 /** {@code tc asm --target tc} and {@code tc disasm --target tc}. */

@@ -7,9 +7,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import tc.engine.RunOptions;
-import tc.engine.interp.Interpreter;
-import tc.isa.Program;
+import tc.loom.engine.RunOptions;
+import tc.loom.interp.Interpreter;
+import tc.loom.isa.Program;
 import tc.source.SourceFile;
 
 class TracePrinterTest {

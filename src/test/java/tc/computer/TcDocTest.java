@@ -54,7 +54,7 @@ class TcDocTest {
     @Test void theJsonExampleIsAValidProgramFile() throws Exception {
         String d = doc();
         int start = d.indexOf("```json\n") + 8;
-        var file = tc.format.TcProgramJson.read(new SourceFile("doc-example.json", d.substring(start, d.indexOf("```", start))));
+        var file = tc.computer.io.TcProgramJson.read(new SourceFile("doc-example.json", d.substring(start, d.indexOf("```", start))));
         assertEquals(4, file.program().code().size());
         assertEquals(16, file.program().spec().slots());
     }

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import tc.engine.Fault;
+import tc.loom.engine.Fault;
 
 /** The corpus is large enough and exercises every construct of the language at least once. */
 class CorpusCoverageTest {

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import tc.compiler.CompileOptions;
-import tc.engine.Fault;
-import tc.isa.MachineConfig;
-import tc.isa.Word;
+import tc.ir.Word;
+import tc.loom.backend.CompileOptions;
+import tc.loom.engine.Fault;
+import tc.loom.isa.MachineConfig;
 import tc.source.SourceFile;
 import tc.source.SourcePos;
 

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import tc.engine.Fault;
-import tc.isa.MachineConfig;
+import tc.loom.engine.Fault;
+import tc.loom.isa.MachineConfig;
 import tc.source.SourcePos;
 
 class CorpusProgramTest {

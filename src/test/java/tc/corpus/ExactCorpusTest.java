@@ -11,15 +11,15 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import tc.compiler.CompileOptions;
-import tc.compiler.Compiler;
-import tc.engine.Engine;
-import tc.engine.Engines;
-import tc.engine.RunOptions;
-import tc.engine.RunResult;
-import tc.engine.interp.Interpreter;
-import tc.isa.MachineConfig;
-import tc.isa.Program;
+import tc.loom.Engines;
+import tc.loom.backend.CompileOptions;
+import tc.loom.backend.Compiler;
+import tc.loom.engine.Engine;
+import tc.loom.engine.RunOptions;
+import tc.loom.engine.RunResult;
+import tc.loom.interp.Interpreter;
+import tc.loom.isa.MachineConfig;
+import tc.loom.isa.Program;
 import tc.source.CompileException;
 
 /**

@@ -1,7 +1,7 @@
 package tc.corpus;
 
 import java.util.List;
-import tc.engine.Fault;
+import tc.loom.engine.Fault;
 import tc.source.SourcePos;
 
 /** One claim a corpus program makes about its own compilation or run, from a {@code // expect} comment. */

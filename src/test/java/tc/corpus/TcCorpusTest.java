@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import tc.backend.computer.TcBackend;
-import tc.backend.computer.TcCompiled;
-import tc.backend.computer.TcOutcome;
-import tc.backend.computer.TcRunner;
 import tc.c.CFrontEnd;
 import tc.computer.TcEngines;
-import tc.engine.Fault;
+import tc.computer.backend.TcBackend;
+import tc.computer.backend.TcCompiled;
+import tc.computer.backend.TcOutcome;
+import tc.computer.backend.TcRunner;
 import tc.ir.IrInterpreter;
+import tc.loom.engine.Fault;
 import tc.source.CompileException;
 
 /**

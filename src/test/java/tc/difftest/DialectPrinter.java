@@ -71,7 +71,7 @@ final class DialectPrinter extends CPrinter {
     private String literal(Lit l) {
         return switch (l.style()) {
             case DECIMAL -> Integer.toString(l.value());
-            case HEX -> "0x" + Integer.toHexString(tc.isa.Word.unsigned(l.value(), program.bits())).toUpperCase();
+            case HEX -> "0x" + Integer.toHexString(tc.ir.Word.unsigned(l.value(), program.bits())).toUpperCase();
             case CHAR -> "'" + (char) l.value() + "'";
         };
     }

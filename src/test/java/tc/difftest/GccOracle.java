@@ -24,7 +24,7 @@ public final class GccOracle {
     }
 
     /**
-     * The exact N-bit operations for both widths, as {@link tc.isa.Word} defines them. Operands are
+     * The exact N-bit operations for both widths, as {@link tc.ir.Word} defines them. Operands are
      * already in range; arithmetic happens in int and is cast back (gcc converts modulo 2^N).
      */
     static final String PRELUDE = """

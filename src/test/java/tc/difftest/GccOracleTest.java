@@ -49,8 +49,8 @@ class GccOracleTest {
             int bits = i % 2 == 0 ? 8 : 16;
             GccOracle.Result r = results.get(i);
             if (!r.outputs().isEmpty()) withOutputs++;
-            for (int v : r.outputs()) assertTrue(tc.isa.Word.fits(v, bits), "seed " + i + " printed " + v);
-            assertTrue(tc.isa.Word.fits(r.retval(), bits), "seed " + i + " returned " + r.retval());
+            for (int v : r.outputs()) assertTrue(tc.ir.Word.fits(v, bits), "seed " + i + " printed " + v);
+            assertTrue(tc.ir.Word.fits(r.retval(), bits), "seed " + i + " returned " + r.retval());
         }
         assertTrue(withOutputs >= 150, "only " + withOutputs + " of 200 programs printed anything");
     }

@@ -6,7 +6,7 @@ import tc.difftest.GenAst.*;
  * Translates a generated program into gcc C with exact N-bit semantics: every variable is an
  * {@code int8_t}/{@code int16_t}, every arithmetic result is cast back to that width, and
  * {@code / % << >>} and the builtins go through the helpers of {@link GccOracle#PRELUDE}, which
- * implement the rules of {@link tc.isa.Word}. Globals and functions get a per-program prefix so
+ * implement the rules of {@link tc.ir.Word}. Globals and functions get a per-program prefix so
  * many programs can share one translation unit; the program's main becomes {@code <prefix>main}.
  */
 final class GccPrinter extends CPrinter {

@@ -6,7 +6,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.SplittableRandom;
 import tc.difftest.GenAst.*;
-import tc.isa.Word;
+import tc.ir.Word;
 
 /**
  * Generates random, terminating, well-defined programs in our C subset, deterministically per

@@ -12,7 +12,7 @@ import tc.c.ast.Stmt;
 import tc.c.ast.TopLevel;
 import tc.c.ast.TranslationUnit;
 import tc.c.ast.VarDecl;
-import tc.isa.Word;
+import tc.ir.Word;
 import tc.source.CompileException;
 import tc.source.SourcePos;
 

@@ -2,7 +2,7 @@ package tc.c.check;
 
 import tc.c.ast.BinaryOperator;
 import tc.c.ast.Expr;
-import tc.isa.Word;
+import tc.ir.Word;
 
 /**
  * Constant folding with {@link Word}, so that a folded value equals what the program would

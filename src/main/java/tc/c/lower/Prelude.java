@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import tc.c.check.CheckedProgram;
 import tc.c.check.Checker;
 import tc.c.parse.Parser;
-import tc.isa.Word;
+import tc.ir.Word;
 import tc.source.SourceFile;
 
 /**

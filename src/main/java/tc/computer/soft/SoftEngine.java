@@ -1,6 +1,6 @@
 package tc.computer.soft;
 
-import tc.computer.TcEngine;
+import tc.computer.interp.TcEngine;
 import tc.computer.interp.TcState;
 import tc.computer.isa.TcParams;
 import tc.computer.isa.TcProgram;

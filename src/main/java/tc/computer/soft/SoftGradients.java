@@ -33,7 +33,7 @@ import tc.computer.isa.TcParams;
 public final class SoftGradients {
     private SoftGradients() {}
 
-    static final int CHUNK = 4;
+    public static final int CHUNK = 4;
 
     /** @param loss the summed loss over the batch; @param gradient one entry per parameter */
     public record Result(double loss, double[] gradient) {}

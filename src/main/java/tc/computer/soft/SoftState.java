@@ -16,10 +16,10 @@ import tc.computer.isa.TcProgram;
  */
 public final class SoftState {
     final TcMachineSpec spec;
-    final double[] reg = new double[TcMachineSpec.REGISTERS];
+    public final double[] reg = new double[TcMachineSpec.REGISTERS];
     final double[] flags = new double[4];
     final double[] pc;
-    final double[] mem;
+    public final double[] mem;
     double halted;
     double steps;
     private double[] outValue = new double[4], outMass = new double[4];

@@ -1,0 +1,67 @@
+package tc.computer.backend;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tc.computer.isa.TcInstruction;
+import tc.computer.isa.TcOp;
+
+/**
+ * Instructions being laid out, with symbolic jump and call targets resolved once every label is
+ * placed (a target is an absolute slot number, so it is only known at the end).
+ */
+final class CodeBuffer {
+    private record Pending(TcOp op, int rd, int rs1, int rs2, int imm, String target) {}
+
+    private final List<Pending> code = new ArrayList<>();
+    private final Map<String, Integer> labels = new HashMap<>();
+    private final Map<Integer, List<String>> labelsAt = new HashMap<>();
+
+    int size() { return code.size(); }
+
+    void label(String name) {
+        if (labels.putIfAbsent(name, code.size()) != null) throw new IllegalStateException("label placed twice: " + name);
+        labelsAt.computeIfAbsent(code.size(), k -> new ArrayList<>()).add(name);
+    }
+
+    void emit(TcOp op, int rd, int rs1, int rs2, int imm) { code.add(new Pending(op, rd, rs1, rs2, imm, null)); }
+
+    /** A jump or CALL whose immediate is the slot of {@code target}. */
+    void emitTo(TcOp op, String target) { code.add(new Pending(op, 0, 0, 0, 0, target)); }
+
+    int slotOf(String label) {
+        Integer at = labels.get(label);
+        if (at == null) throw new IllegalStateException("label never placed: " + label);
+        return at;
+    }
+
+    List<TcInstruction> resolve() {
+        List<TcInstruction> out = new ArrayList<>(code.size());
+        for (Pending p : code) out.add(new TcInstruction(p.op, p.rd, p.rs1, p.rs2, p.target == null ? p.imm : slotOf(p.target)));
+        return out;
+    }
+
+    /** A plain listing (slot, labels, instruction) for {@code tc compile --target tc}. */
+    List<String> listing() {
+        List<String> lines = new ArrayList<>();
+        List<TcInstruction> resolved = resolve();
+        for (int k = 0; k < resolved.size(); k++) {
+            for (String l : labelsAt.getOrDefault(k, List.of())) lines.add(l + ":");
+            lines.add(String.format("  %4d  %s", k, text(resolved.get(k), code.get(k).target)));
+        }
+        return lines;
+    }
+
+    private static String text(TcInstruction i, String target) {
+        var s = i.op().shape();
+        List<String> parts = new ArrayList<>();
+        if (s == TcOp.Shape.RS2_RS1_IMM) return i.op().mnemonic() + " r" + i.rs2() + ", " + i.imm() + "(r" + i.rs1() + ")";
+        if (i.op() == TcOp.LOAD) return "load r" + i.rd() + ", " + i.imm() + "(r" + i.rs1() + ")";
+        if (s.rd) parts.add("r" + i.rd());
+        if (s.rs1) parts.add("r" + i.rs1());
+        if (s.rs2) parts.add("r" + i.rs2());
+        if (s.imm) parts.add(target != null ? i.imm() + "  ; " + target : Integer.toString(i.imm()));
+        return i.op().mnemonic() + (parts.isEmpty() ? "" : " " + String.join(", ", parts));
+    }
+}

@@ -1,0 +1,308 @@
+package tc.computer.backend;
+
+import static tc.computer.isa.TcOp.*;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tc.computer.isa.TcMachineSpec;
+import tc.computer.isa.TcOp;
+import tc.ir.BinaryOp;
+import tc.ir.CmpOp;
+import tc.ir.Imm;
+import tc.ir.Instr;
+import tc.ir.IrFunction;
+import tc.ir.Operand;
+import tc.ir.UnaryOp;
+import tc.ir.Var;
+
+/**
+ * Emits one function. Register convention (see docs/tensor-computer.md, "The compiler back end"):
+ * r0 return value, r1..r3 scratch, r4..r13 callee-saved homes of variables, r14 always 0,
+ * r15 = sp. Frame, from sp upwards after the prologue: spilled scalars and arrays, the saved
+ * registers, the return address, then the arguments (argument 0 lowest).
+ */
+final class FunctionCompiler {
+    static final int RV = 0, S1 = 1, S2 = 2, S3 = 3, ZERO = 14, SP = TcMachineSpec.SP;
+
+    private final IrFunction f;
+    private final CodeBuffer out;
+    private final Map<Var, Location> where = new HashMap<>();
+    private final Map<Var, Integer> globals;
+    private final List<Integer> saved;
+    private final int frameWords;
+    private final String prefix;
+    private int pushed; // words pushed below the frame by a call being set up
+    private int fresh;
+
+    /**
+     * @param saveRegisters false only for a main nothing calls: its registers need no restoring,
+     *                      so its variables stay readable after the run
+     */
+    FunctionCompiler(IrFunction f, Map<Var, Integer> registers, Map<Var, Integer> globals, boolean saveRegisters, CodeBuffer out) {
+        this.f = f;
+        this.out = out;
+        this.globals = globals;
+        this.prefix = label(f.name());
+        this.saved = saveRegisters ? List.copyOf(registers.values()) : List.of();
+        int offset = 0;
+        for (Var v : f.locals()) {
+            if (registers.containsKey(v)) where.put(v, new Location.Register(registers.get(v)));
+            else {
+                where.put(v, new Location.Frame(offset));
+                offset += v.size();
+            }
+        }
+        this.frameWords = offset;
+        for (int i = 0; i < f.params().size(); i++) {
+            Var p = f.params().get(i);
+            where.put(p, registers.containsKey(p) ? new Location.Register(registers.get(p)) : new Location.Frame(argumentOffset(i)));
+        }
+    }
+
+    static String label(String function) { return "f_" + function; }
+
+    int frameWords() { return frameWords; }
+
+    int savedCount() { return saved.size(); }
+
+    /** Words this activation occupies below its caller's pushed arguments: return address, saved registers, frame. */
+    int activationWords() { return 1 + saved.size() + frameWords; }
+
+    int argumentOffset(int i) { return frameWords + saved.size() + 1 + i; }
+
+    Map<Var, Location> locations() { return where; }
+
+    /**
+     * @param stackLimit when ≥ 0, the prologue jumps to {@code overflowLabel} if sp is below it
+     *                   (checked on entry, where sp points at the return address)
+     */
+    void compile(int stackLimit, String overflowLabel) {
+        out.label(prefix);
+        if (stackLimit >= 0) {
+            out.emit(LI, S1, 0, 0, stackLimit);
+            out.emit(CMP, 0, SP, S1, 0);
+            out.emitTo(JLT, overflowLabel);
+        }
+        for (int r : saved) out.emit(PUSH, 0, r, 0, 0);
+        if (frameWords > 0) out.emit(ADDI, SP, SP, 0, -frameWords);
+        for (int i = 0; i < f.params().size(); i++) {
+            if (where.get(f.params().get(i)) instanceof Location.Register r) out.emit(LOAD, r.r(), SP, 0, argumentOffset(i));
+        }
+        for (Var v : f.locals()) if (v.hasStaticInit()) initialise(v);
+        List<Instr> body = f.body();
+        for (int i = 0; i < body.size(); i++) instruction(body.get(i), i == body.size() - 1);
+        out.label(prefix + ".exit");
+        if (frameWords > 0) out.emit(ADDI, SP, SP, 0, frameWords);
+        for (int k = saved.size() - 1; k >= 0; k--) out.emit(POP, saved.get(k), 0, 0, 0);
+        out.emit(RET, 0, 0, 0, 0);
+    }
+
+    private void initialise(Var v) {
+        int[] init = v.init();
+        if (!v.isArray()) {
+            assign(v, constant(new Imm(init[0]), S1));
+            return;
+        }
+        int base = ((Location.Frame) where.get(v)).offset();
+        for (int k = 0; k < init.length; k++) out.emit(STORE, 0, SP, constant(new Imm(init[k]), S1), base + k);
+    }
+
+    private void instruction(Instr in, boolean last) {
+        switch (in) {
+            case Instr.Move m -> move(m.dst(), m.src());
+            case Instr.Unary u -> unary(u);
+            case Instr.Binary b -> binary(b);
+            case Instr.LoadElem l -> {
+                int d = target(l.dst(), S1);
+                element(LOAD, d, 0, l.array(), l.index());
+                commit(l.dst(), d);
+            }
+            case Instr.StoreElem s -> element(STORE, 0, use(s.src(), S1), s.array(), s.index());
+            case Instr.Swap s -> {
+                int a = use(s.a(), S1);
+                if (a != S1) out.emit(MOV, S1, a, 0, 0);
+                int b = use(s.b(), S2);
+                if (b != S2) out.emit(MOV, S2, b, 0, 0);
+                assign(s.a(), S2);
+                assign(s.b(), S1);
+            }
+            case Instr.Label l -> out.label(local(l.name()));
+            case Instr.Jump j -> out.emitTo(JMP, local(j.target()));
+            case Instr.Branch br -> {
+                out.emit(CMP, 0, use(br.left(), S1), use(br.right(), S2), 0);
+                out.emitTo(jumpIf(br.op()), local(br.target()));
+            }
+            case Instr.Call c -> call(c);
+            case Instr.Return r -> {
+                if (r.value() != null) {
+                    int v = use(r.value(), RV);
+                    if (v != RV) out.emit(MOV, RV, v, 0, 0);
+                }
+                if (!last) out.emitTo(JMP, prefix + ".exit");
+            }
+            case Instr.Output o -> out.emit(OUT, 0, use(o.value(), S1), 0, 0);
+            case Instr.Line l -> { }
+        }
+    }
+
+    private void move(Var dst, Operand src) {
+        if (where.get(dst) instanceof Location.Register r && src instanceof Imm k) {
+            out.emit(LI, r.r(), 0, 0, k.value());
+            return;
+        }
+        assign(dst, use(src, S1));
+    }
+
+    private void unary(Instr.Unary u) {
+        int x = use(u.src(), S1);
+        int d = target(u.dst(), S1);
+        switch (u.op()) {
+            case NEG -> out.emit(SUB, d, ZERO, x, 0);
+            case NOT -> out.emit(NOT, d, x, 0, 0);
+            case LNOT -> {
+                out.emit(CMP, 0, x, ZERO, 0);
+                truthOfFlags(d, CmpOp.EQ);
+            }
+        }
+        commit(u.dst(), d);
+    }
+
+    private void binary(Instr.Binary b) {
+        BinaryOp op = b.op();
+        if ((op == BinaryOp.ADD || op == BinaryOp.SUB) && b.right() instanceof Imm k) {
+            int a = use(b.left(), S1);
+            int d = target(b.dst(), S1);
+            out.emit(ADDI, d, a, 0, op == BinaryOp.ADD ? k.value() : -k.value()); // -MIN wraps to MIN: a - MIN = a + MIN
+            commit(b.dst(), d);
+            return;
+        }
+        int a = use(b.left(), S1);
+        int c = use(b.right(), S2);
+        int d = target(b.dst(), S1);
+        switch (op) {
+            case ADD -> out.emit(ADD, d, a, c, 0);
+            case SUB -> out.emit(SUB, d, a, c, 0);
+            case MUL -> out.emit(MUL, d, a, c, 0);
+            case DIV -> out.emit(DIV, d, a, c, 0); // x/0 = -1, MIN/-1 = MIN on both sides (RISC-V)
+            case MOD -> out.emit(MOD, d, a, c, 0);
+            case AND -> out.emit(AND, d, a, c, 0);
+            case OR -> out.emit(OR, d, a, c, 0);
+            case XOR -> out.emit(XOR, d, a, c, 0);
+            case SHL, SHR -> shift(op, d, a, c);
+            default -> {
+                out.emit(CMP, 0, a, c, 0);
+                truthOfFlags(d, op.toCmp());
+            }
+        }
+        commit(b.dst(), d);
+    }
+
+    /**
+     * C's shifts here read the count as unsigned and give 0 (or the sign fill) from 32 on; the
+     * machine masks the count to 5 bits, so counts with any bit above bit 4 are handled apart.
+     */
+    private void shift(BinaryOp op, int d, int a, int c) {
+        String inRange = fresh("shift"), done = fresh("shifted");
+        out.emit(LI, S3, 0, 0, -32);
+        out.emit(AND, S3, c, S3, 0);
+        out.emitTo(JZ, inRange);
+        if (op == BinaryOp.SHL) out.emit(LI, d, 0, 0, 0);
+        else {
+            out.emit(LI, S3, 0, 0, 31);
+            out.emit(SRA, d, a, S3, 0);
+        }
+        out.emitTo(JMP, done);
+        out.label(inRange);
+        out.emit(op == BinaryOp.SHL ? SHL : SRA, d, a, c, 0);
+        out.label(done);
+    }
+
+    /** d ← 1 if the flags (from a CMP) satisfy {@code cmp}, else 0. LI leaves the flags alone. */
+    private void truthOfFlags(int d, CmpOp cmp) {
+        String done = fresh("cmp");
+        out.emit(LI, d, 0, 0, 1);
+        out.emitTo(jumpIf(cmp), done);
+        out.emit(LI, d, 0, 0, 0);
+        out.label(done);
+    }
+
+    static TcOp jumpIf(CmpOp op) {
+        return switch (op) { case EQ -> JZ; case NE -> JNZ; case LT -> JLT; case GE -> JGE; case LE -> JLE; case GT -> JGT; };
+    }
+
+    /** LOAD d or STORE value at array[index]. */
+    private void element(TcOp op, int d, int value, Var array, Operand index) {
+        Location loc = array.kind() == Var.Kind.GLOBAL ? new Location.Global(globals.get(array)) : where.get(array);
+        int base, offset;
+        if (loc instanceof Location.Global g) {
+            if (index instanceof Imm k) { base = ZERO; offset = g.address() + k.value(); }
+            else { base = use(index, S2); offset = g.address(); }
+        } else {
+            int off = ((Location.Frame) loc).offset() + pushed;
+            if (index instanceof Imm k) { base = SP; offset = off + k.value(); }
+            else {
+                out.emit(ADD, S3, SP, use(index, S2), 0);
+                base = S3;
+                offset = off;
+            }
+        }
+        if (op == LOAD) out.emit(LOAD, d, base, 0, offset);
+        else out.emit(STORE, 0, base, value, offset);
+    }
+
+    private void call(Instr.Call c) {
+        List<Operand> args = c.args();
+        for (int i = args.size() - 1; i >= 0; i--) {
+            out.emit(PUSH, 0, use(args.get(i), S1), 0, 0);
+            pushed++;
+        }
+        out.emitTo(CALL, label(c.callee()));
+        if (!args.isEmpty()) out.emit(ADDI, SP, SP, 0, args.size());
+        pushed = 0;
+        if (c.dst() != null) assign(c.dst(), RV);
+    }
+
+    /** A register holding the operand's value, loaded into {@code scratch} if need be. */
+    private int use(Operand o, int scratch) {
+        return switch (o) {
+            case Imm k -> constant(k, scratch);
+            case Var v -> switch (home(v)) {
+                case Location.Register r -> r.r();
+                case Location.Frame fr -> { out.emit(LOAD, scratch, SP, 0, fr.offset() + pushed); yield scratch; }
+                case Location.Global g -> { out.emit(LOAD, scratch, ZERO, 0, g.address()); yield scratch; }
+            };
+        };
+    }
+
+    private int constant(Imm k, int scratch) {
+        if (k.value() == 0) return ZERO;
+        out.emit(LI, scratch, 0, 0, k.value());
+        return scratch;
+    }
+
+    /** The register a result for {@code v} should be computed in. */
+    private int target(Var v, int scratch) { return home(v) instanceof Location.Register r ? r.r() : scratch; }
+
+    /** Stores a result computed by {@link #target} into v's home when that is memory. */
+    private void commit(Var v, int reg) {
+        switch (home(v)) {
+            case Location.Register r -> { if (r.r() != reg) out.emit(MOV, r.r(), reg, 0, 0); }
+            case Location.Frame fr -> out.emit(STORE, 0, SP, reg, fr.offset() + pushed);
+            case Location.Global g -> out.emit(STORE, 0, ZERO, reg, g.address());
+        }
+    }
+
+    private void assign(Var v, int reg) { commit(v, reg); }
+
+    private Location home(Var v) {
+        if (v.kind() == Var.Kind.GLOBAL) return new Location.Global(globals.get(v));
+        Location l = where.get(v);
+        if (l == null) throw new IllegalStateException("variable " + v + " has no home in " + f.name());
+        return l;
+    }
+
+    private String local(String irLabel) { return prefix + "." + irLabel; }
+
+    private String fresh(String what) { return prefix + ".$" + what + (fresh++); }
+}

@@ -1,0 +1,21 @@
+package tc.computer.backend;
+
+import java.util.List;
+import tc.computer.isa.TcProgram;
+
+/**
+ * A C program compiled for the Tensor Computer.
+ *
+ * @param program       code, machine sizes and the initial memory (the globals)
+ * @param symbols       globals and main's (non-temporary) variables, for reading results
+ * @param overflowSlot  the slot of the HALT that recursive prologues jump to when the stack would
+ *                      reach the globals, or -1 when the program has no recursion (its stack is
+ *                      then sized at compile time)
+ * @param listing       a human-readable listing of the code (labels and slots)
+ */
+public record TcCompiled(TcProgram program, List<TcSymbol> symbols, int overflowSlot, List<String> listing) {
+    public TcCompiled {
+        symbols = List.copyOf(symbols);
+        listing = List.copyOf(listing);
+    }
+}

@@ -1,7 +1,0 @@
-package tc.engine;
-
-/** Observes execution one instruction at a time. */
-@FunctionalInterface
-public interface TraceListener {
-    void onStep(TraceEvent event);
-}

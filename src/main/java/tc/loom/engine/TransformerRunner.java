@@ -1,0 +1,54 @@
+package tc.loom.engine;
+
+import tc.loom.state.StateMatrix;
+
+/**
+ * The host loop around a {@link StepEngine} (REFERENCE.md §1.5): before each step, stop if the PC
+ * (column 0, unsigned, bit = value &gt; 0) is 0; otherwise run one step. Steps are counted like
+ * Loom's: the HALT instruction's own step counts.
+ */
+public final class TransformerRunner {
+
+    /** Called after every step with the state it left. */
+    @FunctionalInterface
+    public interface StepListener {
+        /**
+         * @param step     1-based number of the step just run
+         * @param pcBefore the PC the step started at
+         * @param x        the state after the step (live; do not keep it)
+         */
+        void afterStep(long step, int pcBefore, StateMatrix x);
+    }
+
+    /**
+     * @param halted whether the PC reached 0
+     * @param steps  steps run
+     */
+    public record Outcome(boolean halted, long steps) {}
+
+    private final StepEngine engine;
+
+    public TransformerRunner(StepEngine engine) { this.engine = engine; }
+
+    public StepEngine engine() { return engine; }
+
+    /** Runs on {@code x} in place until PC = 0 or {@code maxSteps} steps; listener may be null. */
+    public Outcome run(StateMatrix x, long maxSteps, StepListener listener) { return run(x, maxSteps, listener, pc -> false); }
+
+    /**
+     * Runs until PC = 0, until {@code stop} accepts the PC (the exact profile's fault columns and
+     * columns outside the program), or {@code maxSteps} steps.
+     */
+    public Outcome run(StateMatrix x, long maxSteps, StepListener listener, java.util.function.IntPredicate stop) {
+        if (maxSteps < 0) throw new IllegalArgumentException("max steps must not be negative, got " + maxSteps);
+        long steps = 0;
+        while (steps < maxSteps) {
+            int pc = x.pc();
+            if (pc == 0 || stop.test(pc)) break;
+            engine.step(x);
+            steps++;
+            if (listener != null) listener.afterStep(steps, pc, x);
+        }
+        return new Outcome(x.pc() == 0, steps);
+    }
+}
