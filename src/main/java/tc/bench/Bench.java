@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.function.Consumer;
 import tc.loom.Engines;
 import tc.loom.engine.Engine;
-import tc.loom.engine.EngineKind;
+import tc.loom.engine.PassKind;
 import tc.loom.engine.RunOptions;
 import tc.loom.engine.RunResult;
-import tc.loom.engine.StepEngine;
+import tc.loom.engine.ForwardPass;
 import tc.loom.engine.TransformerEngine;
 import tc.loom.engine.TransformerRunner;
 import tc.loom.interp.Interpreter;
@@ -98,7 +98,7 @@ public final class Bench {
      */
     private Measurement measureTransformer(BenchProgram bp, Program program, TransformerEngine engine, long cap) {
         long cold = -1;
-        long warmCap = engine.kind() == EngineKind.DENSE ? Math.min(DENSE_WARMUP_STEPS, cap) : cap;
+        long warmCap = engine.kind() == PassKind.DENSE ? Math.min(DENSE_WARMUP_STEPS, cap) : cap;
         for (int i = 0; i < settings.warmup(); i++) {
             long t = System.nanoTime();
             timedRun(program, engine, warmCap);
@@ -128,7 +128,7 @@ public final class Bench {
 
     private static Timed timedRun(Program program, TransformerEngine engine, long cap) {
         long start = System.nanoTime();
-        StepEngine steps = engine.kind().create(engine.model(program.config()));
+        ForwardPass steps = engine.kind().create(engine.model(program.config()));
         StateMatrix x = StateMatrix.initial(program);
         long[] firstEnd = {-1};
         long stepsStart = System.nanoTime();

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 import tc.loom.Engines;
 import tc.loom.engine.Engine;
 import tc.loom.engine.RunOptions;
-import tc.loom.engine.StepEngine;
+import tc.loom.engine.ForwardPass;
 import tc.loom.engine.TransformerEngine;
 import tc.loom.verify.LockstepVerifier;
 import tc.loom.verify.Verification;
@@ -66,7 +66,7 @@ final class VerifyCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "verify checks a transformer engine against the interpreter; '" + engine
                     + "' is not one: choose one of " + String.join(", ", new TransformerEngineNames()));
         ProgramLoader.Loaded loaded = ProgramLoader.load(file, machine);
-        StepEngine stepper = transformer.kind().create(transformer.model(loaded.program().config()));
+        ForwardPass stepper = transformer.kind().create(transformer.model(loaded.program().config()));
         Verification v = LockstepVerifier.run(loaded.program(), stepper, maxSteps);
         SourceFile c = loaded.cSource() == null ? null : new SourceFile(loaded.source().name(), loaded.cSource());
         VerifyReport report = new VerifyReport(loaded.program(), v, c, transformer.name(), profileName());

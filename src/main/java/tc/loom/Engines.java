@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import tc.loom.engine.Engine;
-import tc.loom.engine.EngineKind;
+import tc.loom.engine.PassKind;
 import tc.loom.engine.TransformerEngine;
 import tc.loom.interp.Interpreter;
 import tc.loom.transformer.weights.exact.ExactWeights;
@@ -30,7 +30,7 @@ public final class Engines {
     private static final Map<String, Engine> EXACT = new LinkedHashMap<>();
     static {
         register(IDEAL, new Interpreter());
-        for (EngineKind kind : EngineKind.values()) {
+        for (PassKind kind : PassKind.values()) {
             String name = kind.name().toLowerCase(Locale.ROOT);
             register(LOOM_V1, new TransformerEngine(name, "loom-v1", LoomV1Weights::build, kind));
             register(EXACT, new TransformerEngine(name, "exact", ExactWeights::build, kind));

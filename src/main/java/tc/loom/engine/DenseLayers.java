@@ -15,7 +15,7 @@ import tc.loom.transformer.ZoneBias;
  * row ({@code [row][column]}): the inner loops then run over whole arrays from index 0, which the
  * JIT turns into SIMD code (over a slice of one flat array it did not, ~7× slower).
  *
- * <p>Every sum is accumulated from +0 in ascending index order, the order {@link SparseEngine}
+ * <p>Every sum is accumulated from +0 in ascending index order, the order {@link SparsePass}
  * uses too; that is what makes the two engines agree bit for bit (a zero weight adds ±0 to a sum
  * that is never −0, which leaves it unchanged).
  *

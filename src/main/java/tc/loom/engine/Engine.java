@@ -1,11 +1,12 @@
 package tc.loom.engine;
 
-import tc.loom.Engines;
 import tc.loom.isa.Program;
 
 /**
- * Something that executes ISA programs: today the ideal interpreter; later the transformer engines.
- * Every engine registered in {@link Engines} runs the golden corpus.
+ * Loom's one idea of an engine: something that runs an ISA program to a {@link RunResult}. The
+ * ideal interpreter ({@code tc.loom.interp}) and the transformer engines ({@link TransformerEngine}:
+ * dense, sparse, softmax over a weight profile) implement it; {@code tc.loom.Engines} names them
+ * for {@code tc run --engine}.
  */
 public interface Engine {
     /** Name used by {@code tc run --engine}. */

@@ -38,7 +38,7 @@ public final class TransformerEngine implements Engine {
     private final String name;
     private final String profile;
     private final Function<MachineConfig, LoomModel> weights;
-    private final EngineKind kind;
+    private final PassKind kind;
     private final Map<MachineConfig, LoomModel> models = new ConcurrentHashMap<>();
 
     /**
@@ -47,7 +47,7 @@ public final class TransformerEngine implements Engine {
      * @param weights builds (or loads) the model for a machine shape; called once per shape
      * @param kind    how to execute it
      */
-    public TransformerEngine(String name, String profile, Function<MachineConfig, LoomModel> weights, EngineKind kind) {
+    public TransformerEngine(String name, String profile, Function<MachineConfig, LoomModel> weights, PassKind kind) {
         this.name = Objects.requireNonNull(name);
         this.profile = Objects.requireNonNull(profile);
         this.weights = Objects.requireNonNull(weights);
@@ -60,7 +60,7 @@ public final class TransformerEngine implements Engine {
         return profile + " weights on the " + kind.name().toLowerCase(java.util.Locale.ROOT) + " transformer engine";
     }
 
-    public EngineKind kind() { return kind; }
+    public PassKind kind() { return kind; }
 
     /** The model used for {@code config} (built on first use). */
     public LoomModel model(MachineConfig config) { return models.computeIfAbsent(config, weights); }
@@ -77,7 +77,7 @@ public final class TransformerEngine implements Engine {
     @Override public RunResult run(Program program, RunOptions options) {
         MachineConfig config = program.config();
         if (exact()) ExactHost.check(program);
-        StepEngine engine = kind.create(model(config));
+        ForwardPass engine = kind.create(model(config));
         StateMatrix x = initialState(program);
         ModelShape.of(engine.model()).checkState(x);
         int outputIndex = program.debug().outputIndex();

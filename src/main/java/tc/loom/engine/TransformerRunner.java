@@ -3,7 +3,7 @@ package tc.loom.engine;
 import tc.loom.state.StateMatrix;
 
 /**
- * The host loop around a {@link StepEngine} (REFERENCE.md §1.5): before each step, stop if the PC
+ * The host loop around a {@link ForwardPass} (REFERENCE.md §1.5): before each step, stop if the PC
  * (column 0, unsigned, bit = value &gt; 0) is 0; otherwise run one step. Steps are counted like
  * Loom's: the HALT instruction's own step counts.
  */
@@ -26,11 +26,11 @@ public final class TransformerRunner {
      */
     public record Outcome(boolean halted, long steps) {}
 
-    private final StepEngine engine;
+    private final ForwardPass engine;
 
-    public TransformerRunner(StepEngine engine) { this.engine = engine; }
+    public TransformerRunner(ForwardPass engine) { this.engine = engine; }
 
-    public StepEngine engine() { return engine; }
+    public ForwardPass engine() { return engine; }
 
     /** Runs on {@code x} in place until PC = 0 or {@code maxSteps} steps; listener may be null. */
     public Outcome run(StateMatrix x, long maxSteps, StepListener listener) { return run(x, maxSteps, listener, pc -> false); }

@@ -3,7 +3,7 @@ package tc.loom.verify;
 import java.util.ArrayList;
 import java.util.List;
 import tc.loom.engine.ExactHost;
-import tc.loom.engine.StepEngine;
+import tc.loom.engine.ForwardPass;
 import tc.loom.interp.IsaMachine;
 import tc.loom.isa.Instruction;
 import tc.loom.isa.Program;
@@ -16,7 +16,7 @@ import tc.loom.transformer.weights.exact.ExactWeights;
 
 /**
  * Runs a program on the ideal interpreter ({@link IsaMachine}) and on a transformer
- * ({@link StepEngine} over {@link StateMatrix#initial(Program)}) one instruction at a time, and
+ * ({@link ForwardPass} over {@link StateMatrix#initial(Program)}) one instruction at a time, and
  * after every step compares the PC, every memory cell decoded from the state, and the state's
  * cleanliness: every entry within {@link #TOLERANCE} of −1, 0 or +1 (REFERENCE.md §1.5). A
  * decoded value can still be right while an entry drifts, so the drift is checked separately:
@@ -29,7 +29,7 @@ public final class LockstepVerifier {
     private LockstepVerifier() {}
 
     /** Runs both until they halt, disagree, or have run {@code maxSteps} steps. */
-    public static Verification run(Program program, StepEngine engine, long maxSteps) {
+    public static Verification run(Program program, ForwardPass engine, long maxSteps) {
         if (maxSteps < 1) throw new IllegalArgumentException("max steps must be at least 1, got " + maxSteps);
         boolean exact = ExactWeights.PROFILE.equals(engine.model().profile());
         if (exact) ExactHost.check(program);

@@ -38,7 +38,7 @@ class DenseEveryProductTest {
         for (int r = 0; r < 12; r++) for (int j = 0; j < N; j++) fast.set(r, j, IncrementalDifferentialTest.level(random));
         StateMatrix literal = TinyModels.zeroState();
         System.arraycopy(fast.data(), 0, literal.data(), 0, fast.data().length);
-        StepEngine a = new DenseEngine(model, true), b = new DenseEngine(model);
+        ForwardPass a = new DensePass(model, true), b = new DensePass(model);
         for (int step = 1; step <= 60; step++) {
             a.step(literal);
             b.step(fast);
@@ -64,7 +64,7 @@ class DenseEveryProductTest {
         LoomModel model = exact ? ExactWeights.build(config) : LoomV1Weights.build(config);
         StateLayout layout = exact ? StateLayout.exact(config) : StateLayout.of(config);
         StateMatrix literal = StateMatrix.initial(program, layout), fast = StateMatrix.initial(program, layout);
-        StepEngine a = new DenseEngine(model, true), b = new DenseEngine(model);
+        ForwardPass a = new DensePass(model, true), b = new DensePass(model);
         for (int step = 1; step <= 120; step++) {
             a.step(literal);
             b.step(fast);

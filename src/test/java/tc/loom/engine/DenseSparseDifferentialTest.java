@@ -21,8 +21,8 @@ class DenseSparseDifferentialTest {
     void sparseEqualsDenseBitForBitAfterEveryStep(String name, int steps) throws IOException {
         Program program = ReferenceData.program(name);
         StateMatrix dense = StateMatrix.initial(program), sparse = StateMatrix.initial(program);
-        DenseEngine denseEngine = new DenseEngine(ReferenceData.flatWeights());
-        SparseEngine sparseEngine = new SparseEngine(ReferenceData.flatWeights());
+        DensePass denseEngine = new DensePass(ReferenceData.flatWeights());
+        SparsePass sparseEngine = new SparsePass(ReferenceData.flatWeights());
         long denseNanos = 0, sparseNanos = 0;
         int ran = 0;
         for (int step = 1; step <= steps && sparse.pc() != 0; step++, ran++) {

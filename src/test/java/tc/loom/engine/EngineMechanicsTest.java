@@ -29,7 +29,7 @@ class EngineMechanicsTest {
         return x;
     }
 
-    private static StateMatrix stepCopy(EngineKind kind, float[] keys, float[] values) {
+    private static StateMatrix stepCopy(PassKind kind, float[] keys, float[] values) {
         StateMatrix x = keysAndValues(keys, values);
         kind.create(TinyModels.attentionOnly(TinyModels.copyHead(0, 1, 2))).step(x);
         return x;
@@ -42,8 +42,8 @@ class EngineMechanicsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EngineKind.class, names = {"DENSE", "SPARSE"})
-    void equalTopScoresSplitTheValueInHalves(EngineKind kind) {
+    @EnumSource(value = PassKind.class, names = {"DENSE", "SPARSE"})
+    void equalTopScoresSplitTheValueInHalves(PassKind kind) {
         // Columns 3 and 5 have key 2: each scores 4 against itself and the other, 0 elsewhere.
         StateMatrix x = stepCopy(kind, column(0, 0, 0, 2, 0, 2), column(0, 0, 0, 1, 0, 3));
         assertEquals(2f, x.get(2, 3)); // ½·1 + ½·3
@@ -52,8 +52,8 @@ class EngineMechanicsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EngineKind.class, names = {"DENSE", "SPARSE"})
-    void aGapOfAtLeastOneSendsEverythingToTheBestTarget(EngineKind kind) {
+    @EnumSource(value = PassKind.class, names = {"DENSE", "SPARSE"})
+    void aGapOfAtLeastOneSendsEverythingToTheBestTarget(PassKind kind) {
         // Column 3 (key 2): self 4, column 5: 2 → gap 2, all to itself.
         // Column 5 (key 1): column 3 scores 2, itself 1 → gap exactly 1: all to column 3, nothing to itself.
         StateMatrix x = stepCopy(kind, column(0, 0, 0, 2, 0, 1), column(0, 0, 0, 1, 0, 3));
@@ -62,8 +62,8 @@ class EngineMechanicsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EngineKind.class, names = {"DENSE", "SPARSE"})
-    void aGapBelowOneIsATieEvenWithoutEqualScores(EngineKind kind) {
+    @EnumSource(value = PassKind.class, names = {"DENSE", "SPARSE"})
+    void aGapBelowOneIsATieEvenWithoutEqualScores(PassKind kind) {
         // Column 3 (key 1): itself 1, column 5 1.5 → gap 0.5, halves to 5 and 3.
         // Column 5 (key 1.5): itself 2.25, column 3 1.5 → gap 0.75, halves.
         StateMatrix x = stepCopy(kind, column(0, 0, 0, 1, 0, 1.5f), column(0, 0, 0, 2, 0, 4));
@@ -72,8 +72,8 @@ class EngineMechanicsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EngineKind.class, names = {"DENSE", "SPARSE"})
-    void sourcesWithAZeroKeySendNothing(EngineKind kind) {
+    @EnumSource(value = PassKind.class, names = {"DENSE", "SPARSE"})
+    void sourcesWithAZeroKeySendNothing(PassKind kind) {
         // Column 4's key 5e-7 is below 1e-6: its value 7 goes nowhere, not even to itself. Column
         // 6's key 2e-6 counts: self-score 4e-12 is best, column 4's 1e-12 second (gap < 1), so
         // each gets half of 8; a skipped source can still be a target.
@@ -84,8 +84,8 @@ class EngineMechanicsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EngineKind.class, names = {"DENSE", "SPARSE"})
-    void threeEqualMaximaGoToTheTwoLowestColumns(EngineKind kind) {
+    @EnumSource(value = PassKind.class, names = {"DENSE", "SPARSE"})
+    void threeEqualMaximaGoToTheTwoLowestColumns(PassKind kind) {
         // Columns 3, 5, 7 share key 2: every one of them sends to 3 and 5 (documented tie rule), so 7 gets nothing.
         StateMatrix x = stepCopy(kind, column(0, 0, 0, 2, 0, 2, 0, 2), column(0, 0, 0, 1, 0, 2, 0, 4));
         assertEquals(3.5f, x.get(2, 3));
@@ -94,8 +94,8 @@ class EngineMechanicsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EngineKind.class, names = {"DENSE", "SPARSE"})
-    void everyHeadReadsTheLayerInput(EngineKind kind) {
+    @EnumSource(value = PassKind.class, names = {"DENSE", "SPARSE"})
+    void everyHeadReadsTheLayerInput(PassKind kind) {
         // Head 1 writes row 2 from row 1; head 2 copies row 2 into row 3 and must see row 2's old value.
         StateMatrix x = keysAndValues(column(0, 0, 0, 2), column(0, 0, 0, 1));
         x.set(2, 3, 10f);
@@ -105,8 +105,8 @@ class EngineMechanicsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EngineKind.class, names = {"DENSE", "SPARSE"})
-    void feedForwardUsesTheThreeBiasZones(EngineKind kind) {
+    @EnumSource(value = PassKind.class, names = {"DENSE", "SPARSE"})
+    void feedForwardUsesTheThreeBiasZones(PassKind kind) {
         // h = ReLU(x[0] + b1), x[3] += 2h + b2, with b1 = (1, 2, −5) and b2 = (0.25, 0.5, 0.75) by zone.
         Layer ffn = new Layer("ffn", List.of(), matrix(1, D, 0, 0, 1f), new ZoneBias(new float[] {1}, new float[] {2}, new float[] {-5}),
                 matrix(D, 1, 3, 0, 2f), zone(3, 0.25f, 0.5f, 0.75f));
@@ -130,9 +130,9 @@ class EngineMechanicsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineKind.class)
-    void aStateOfTheWrongShapeIsRefused(EngineKind kind) {
-        StepEngine engine = kind.create(TinyModels.attentionOnly(TinyModels.copyHead(0, 1, 2)));
+    @EnumSource(PassKind.class)
+    void aStateOfTheWrongShapeIsRefused(PassKind kind) {
+        ForwardPass engine = kind.create(TinyModels.attentionOnly(TinyModels.copyHead(0, 1, 2)));
         assertThrows(IllegalArgumentException.class, () -> engine.step(new float[D * N + 1]));
     }
 }

@@ -12,8 +12,8 @@ import tc.loom.state.StateMatrix;
 class GoldenStepTest {
 
     @ParameterizedTest
-    @EnumSource(value = EngineKind.class, names = {"DENSE", "SPARSE"})
-    void oneStepMapsTestInputToTestOutputExactly(EngineKind kind) throws IOException {
+    @EnumSource(value = PassKind.class, names = {"DENSE", "SPARSE"})
+    void oneStepMapsTestInputToTestOutputExactly(PassKind kind) throws IOException {
         StateMatrix x = StateVectors.read(ReferenceData.STEP_VECTORS.resolve("test_input.bin"), ReferenceData.FLAT_CONFIG);
         StateMatrix expected = StateVectors.read(ReferenceData.STEP_VECTORS.resolve("test_output.bin"), ReferenceData.FLAT_CONFIG);
         assertEquals(192, x.pc());

@@ -31,7 +31,7 @@ class IncrementalDifferentialTest {
         for (int r = 0; r < 12; r++) for (int j = 0; j < N; j++) dense.set(r, j, level(random));
         StateMatrix sparse = TinyModels.zeroState();
         System.arraycopy(dense.data(), 0, sparse.data(), 0, dense.data().length);
-        StepEngine a = new DenseEngine(model), b = new SparseEngine(model);
+        ForwardPass a = new DensePass(model), b = new SparsePass(model);
         for (int step = 1; step <= 40; step++) {
             a.step(dense);
             b.step(sparse);
@@ -62,7 +62,7 @@ class IncrementalDifferentialTest {
         for (int r = 0; r < 12; r++) for (int j = 0; j < N; j++) dense.set(r, j, level(random));
         StateMatrix sparse = TinyModels.zeroState();
         System.arraycopy(dense.data(), 0, sparse.data(), 0, dense.data().length);
-        StepEngine a = new DenseEngine(model), b = new SparseEngine(model);
+        ForwardPass a = new DensePass(model), b = new SparsePass(model);
         float[] noise = {3.8146973E-6f, 7.6293945E-6f, -3.8146973E-6f, 1e-3f, 0.3f};
         for (int step = 1; step <= 300; step++) {
             a.step(dense);

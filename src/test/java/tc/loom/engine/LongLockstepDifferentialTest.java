@@ -26,8 +26,8 @@ class LongLockstepDifferentialTest {
                 CompileOptions.of(MachineConfig.parse("32,32,128,8")));
         LoomModel model = LoomV1Weights.build(program.config());
         StateMatrix dense = StateMatrix.initial(program), sparse = StateMatrix.initial(program);
-        DenseEngine denseEngine = new DenseEngine(model);
-        SparseEngine sparseEngine = new SparseEngine(model);
+        DensePass denseEngine = new DensePass(model);
+        SparsePass sparseEngine = new SparsePass(model);
         // 1,000 steps in the normal build (the dense engine is the slow side), 5,000 with -Plong
         int steps = Long.getLong("tc.long.steps", 20_000) >= 1_000_000 ? 5_000 : 1_000;
         for (int step = 1; step <= steps; step++) {

@@ -43,7 +43,7 @@ class LongRunOnSparseTest {
 
         var config = program.config();
         StateMatrix x = StateMatrix.initial(program, exact ? tc.loom.state.StateLayout.exact(config) : tc.loom.state.StateLayout.of(config));
-        SparseEngine engine = new SparseEngine(exact ? tc.loom.transformer.weights.exact.ExactWeights.build(config) : LoomV1Weights.build(config));
+        SparsePass engine = new SparsePass(exact ? tc.loom.transformer.weights.exact.ExactWeights.build(config) : LoomV1Weights.build(config));
         long t0 = System.nanoTime();
         TransformerRunner.Outcome outcome = new TransformerRunner(engine).run(x, steps, (step, pc, state) -> {
             if (step % SAMPLE_EVERY == 0) assertInValueSet(state, step);

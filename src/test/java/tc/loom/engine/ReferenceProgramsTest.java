@@ -32,7 +32,7 @@ class ReferenceProgramsTest {
         StateMatrix x = StateMatrix.initial(program);
         IsaMachine isa = new IsaMachine(program);
         int m = program.config().m();
-        TransformerRunner.Outcome outcome = new TransformerRunner(new SparseEngine(ReferenceData.flatWeights())).run(x, steps + 10, (step, pc, after) -> {
+        TransformerRunner.Outcome outcome = new TransformerRunner(new SparsePass(ReferenceData.flatWeights())).run(x, steps + 10, (step, pc, after) -> {
             assertEquals(isa.pc(), pc, "PC before step " + step);
             isa.step();
             assertEquals(isa.pc(), after.pc(), "PC after step " + step);
@@ -63,7 +63,7 @@ class ReferenceProgramsTest {
 
     @Test
     void adapterResultEqualsTheInterpreters() throws IOException {
-        TransformerEngine engine = new TransformerEngine("loom-v1-sparse", "loom-v1", c -> ReferenceData.flatWeights(), EngineKind.SPARSE);
+        TransformerEngine engine = new TransformerEngine("loom-v1-sparse", "loom-v1", c -> ReferenceData.flatWeights(), PassKind.SPARSE);
         for (String name : new String[] {"fibonacci", "gcd", "collatz"}) {
             Program program = ReferenceData.program(name);
             RunResult expected = new Interpreter().run(program, RunOptions.defaults());
@@ -78,7 +78,7 @@ class ReferenceProgramsTest {
 
     @Test
     void adapterStopsAtTheStepLimit() throws IOException {
-        TransformerEngine engine = new TransformerEngine("loom-v1-sparse", "loom-v1", c -> ReferenceData.flatWeights(), EngineKind.SPARSE);
+        TransformerEngine engine = new TransformerEngine("loom-v1-sparse", "loom-v1", c -> ReferenceData.flatWeights(), PassKind.SPARSE);
         Program program = ReferenceData.program("fibonacci");
         RunResult partial = engine.run(program, RunOptions.defaults().withMaxSteps(40));
         IsaMachine isa = new IsaMachine(program);

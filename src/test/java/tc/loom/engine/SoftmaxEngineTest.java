@@ -17,7 +17,7 @@ class SoftmaxEngineTest {
         StateMatrix x = TinyModels.zeroState();
         x.set(0, 3, 2f); x.set(1, 3, 1f);
         x.set(0, 5, 2f); x.set(1, 5, 3f);
-        new SoftmaxEngine(TinyModels.attentionOnly(TinyModels.copyHead(0, 1, 2))).step(x);
+        new SoftmaxPass(TinyModels.attentionOnly(TinyModels.copyHead(0, 1, 2))).step(x);
         // Targets 3 and 5 weigh sources 3 and 5 by e^{40} each against 62 others at e^0.
         assertEquals(2f, x.get(2, 3), 1e-6f);
         assertEquals(2f, x.get(2, 5), 1e-6f);
@@ -29,8 +29,8 @@ class SoftmaxEngineTest {
     @Test
     void lambdaMustBePositive() {
         var model = TinyModels.attentionOnly(TinyModels.copyHead(0, 1, 2));
-        assertThrows(IllegalArgumentException.class, () -> new SoftmaxEngine(model, 0));
-        assertThrows(IllegalArgumentException.class, () -> new SoftmaxEngine(model, Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> new SoftmaxPass(model, 0));
+        assertThrows(IllegalArgumentException.class, () -> new SoftmaxPass(model, Double.NaN));
     }
 
     /**
@@ -44,7 +44,7 @@ class SoftmaxEngineTest {
         Program program = ReferenceData.program("fibonacci");
         for (double lambda : new double[] {10, 100}) {
             StateMatrix exact = StateMatrix.initial(program), soft = StateMatrix.initial(program);
-            StepEngine a = new SparseEngine(ReferenceData.flatWeights()), b = new SoftmaxEngine(ReferenceData.flatWeights(), lambda);
+            ForwardPass a = new SparsePass(ReferenceData.flatWeights()), b = new SoftmaxPass(ReferenceData.flatWeights(), lambda);
             int steps = lambda == 10 ? 10 : 3;
             long nanos = 0;
             for (int step = 1; step <= steps; step++) {

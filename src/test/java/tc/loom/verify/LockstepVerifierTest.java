@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import tc.loom.Engines;
 import tc.loom.backend.CompileOptions;
 import tc.loom.backend.Compiler;
-import tc.loom.engine.EngineKind;
+import tc.loom.engine.PassKind;
 import tc.loom.engine.RunOptions;
 import tc.loom.engine.RunResult;
-import tc.loom.engine.StepEngine;
+import tc.loom.engine.ForwardPass;
 import tc.loom.engine.TransformerEngine;
 import tc.loom.interp.Interpreter;
 import tc.loom.interp.IsaMachine;
@@ -37,7 +37,7 @@ import tc.source.SourceFile;
 class LockstepVerifierTest {
     private static final MachineConfig C155 = MachineConfig.parse("155x1024");
 
-    private static StepEngine loomV1(EngineKind kind, MachineConfig config) {
+    private static ForwardPass loomV1(PassKind kind, MachineConfig config) {
         TransformerEngine sparse = (TransformerEngine) Engines.get("sparse", "loom-v1");
         return kind.create(sparse.model(config));
     }
@@ -56,7 +56,7 @@ class LockstepVerifierTest {
         Path dir = Path.of("../shared/loom-ref/programs");
         Program p = LoomState.read(new SourceFile("fibonacci_state.json", Files.readString(dir.resolve("fibonacci_state.json"))),
                 new SourceFile("fibonacci_info.json", Files.readString(dir.resolve("fibonacci_info.json"))));
-        Verification v = LockstepVerifier.run(p, loomV1(EngineKind.SPARSE, p.config()), 10_000);
+        Verification v = LockstepVerifier.run(p, loomV1(PassKind.SPARSE, p.config()), 10_000);
         assertEquals(Verification.Status.VERIFIED, v.status(), () -> String.valueOf(v.divergence()));
         assertEquals(interpreterSteps(p), v.steps());
         assertEquals(80, v.steps());
@@ -65,7 +65,7 @@ class LockstepVerifierTest {
     @Test void compiledGcdInsideTheBandIsVerified() throws IOException {
         Path file = Path.of("src/test/resources/corpus/loom-demos/gcd.c");
         Program p = compile(file.toString(), Files.readString(file));
-        Verification v = LockstepVerifier.run(p, loomV1(EngineKind.SPARSE, C155), 10_000);
+        Verification v = LockstepVerifier.run(p, loomV1(PassKind.SPARSE, C155), 10_000);
         assertTrue(v.verified(), () -> String.valueOf(v.divergence()));
         assertEquals(interpreterSteps(p), v.steps());
     }
@@ -88,7 +88,7 @@ class LockstepVerifierTest {
         }
         assertTrue(storeStep > 0, "the program stores past cell 32");
 
-        Verification v = LockstepVerifier.run(p, loomV1(EngineKind.SPARSE, C155), 1_000);
+        Verification v = LockstepVerifier.run(p, loomV1(PassKind.SPARSE, C155), 1_000);
         Divergence d = v.divergence();
         assertNotNull(d, "loom-v1 must diverge");
         assertEquals(Verification.Status.DIVERGED, v.status());
@@ -111,7 +111,7 @@ class LockstepVerifierTest {
         Program p = compile("oob.c", "int a[8];\nint main() {\n  int i = 100;\n  a[i] = 7;\n  return 0;\n}\n");
         RunResult ideal = new Interpreter().run(p, RunOptions.defaults());
         assertEquals(RunResult.Status.FAULT, ideal.status());
-        Verification v = LockstepVerifier.run(p, loomV1(EngineKind.SPARSE, C155), 1_000);
+        Verification v = LockstepVerifier.run(p, loomV1(PassKind.SPARSE, C155), 1_000);
         Divergence d = v.divergence();
         assertEquals(Divergence.Kind.INTERPRETER_FAULT, d.kind());
         assertEquals(ideal.fault().step(), d.step());
@@ -126,7 +126,7 @@ class LockstepVerifierTest {
         int start = c.programStart();
         List<Instruction> rom = List.of(Instruction.of(Opcode.INC, c.memoryStart() + 5, 0), new Instruction(0, 0, start));
         Program p = new Program(c, new int[c.m()], rom, DebugInfo.minimal("halt.s", rom.size()));
-        Verification v = LockstepVerifier.run(p, loomV1(EngineKind.SPARSE, c), 100);
+        Verification v = LockstepVerifier.run(p, loomV1(PassKind.SPARSE, c), 100);
         Divergence d = v.divergence();
         assertEquals(Divergence.Kind.PC, d.kind());
         assertEquals(2, d.step());
@@ -142,7 +142,7 @@ class LockstepVerifierTest {
     @Test void softmaxDriftIsCaughtAsAnUncleanEntry() throws IOException {
         Path file = Path.of("src/test/resources/corpus/loom-demos/gcd.c");
         Program p = compile(file.toString(), Files.readString(file));
-        Verification v = LockstepVerifier.run(p, loomV1(EngineKind.SOFTMAX, C155), 20);
+        Verification v = LockstepVerifier.run(p, loomV1(PassKind.SOFTMAX, C155), 20);
         Divergence d = v.divergence();
         assertNotNull(d, "softmax drifts within 20 steps");
         assertEquals(Divergence.Kind.NOT_CLEAN, d.kind());
@@ -155,7 +155,7 @@ class LockstepVerifierTest {
     @Test void stepLimitBeforeHaltIsNotVerified() throws IOException {
         Path file = Path.of("src/test/resources/corpus/loom-demos/gcd.c");
         Program p = compile(file.toString(), Files.readString(file));
-        Verification v = LockstepVerifier.run(p, loomV1(EngineKind.SPARSE, C155), 5);
+        Verification v = LockstepVerifier.run(p, loomV1(PassKind.SPARSE, C155), 5);
         assertEquals(Verification.Status.STEP_LIMIT, v.status());
         assertEquals(5, v.steps());
         assertNull(v.divergence());

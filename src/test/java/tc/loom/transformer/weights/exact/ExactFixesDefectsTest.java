@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import tc.loom.engine.EngineKind;
+import tc.loom.engine.PassKind;
 import tc.loom.isa.DebugInfo;
 import tc.loom.isa.Instruction;
 import tc.loom.isa.MachineConfig;
@@ -35,7 +35,7 @@ class ExactFixesDefectsTest {
 
     static Verification on(String profile, Program p) {
         var model = profile.equals("exact") ? ExactWeights.build(p.config()) : LoomV1Weights.build(p.config());
-        return LockstepVerifier.run(p, EngineKind.SPARSE.create(model), 100);
+        return LockstepVerifier.run(p, PassKind.SPARSE.create(model), 100);
     }
 
     /** The defect shows on loom-v1 and is gone on exact. */

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import tc.loom.engine.EngineKind;
+import tc.loom.engine.PassKind;
 import tc.loom.isa.MachineConfig;
 import tc.loom.isa.Opcode;
 
@@ -48,7 +48,7 @@ class ExactSingleInstructionTest {
     }
 
     static SingleInstructionCheck checkOpcode(MachineConfig config, tc.loom.transformer.LoomModel model, Opcode op, SplittableRandom random) {
-        var check = new SingleInstructionCheck(config, model, EngineKind.SPARSE);
+        var check = new SingleInstructionCheck(config, model, PassKind.SPARSE);
         switch (op) {
             case HALT -> {
                 for (int c : new int[] {0, 1, 2, config.programStart(), config.programStart() + 1, config.n() - 1}) check.halt(config.memoryStart(), c);

@@ -3,7 +3,7 @@ package tc.loom.transformer.weights.exact;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import tc.loom.engine.EngineKind;
+import tc.loom.engine.PassKind;
 import tc.loom.isa.DebugInfo;
 import tc.loom.isa.Instruction;
 import tc.loom.isa.MachineConfig;
@@ -24,13 +24,13 @@ import tc.loom.verify.Verification;
 final class SingleInstructionCheck {
     final MachineConfig config;
     final LoomModel model;
-    final EngineKind kind;
+    final PassKind kind;
     private final int filler; // cell the filler instruction increments
     long instructionsChecked;
     long pairsChecked;
     final List<String> failures = new ArrayList<>();
 
-    SingleInstructionCheck(MachineConfig config, LoomModel model, EngineKind kind) {
+    SingleInstructionCheck(MachineConfig config, LoomModel model, PassKind kind) {
         this.config = config;
         this.model = model;
         this.kind = kind;

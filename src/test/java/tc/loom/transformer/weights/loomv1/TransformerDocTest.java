@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import tc.loom.isa.MachineConfig;
-import tc.loom.transformer.weights.RowBudgetTable;
+import tc.loom.RowBudgetTable;
 import tc.loom.transformer.weights.exact.ExactBlocks;
 
 /** docs/transformer.md quotes the generated row-budget tables; they must match the code. */

@@ -8,7 +8,7 @@ import tc.loom.transformer.LoomModel;
 
 /**
  * The fast exact engine: sparse weights, three-zone biases, keys computed once when Q == K, and
- * work only on the columns that changed. It gives the same state as {@link DenseEngine}, bit for
+ * work only on the columns that changed. It gives the same state as {@link DensePass}, bit for
  * bit.
  *
  * <p>Between steps it remembers, for every layer, the layer's input, its post-attention matrix
@@ -25,7 +25,7 @@ import tc.loom.transformer.LoomModel;
  * the previous input then costs a comparison instead of the feed-forward block. The first step
  * (and a step after an exception) recomputes everything.
  */
-public final class SparseEngine implements StepEngine {
+public final class SparsePass implements ForwardPass {
 
     private final LoomModel model;
     private final ModelShape shape;
@@ -37,7 +37,7 @@ public final class SparseEngine implements StepEngine {
     private final int[] inputDiff, outputDiff;
     private boolean primed;
 
-    public SparseEngine(LoomModel model) {
+    public SparsePass(LoomModel model) {
         this.model = model;
         this.shape = ModelShape.of(model);
         this.d = shape.d();

@@ -10,7 +10,7 @@ import tc.loom.transformer.LoomModel;
  * KX = K·X, VX = V·X and the scores S = KXᵀ·QX row by row; each source column with a non-zero
  * key scatters V·x_i to its top-2 targets by {@link AttentionRule}; then A = X + Σ heads (all
  * heads read the same X) and Y = A + W2·ReLU(W1·A + b1) + b2 with the three-zone biases. It is
- * the yardstick {@link SparseEngine} is tested against.
+ * the yardstick {@link SparsePass} is tested against.
  *
  * <p>Products by a zero weight or a zero key entry are skipped (they cannot change a sum, see
  * {@link DenseLayers}), and the sources' top-2 decisions are taken on all cores; the scatter
@@ -18,7 +18,7 @@ import tc.loom.transformer.LoomModel;
  * package-private {@code everyProduct} constructor does the literal loops on one thread, for the
  * differential test that shows the two agree.
  */
-public final class DenseEngine implements StepEngine {
+public final class DensePass implements ForwardPass {
     private static final int CHUNKS = 4 * Runtime.getRuntime().availableProcessors();
 
     private final LoomModel model;
@@ -32,10 +32,10 @@ public final class DenseEngine implements StepEngine {
     private final int[] best, second;            // per source: its targets (best −1: zero key)
     private final boolean[] tied;
 
-    public DenseEngine(LoomModel model) { this(model, false); }
+    public DensePass(LoomModel model) { this(model, false); }
 
     /** @param everyProduct do every product, zero weights included, on one thread (the literal forward pass) */
-    DenseEngine(LoomModel model, boolean everyProduct) {
+    DensePass(LoomModel model, boolean everyProduct) {
         this.model = model;
         this.everyProduct = everyProduct;
         this.dense = new DenseLayers(model, everyProduct);

@@ -1,9 +1,11 @@
-package tc.loom.transformer.weights;
+package tc.loom;
 
 import java.util.List;
 import tc.loom.isa.MachineConfig;
 import tc.loom.transformer.AttentionHead;
 import tc.loom.transformer.Layer;
+import tc.loom.transformer.weights.LayerBudget;
+import tc.loom.transformer.weights.RowBlock;
 import tc.loom.transformer.weights.exact.ExactWeights;
 import tc.loom.transformer.weights.loomv1.LoomV1Weights;
 

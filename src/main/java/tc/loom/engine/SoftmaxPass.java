@@ -14,7 +14,7 @@ import tc.loom.transformer.LoomModel;
  * 1e−12 of the largest is dropped (its share is far below float32 resolution). Heads with an
  * empty V are skipped (they add exactly 0).
  */
-public final class SoftmaxEngine implements StepEngine {
+public final class SoftmaxPass implements ForwardPass {
     /** The paper's temperature. */
     public static final double DEFAULT_LAMBDA = 10.0;
     private static final double NEGLIGIBLE = 1e-12;
@@ -28,9 +28,9 @@ public final class SoftmaxEngine implements StepEngine {
     private final float[] scores;
     private final int[] sources;
 
-    public SoftmaxEngine(LoomModel model) { this(model, DEFAULT_LAMBDA); }
+    public SoftmaxPass(LoomModel model) { this(model, DEFAULT_LAMBDA); }
 
-    public SoftmaxEngine(LoomModel model, double lambda) {
+    public SoftmaxPass(LoomModel model, double lambda) {
         if (!(lambda > 0) || Double.isInfinite(lambda)) throw new IllegalArgumentException("λ must be a positive finite number, got " + lambda);
         this.model = model;
         this.lambda = lambda;
