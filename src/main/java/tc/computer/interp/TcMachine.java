@@ -153,16 +153,9 @@ public final class TcMachine {
         flags[TcState.N] = r < 0 ? 1 : 0;
     }
 
-    /** Truncating division with the RISC-V answers where C leaves it undefined. */
-    public static int div(int a, int b) {
-        if (b == 0) return -1;
-        if (a == Integer.MIN_VALUE && b == -1) return Integer.MIN_VALUE;
-        return a / b;
-    }
+    /** {@link TcOp#div}. */
+    public static int div(int a, int b) { return TcOp.div(a, b); }
 
-    public static int mod(int a, int b) {
-        if (b == 0) return a;
-        if (a == Integer.MIN_VALUE && b == -1) return 0;
-        return a % b;
-    }
+    /** {@link TcOp#mod}. */
+    public static int mod(int a, int b) { return TcOp.mod(a, b); }
 }

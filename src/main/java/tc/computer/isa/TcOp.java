@@ -120,4 +120,21 @@ public enum TcOp {
     static {
         if (VALUES.length != COUNT) throw new AssertionError("the Tensor Computer has exactly 32 opcodes");
     }
+
+    /**
+     * DIV as the ISA defines it: truncating, with the RISC-V answers where C leaves it undefined
+     * (x / 0 = −1, MIN / −1 = MIN). Both machines, discrete and soft, compute it from here.
+     */
+    public static int div(int a, int b) {
+        if (b == 0) return -1;
+        if (a == Integer.MIN_VALUE && b == -1) return Integer.MIN_VALUE;
+        return a / b;
+    }
+
+    /** MOD as the ISA defines it: the remainder of {@link #div} (x % 0 = x, MIN % −1 = 0). */
+    public static int mod(int a, int b) {
+        if (b == 0) return a;
+        if (a == Integer.MIN_VALUE && b == -1) return 0;
+        return a % b;
+    }
 }

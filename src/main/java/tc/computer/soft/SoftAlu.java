@@ -1,7 +1,7 @@
 package tc.computer.soft;
 
-import tc.computer.interp.TcMachine;
 import tc.computer.interp.TcState;
+import tc.computer.isa.TcOp;
 
 /**
  * The arithmetic of the soft machine on real operands. Every result is exactly the discrete one
@@ -60,7 +60,7 @@ final class SoftAlu {
         f[at + TcState.N] = r < 0 ? 1 : 0;
     }
 
-    static int div(int a, int b) { return TcMachine.div(a, b); }
+    static int div(int a, int b) { return TcOp.div(a, b); }
 
-    static int mod(int a, int b) { return TcMachine.mod(a, b); }
+    static int mod(int a, int b) { return TcOp.mod(a, b); }
 }
