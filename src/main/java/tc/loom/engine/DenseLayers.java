@@ -89,6 +89,23 @@ final class DenseLayers {
     }
 
     /** x (flat, row-major d×n) → rows. */
+    /**
+     * One forward pass, in place on {@code x}: per layer, each head adds its output to
+     * {@code act.att} through {@code attend} (the attention rule is all the dense passes differ
+     * in), then the residual and the feed-forward block.
+     */
+    void forward(float[] x, Activations act, java.util.function.Consumer<Head> attend) {
+        shape.checkArray(x);
+        split(x, act.x);
+        for (DenseLayer layer : layers) {
+            for (float[] row : act.att) Arrays.fill(row, 0f);
+            for (Head head : layer.heads()) attend.accept(head);
+            act.residual();
+            feedForward(layer, act.a, act.x);
+        }
+        join(act.x, x);
+    }
+
     void split(float[] x, float[][] rows) {
         int n = shape.n();
         for (int r = 0; r < shape.d(); r++) System.arraycopy(x, r * n, rows[r], 0, n);

@@ -26,6 +26,8 @@ public final class DensePass implements ForwardPass {
     private final boolean everyProduct;
     private final int d, n;
     private final DenseLayers.Activations act;
+    /** Adds one head's argmax output to the attention sum; made once, so a step allocates nothing for it. */
+    private final java.util.function.Consumer<DenseLayers.Head> addHead;
     private final float[][] headOut;  // [row][column]: one head's output
     private final float[][] scores;              // per chunk of sources: one source's scores
     private final AttentionRule.Top2[] tops;     // per chunk
@@ -50,25 +52,16 @@ public final class DensePass implements ForwardPass {
         best = new int[n];
         second = new int[n];
         tied = new boolean[n];
+        addHead = head -> {
+            attend(head, act.x);
+            // the rows V cannot write hold +0 in headOut and add nothing
+            for (int r : head.valueRows()) addRow(act.att[r], headOut[r]);
+        };
     }
 
     @Override public LoomModel model() { return model; }
 
-    @Override public void step(float[] x) {
-        dense.shape.checkArray(x);
-        dense.split(x, act.x);
-        for (DenseLayers.DenseLayer layer : dense.layers) {
-            for (float[] row : act.att) Arrays.fill(row, 0f);
-            for (DenseLayers.Head head : layer.heads()) {
-                attend(head, act.x);
-                // the rows V cannot write hold +0 in headOut and add nothing
-                for (int r : head.valueRows()) addRow(act.att[r], headOut[r]);
-            }
-            act.residual();
-            dense.feedForward(layer, act.a, act.x);
-        }
-        dense.join(act.x, x);
-    }
+    @Override public void step(float[] x) { dense.forward(x, act, addHead); }
 
     private static void addRow(float[] acc, float[] v) { for (int j = 0; j < acc.length; j++) acc[j] += v[j]; }
 

@@ -24,6 +24,7 @@ public final class SoftmaxPass implements ForwardPass {
     private final DenseLayers dense;
     private final int d, n;
     private final DenseLayers.Activations act;
+    private final java.util.function.Consumer<DenseLayers.Head> addHead;
     private final double[] weights;
     private final float[] scores;
     private final int[] sources;
@@ -38,6 +39,7 @@ public final class SoftmaxPass implements ForwardPass {
         this.d = dense.shape.d();
         this.n = dense.shape.n();
         act = dense.new Activations();
+        addHead = head -> attend(head, act.x);
         weights = new double[n];
         scores = new float[n];
         sources = new int[n];
@@ -47,17 +49,7 @@ public final class SoftmaxPass implements ForwardPass {
 
     @Override public LoomModel model() { return model; }
 
-    @Override public void step(float[] x) {
-        dense.shape.checkArray(x);
-        dense.split(x, act.x);
-        for (DenseLayers.DenseLayer layer : dense.layers) {
-            for (float[] row : act.att) Arrays.fill(row, 0f);
-            for (DenseLayers.Head head : layer.heads()) attend(head, act.x);
-            act.residual();
-            dense.feedForward(layer, act.a, act.x);
-        }
-        dense.join(act.x, x);
-    }
+    @Override public void step(float[] x) { dense.forward(x, act, addHead); }
 
     /** att += this head's softmax attention output on x. */
     private void attend(DenseLayers.Head head, float[][] x) {

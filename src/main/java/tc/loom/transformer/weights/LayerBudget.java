@@ -1,7 +1,9 @@
 package tc.loom.transformer.weights;
 
 import java.util.List;
+import tc.loom.isa.MachineConfig;
 import tc.loom.transformer.Layer;
+import tc.loom.transformer.LoomModel;
 
 /**
  * A built layer together with the blocks its FFN rows came from, in row order; the blocks tile
@@ -23,5 +25,10 @@ public record LayerBudget(Layer layer, List<RowBlock> blocks) {
         int used = 0;
         for (RowBlock b : blocks) if (!b.purpose().startsWith(FfnBuilder.UNUSED)) used += b.count();
         return used;
+    }
+
+    /** The model a profile's layers make, in order. */
+    public static LoomModel model(String profile, MachineConfig config, List<LayerBudget> budgets) {
+        return new LoomModel(profile, config, budgets.stream().map(LayerBudget::layer).toList());
     }
 }

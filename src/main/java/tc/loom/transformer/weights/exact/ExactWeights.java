@@ -1,10 +1,8 @@
 package tc.loom.transformer.weights.exact;
 
-import java.util.ArrayList;
 import java.util.List;
 import tc.loom.isa.MachineConfig;
 import tc.loom.state.StateLayout;
-import tc.loom.transformer.Layer;
 import tc.loom.transformer.LoomModel;
 import tc.loom.transformer.weights.LayerBudget;
 import tc.loom.transformer.weights.loomv1.Fixes;
@@ -31,11 +29,7 @@ public final class ExactWeights {
     /** The scratchpad column a LOAD/STORE through a pointer ≥ m branches to (and writes to, a no-op). */
     public static final int FAULT_COLUMN = 1;
 
-    public static LoomModel build(MachineConfig config) {
-        List<Layer> layers = new ArrayList<>();
-        for (LayerBudget b : rowBudget(config)) layers.add(b.layer());
-        return new LoomModel(PROFILE, config, layers);
-    }
+    public static LoomModel build(MachineConfig config) { return LayerBudget.model(PROFILE, config, rowBudget(config)); }
 
     /** Every layer with its named blocks, L0 first. */
     public static List<LayerBudget> rowBudget(MachineConfig config) {

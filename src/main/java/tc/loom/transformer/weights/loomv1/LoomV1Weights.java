@@ -1,10 +1,8 @@
 package tc.loom.transformer.weights.loomv1;
 
-import java.util.ArrayList;
 import java.util.List;
 import tc.loom.isa.MachineConfig;
 import tc.loom.state.StateLayout;
-import tc.loom.transformer.Layer;
 import tc.loom.transformer.LoomModel;
 import tc.loom.transformer.weights.LayerBudget;
 
@@ -23,11 +21,7 @@ public final class LoomV1Weights {
     public static final String PROFILE = "loom-v1";
 
     /** The model for {@code config}. */
-    public static LoomModel build(MachineConfig config) {
-        List<Layer> layers = new ArrayList<>();
-        for (LayerBudget b : rowBudget(config)) layers.add(b.layer());
-        return new LoomModel(PROFILE, config, layers);
-    }
+    public static LoomModel build(MachineConfig config) { return LayerBudget.model(PROFILE, config, rowBudget(config)); }
 
     /** Every layer with the named blocks its hidden rows came from, L1 first. */
     public static List<LayerBudget> rowBudget(MachineConfig config) {
