@@ -31,7 +31,7 @@ import tc.source.CompileException;
  * state (the check {@link CorpusTest} applies to the interpreter); sparse, being cheap, also runs
  * that check on its own. CI bounds the runs:
  * sparse at other configurations to programs of at most {@code tc.corpus.otherConfigSteps} steps
- * (default 400); dense (10–40 ms a step) everywhere to at most {@code tc.corpus.denseSteps} steps
+ * (default 400); dense (the slow engine: see the README's Performance table) everywhere to at most {@code tc.corpus.denseSteps} steps
  * (default 30, as pom.xml sets it). {@code -Pexhaustive} lifts both bounds. A run left out by a bound is reported as an
  * aborted test with the reason, never passed silently.
  */
