@@ -87,7 +87,7 @@ public final class TransformerEngine implements Engine {
         Instruction[] current = {x.readInstruction(x.pc())};
         var trace = options.trace();
         int[] lastPc = {config.programStart()};
-        TransformerRunner.Outcome outcome = new TransformerRunner(engine).run(x, options.maxSteps(), (step, pcBefore, after) -> {
+        long steps = new TransformerRunner(engine).run(x, options.maxSteps(), (step, pcBefore, after) -> {
             lastPc[0] = pcBefore;
             Instruction ins = current[0];
             int[] before = memory[0];
@@ -101,13 +101,13 @@ public final class TransformerEngine implements Engine {
         }, exact() ? pc -> ExactHost.stops(program, pc) : pc -> false);
         int pc = x.pc();
         boolean pointerFault = pc == ExactHost.POINTER_FAULT_COLUMN;
-        if (exact() && pc != 0 && ExactHost.stops(program, pc) && (pointerFault || outcome.steps() < options.maxSteps())) {
-            var fault = ExactHost.fault(program, x, pc, lastPc[0], outcome.steps());
-            int reportedPc = fault.kind() == tc.loom.engine.Fault.Kind.PC_OUT_OF_PROGRAM ? pc : lastPc[0];
+        if (exact() && pc != 0 && ExactHost.stops(program, pc) && (pointerFault || steps < options.maxSteps())) {
+            var fault = ExactHost.fault(program, x, pc, lastPc[0], steps);
+            int reportedPc = fault.kind() == Fault.Kind.PC_OUT_OF_PROGRAM ? pc : lastPc[0];
             return new RunResult(RunResult.Status.FAULT, fault.step(), reportedPc, memory[0], outputs, fault);
         }
-        RunResult.Status status = outcome.halted() ? RunResult.Status.HALTED : RunResult.Status.STEP_LIMIT;
-        return new RunResult(status, outcome.steps(), pc, memory[0], outputs, null);
+        RunResult.Status status = pc == 0 ? RunResult.Status.HALTED : RunResult.Status.STEP_LIMIT;
+        return new RunResult(status, steps, pc, memory[0], outputs, null);
     }
 
     private static int[] readMemory(StateMatrix x) {

@@ -20,26 +20,24 @@ public final class TransformerRunner {
         void afterStep(long step, int pcBefore, StateMatrix x);
     }
 
-    /**
-     * @param halted whether the PC reached 0
-     * @param steps  steps run
-     */
-    public record Outcome(boolean halted, long steps) {}
-
     private final ForwardPass engine;
 
     public TransformerRunner(ForwardPass engine) { this.engine = engine; }
 
     public ForwardPass engine() { return engine; }
 
-    /** Runs on {@code x} in place until PC = 0 or {@code maxSteps} steps; listener may be null. */
-    public Outcome run(StateMatrix x, long maxSteps, StepListener listener) { return run(x, maxSteps, listener, pc -> false); }
+    /**
+     * Runs on {@code x} in place until PC = 0 or {@code maxSteps} steps; listener may be null.
+     * Returns the steps run; whether the program halted is in the state ({@code x.pc() == 0}),
+     * and the run's result as a program's is {@link RunResult}, made by {@link TransformerEngine}.
+     */
+    public long run(StateMatrix x, long maxSteps, StepListener listener) { return run(x, maxSteps, listener, pc -> false); }
 
     /**
      * Runs until PC = 0, until {@code stop} accepts the PC (the exact profile's fault columns and
      * columns outside the program), or {@code maxSteps} steps.
      */
-    public Outcome run(StateMatrix x, long maxSteps, StepListener listener, java.util.function.IntPredicate stop) {
+    public long run(StateMatrix x, long maxSteps, StepListener listener, java.util.function.IntPredicate stop) {
         if (maxSteps < 0) throw new IllegalArgumentException("max steps must not be negative, got " + maxSteps);
         long steps = 0;
         while (steps < maxSteps) {
@@ -49,6 +47,6 @@ public final class TransformerRunner {
             steps++;
             if (listener != null) listener.afterStep(steps, pc, x);
         }
-        return new Outcome(x.pc() == 0, steps);
+        return steps;
     }
 }
