@@ -99,9 +99,81 @@ class TcBackendTest {
     }
 
     @Test void growsMemoryForLargeGlobals() {
-        TcCompiled c = TcBackend.compile(new SourceFile("t.c", "int a[300]; int main() { a[299] = 4; return a[299]; }"));
+        IrProgram ir = CFrontEnd.compile(new SourceFile("t.c", "int a[300]; int main() { a[299] = 4; return a[299]; }"), 32);
+        TcCompiled c = TcBackend.compile(ir, 256);
         assertTrue(c.program().spec().memoryWords() >= 512);
         assertEquals(4, TcRunner.run(c, TcEngines.INTERP, 1000).retval());
+    }
+
+    /** main keeps x in a register (r4) that spin and down also use for their own variables. */
+    static final String SPIN = """
+            int spin(int n) {
+                int k = n * 3;
+                while (k != 0) k = k + 1;
+                return k;
+            }
+            int main() {
+                int x = 7;
+                int y = 40;
+                x = x + y;
+                return spin(x) + x;
+            }
+            """;
+    static final String DOWN = """
+            int down(int n) {
+                int keep = n * 2;
+                return down(n + 1) + keep;
+            }
+            int main() {
+                int x = 7;
+                x = x * 6;
+                return down(x) + x;
+            }
+            """;
+
+    @Test void mainsVariablesComeFromItsFrameWhenTheRunStopsInACallee() {
+        TcCompiled c = TcBackend.compile(new SourceFile("spin.c", SPIN));
+        TcSymbol x = c.symbols().stream().filter(s -> s.name().equals("x")).findFirst().orElseThrow();
+        assertTrue(x.inRegister(), "the test needs x in a register: " + x);
+        for (long steps : new long[] {12, 13, 14, 15, 200, 201}) { // in spin's prologue, body and loop
+            TcOutcome o = TcRunner.run(c, TcEngines.INTERP, steps);
+            assertEquals(TcOutcome.Status.STEP_LIMIT, o.status());
+            assertEquals(47, o.variables().get("x"), "after " + steps + " steps");
+            assertEquals(40, o.variables().get("y"), "after " + steps + " steps");
+        }
+        assertTrue(TcRunner.run(c, TcEngines.INTERP, 200).state().register(x.register()) != 47, "spin has reused x's register");
+    }
+
+    @Test void mainsVariablesSurviveAStackOverflowDeepInsideRecursion() {
+        TcOutcome o = run(DOWN);
+        assertEquals(TcOutcome.Status.STACK_OVERFLOW, o.status());
+        assertEquals(42, o.variables().get("x"));
+    }
+
+    @Test void mainsVariablesAreUnknownBeforeMainRuns() {
+        TcOutcome o = TcRunner.run(TcBackend.compile(new SourceFile("spin.c", SPIN)), TcEngines.INTERP, 1);
+        assertTrue(o.variables().containsKey("x"));
+        assertEquals(null, o.variables().get("x"), "main has not been entered: no value to show");
+    }
+
+    @Test void stackOverflowNamesTheCallThatOverflowed() {
+        TcCompiled c = TcBackend.compile(new SourceFile("down.c", DOWN));
+        TcOutcome o = TcRunner.run(c, TcEngines.INTERP, 10_000_000);
+        TcOutcome.Fault f = o.fault();
+        assertEquals(3, f.line(), "the recursive call is on line 3");
+        assertEquals(tc.computer.isa.TcOp.CALL, c.program().at(f.pc()).op(), "pc names the CALL, not the overflow HALT");
+        assertTrue(f.pc() != o.state().pc());
+        assertTrue(f.message().contains("the call of down"), f.message());
+        // The fault's step is the one at which that CALL ran: replay to just before it.
+        TcMachine m = new TcMachine(c.program());
+        m.run(f.step() - 1);
+        assertEquals(f.pc(), m.pc());
+    }
+
+    @Test void defaultMemoryHoldsAThousandNestedCalls() {
+        TcOutcome o = run("int f(int n) { if (n == 0) return 0; return f(n - 1) + 1; } int main() { return f(1000); }");
+        assertEquals(TcOutcome.Status.HALTED, o.status());
+        assertEquals(1000, o.retval());
     }
 
     @Test void wordShiftsAreRightAt32Bits() {
