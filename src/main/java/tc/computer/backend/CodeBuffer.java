@@ -64,7 +64,6 @@ final class CodeBuffer {
         }
     }
 
-
     int slotOf(String label) {
         Integer at = labels.get(label);
         if (at == null) throw new IllegalStateException("label never placed: " + label);

@@ -38,6 +38,10 @@ public record TcDebugInfo(int[] lines, int[] function, int[] depth, List<Functio
         if (function.length != lines.length || depth.length != lines.length) throw new IllegalArgumentException("one entry per slot expected in every table");
     }
 
+    @Override public int[] lines() { return lines.clone(); }
+    @Override public int[] function() { return function.clone(); }
+    @Override public int[] depth() { return depth.clone(); }
+
     /** The source line of the instruction in {@code slot}, 0 if none is known. */
     public int lineOf(int slot) { return slot >= 0 && slot < lines.length ? lines[slot] : 0; }
 

@@ -144,6 +144,25 @@ class TcBackendTest {
         assertTrue(TcRunner.run(c, TcEngines.INTERP, 200).state().register(x.register()) != 47, "spin has reused x's register");
     }
 
+    @Test void mainsVariableIsRightWhereverTheRunStops() {
+        // Callees with arrays in their frames, two levels deep, entered and left several times:
+        // stopping at any step (prologues and epilogues included) must show x = 47 once set.
+        TcCompiled c = TcBackend.compile(new SourceFile("nest.c", """
+                int leaf(int a) { int t[3]; t[0] = a; t[1] = a * 2; t[2] = t[0] + t[1]; return t[2]; }
+                int mid(int a, int b) { int u = a + b; int v = leaf(u) + leaf(b); return u * v; }
+                int main() { int x = 47; int s = 0; int i; for (i = 0; i < 3; i = i + 1) s = s + mid(i, x); return s + x; }
+                """));
+        assertTrue(c.symbols().stream().anyMatch(s -> s.name().equals("x") && s.inRegister()), "the test needs x in a register");
+        long total = TcRunner.run(c, TcEngines.INTERP, 1_000_000).steps();
+        boolean set = false;
+        for (long k = 1; k <= total; k++) {
+            Object x = TcRunner.run(c, TcEngines.INTERP, k).variables().get("x");
+            if (Integer.valueOf(47).equals(x)) set = true;
+            else assertTrue(!set && (x == null || x.equals(0)), "after " + k + " steps x = " + x);
+        }
+        assertTrue(set);
+    }
+
     @Test void mainsVariablesSurviveAStackOverflowDeepInsideRecursion() {
         TcOutcome o = run(DOWN);
         assertEquals(TcOutcome.Status.STACK_OVERFLOW, o.status());
