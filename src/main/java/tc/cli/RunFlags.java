@@ -75,7 +75,7 @@ final class RunFlags {
         RunOptions options = RunOptions.defaults().withMaxSteps(maxSteps);
         if (trace) {
             SourceFile c = loaded.cSource() == null ? null : new SourceFile(loaded.source().name(), loaded.cSource());
-            TracePrinter printer = new TracePrinter(out, loaded.program(), c);
+            TracePrinter.Loom printer = TracePrinter.loom(out, loaded.program(), c);
             printer.header();
             options = options.withTrace(printer);
         }

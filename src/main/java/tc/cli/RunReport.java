@@ -6,80 +6,66 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import tc.loom.engine.Fault;
 import tc.loom.engine.RunResult;
-import tc.loom.isa.MachineConfig;
 import tc.loom.isa.Program;
-import tc.loom.isa.Symbol;
 
 /**
- * The outcome of {@code tc run}, printed for people or as one JSON object.
+ * The outcome of {@code tc run}, printed for people or as one JSON object, for either machine.
  *
  * @param wallNanos time the engine took, for the speed line
  */
-record RunReport(Program program, RunResult result, String engine, long wallNanos) {
+record RunReport(RunSummary summary, long wallNanos) {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What an unknown value of main's looks like in the text summary. */
+    static final String UNKNOWN = "?";
 
-    /** main's return value (the retval cell), or null if the machine has no such cell. */
-    Integer retval() {
-        int i = program.debug().retvalIndex();
-        return i >= 0 && i < program.config().m() ? result.cell(i) : null;
+    /** The report of a Loom run. */
+    RunReport(Program program, RunResult result, String engine, long wallNanos) {
+        this(LoomRun.summary(program, result, engine), wallNanos);
     }
 
-    /** Globals and main's locals, in memory order; arrays as int[]. Names shared by two cells get "function." prefixes. */
-    Map<String, Object> variables() {
-        List<Symbol> visible = program.debug().symbols().stream().filter(Symbol::isUserVisible).toList();
-        Map<String, Long> counts = visible.stream().collect(Collectors.groupingBy(Symbol::name, Collectors.counting()));
-        Map<String, Object> vars = new LinkedHashMap<>();
-        int[] mem = result.memory();
-        for (Symbol s : visible) {
-            if (s.index() < 0 || s.index() + s.size() > mem.length) continue;
-            String key = counts.get(s.name()) > 1 && s.function() != null ? s.function() + "." + s.name() : s.name();
-            if (s.isArray()) {
-                int[] cells = new int[s.size()];
-                System.arraycopy(mem, s.index(), cells, 0, s.size());
-                vars.put(key, cells);
-            } else {
-                vars.put(key, mem[s.index()]);
-            }
-        }
-        return vars;
-    }
+    /** main's return value, or null if the machine has no place for it. */
+    Integer retval() { return summary.retval(); }
+
+    /** Globals and main's variables in display order; arrays as int[], null where unknown. */
+    Map<String, Object> variables() { return summary.variables(); }
 
     String statusText() {
-        return switch (result.status()) {
+        return switch (summary.status()) {
             case HALTED -> "halted";
             case STEP_LIMIT -> "step limit reached";
-            case FAULT -> "fault: " + result.fault().message() + where(result.fault());
+            case FAULT -> "fault: " + summary.fault().message() + where(summary.fault());
         };
     }
 
-    private String where(Fault f) {
-        int line = program.debug().lineOf(f.pc() - program.config().programStart());
-        return " (step " + f.step() + ", pc " + f.pc() + (line > 0 ? ", line " + line : "") + ")";
+    private static String where(RunSummary.Fault f) {
+        return " (step " + f.step() + (f.pc() >= 0 ? ", pc " + f.pc() : "") + (f.line() > 0 ? ", line " + f.line() : "") + ")";
     }
 
     void printText(PrintWriter out) {
         Integer rv = retval();
         out.println("retval = " + (rv == null ? "none" : rv));
-        out.println("steps = " + result.steps());
+        out.println("steps = " + summary.steps());
         out.println("status = " + statusText());
-        if (!result.outputs().isEmpty())
-            out.println("outputs = " + result.outputs().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        if (!summary.outputs().isEmpty())
+            out.println("outputs = " + summary.outputs().stream().map(String::valueOf).collect(Collectors.joining(", ")));
         Map<String, Object> vars = variables();
         if (!vars.isEmpty()) {
             out.println("variables:");
             vars.forEach((name, value) -> out.println("  " + name + " = " + show(value)));
+            if (vars.containsValue(null)) out.println("  (" + UNKNOWN + ": " + unknownNote() + ")");
         }
-        out.println("speed = " + speed(result.steps(), wallNanos) + " (" + engine + ", " + program.config().name() + ")");
+        out.println("speed = " + speed(summary.steps(), wallNanos) + " (" + summary.engine() + ", " + summary.machine() + ")");
     }
 
+    private static String unknownNote() { return "main's value is unknown: main had not started, or its saved registers could not be found on the stack"; }
+
     static String show(Object value) {
+        if (value == null) return UNKNOWN;
         if (value instanceof int[] cells) {
             List<String> parts = new ArrayList<>(cells.length);
             for (int c : cells) parts.add(Integer.toString(c));
@@ -95,43 +81,47 @@ record RunReport(Program program, RunResult result, String engine, long wallNano
         return String.format(Locale.ROOT, "%d steps in %.3f ms, %s", steps, ms, rate);
     }
 
-    /** The {@code --json} object: retval, steps, halted, status, pc, outputs, variables, fault, engine, config. */
+    /**
+     * The {@code --json} object: retval, steps, halted, status, pc, outputs, variables (null where
+     * unknown), fault, engine, config; and {@code note} explaining the nulls when there are any.
+     */
     ObjectNode toJson() {
         ObjectNode o = JSON.createObjectNode();
         Integer rv = retval();
         if (rv == null) o.putNull("retval"); else o.put("retval", rv);
-        o.put("steps", result.steps());
-        o.put("halted", result.halted());
-        o.put("status", result.status().name().toLowerCase(Locale.ROOT));
-        o.put("pc", result.pc());
+        o.put("steps", summary.steps());
+        o.put("halted", summary.halted());
+        o.put("status", summary.status().name().toLowerCase(Locale.ROOT));
+        o.put("pc", summary.pc());
         ArrayNode outputs = o.putArray("outputs");
-        result.outputs().forEach(outputs::add);
+        summary.outputs().forEach(outputs::add);
         ObjectNode vars = o.putObject("variables");
         variables().forEach((name, value) -> {
             if (value instanceof int[] cells) {
                 ArrayNode a = vars.putArray(name);
                 for (int c : cells) a.add(c);
+            } else if (value == null) {
+                vars.putNull(name);
             } else {
                 vars.put(name, (Integer) value);
             }
         });
-        Fault f = result.fault();
+        RunSummary.Fault f = summary.fault();
         if (f == null) o.putNull("fault");
         else {
             ObjectNode fo = o.putObject("fault");
-            fo.put("kind", f.kind().name().toLowerCase(Locale.ROOT));
+            fo.put("kind", f.kind());
             fo.put("message", f.message());
-            fo.put("pc", f.pc());
+            if (f.pc() >= 0) fo.put("pc", f.pc()); else fo.putNull("pc");
             fo.put("step", f.step());
+            if (f.line() > 0) fo.put("line", f.line()); else fo.putNull("line");
         }
-        o.put("engine", engine);
-        MachineConfig c = program.config();
+        o.put("engine", summary.engine());
         ObjectNode co = o.putObject("config");
-        co.put("name", c.name());
-        co.put("s", c.s());
-        co.put("m", c.m());
-        co.put("n", c.n());
-        co.put("N", c.wordBits());
+        summary.config().forEach((k, v) -> {
+            if (v instanceof Integer i) co.put(k, i); else co.put(k, String.valueOf(v));
+        });
+        if (variables().containsValue(null)) o.put("note", "null variables: " + unknownNote());
         return o;
     }
 

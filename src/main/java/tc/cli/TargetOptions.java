@@ -12,7 +12,7 @@ final class TargetOptions {
     IsaTarget target;
 
     @Option(names = "--memory-words", paramLabel = "W",
-            description = "--target tc: memory words, a power of two (default 256, grown when globals and stack need more).")
+            description = "--target tc: memory words, a power of two (default 16384, grown when globals and stack need more).")
     Integer memoryWords;
 
     boolean tc() { return target == IsaTarget.TC; }

@@ -11,10 +11,16 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tc.computer.TcEngines;
+import tc.computer.backend.TcBackend;
+import tc.computer.backend.TcCompiled;
+import tc.computer.backend.TcRunner;
+import tc.fixtures.CPrograms;
 import tc.loom.engine.RunOptions;
 import tc.loom.engine.RunResult;
 import tc.loom.interp.Interpreter;
 import tc.loom.isa.Program;
+import tc.source.SourceFile;
 
 /** The result of {@code tc run}, from hand-made programs run on the real interpreter. */
 class RunReportTest {
@@ -49,6 +55,15 @@ class RunReportTest {
         assertEquals(2, f.get("step").asLong());
         assertEquals(32 + 160 + 1, f.get("pc").asInt());
         assertTrue(f.get("message").asText().contains("pointer 200"), f.toString());
+        assertTrue(f.get("line").isNull(), "hand-made code has no source lines: " + f);
+    }
+
+    @Test void faultJsonNamesTheSourceLineAsTheTextDoes() throws Exception {
+        String c = "src/test/resources/corpus/faults/pointer_out_of_range.c";
+        Cli text = Cli.run("run", c, "--config", "155x1024");
+        assertTrue(text.out().contains("(step 5, pc 100, line 11)"), text.out());
+        JsonNode f = new ObjectMapper().readTree(Cli.run("run", c, "--config", "155x1024", "--json").out()).get("fault");
+        assertEquals(11, f.get("line").asInt(), f.toString());
     }
 
     @Test void jsonOfAStepLimit() throws Exception {
@@ -85,5 +100,56 @@ class RunReportTest {
         var vars = run(HandMadePrograms.sumDown(), 1000).variables();
         assertEquals(List.of("counter", "acc", "table"), List.copyOf(vars.keySet()));
         assertArrayEquals(new int[] {1, -2, 3}, (int[]) vars.get("table"));
+    }
+
+    /** The same printer on the Tensor Computer's side: a compiled C program on the interpreter. */
+    private static RunReport tc(String c, long maxSteps) {
+        TcCompiled compiled = TcBackend.compile(new SourceFile("t.c", c));
+        return new RunReport(TcRun.summary(compiled, TcRunner.run(compiled, TcEngines.INTERP, maxSteps), "interp"), 1_000_000);
+    }
+
+    private static String text(RunReport r) {
+        StringWriter s = new StringWriter();
+        r.printText(new PrintWriter(s, true));
+        return s.toString();
+    }
+
+    @Test void tensorComputerRunReportsRetvalFromR0() throws Exception {
+        RunReport r = tc(CPrograms.FACT, 10_000);
+        String[] lines = text(r).split("\\R");
+        assertEquals("retval = 120", lines[0]);
+        assertTrue(lines[1].matches("steps = \\d+"), lines[1]);
+        assertEquals("status = halted", lines[2]);
+        assertTrue(lines[3].matches("speed = \\d+ steps in 1\\.000 ms, [\\d,]+ steps/s \\(interp, tc 16384 words, 64 slots\\)"), lines[3]);
+        assertEquals(4, lines.length, "fact's main has no named variables, and there is no output");
+
+        JsonNode j = new ObjectMapper().readTree(r.json());
+        List<String> fields = new ArrayList<>();
+        j.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("retval", "steps", "halted", "status", "pc", "outputs", "variables", "fault", "engine", "config"), fields);
+        assertEquals(120, j.get("retval").asInt());
+        assertEquals("halted", j.get("status").asText());
+        assertTrue(j.get("halted").asBoolean());
+        assertEquals(2, j.get("pc").asInt(), "the PC stays on the startup HALT");
+        assertTrue(j.get("fault").isNull());
+        assertEquals("{\"name\":\"tc\",\"memoryWords\":16384,\"slots\":64,\"N\":32}", j.get("config").toString());
+    }
+
+    @Test void tensorComputerStepLimitIsItsOwnStatus() throws Exception {
+        RunReport r = tc(CPrograms.FACT, 7);
+        assertTrue(text(r).lines().anyMatch("status = step limit reached"::equals), text(r));
+        assertTrue(text(r).contains("speed = 7 steps in 1.000 ms"), text(r));
+        assertEquals("step_limit", new ObjectMapper().readTree(r.json()).get("status").asText());
+    }
+
+    @Test void unknownValuesOfMainAreMarkedNotGuessed() throws Exception {
+        RunReport r = tc("int main() { int x = 3; int y = x * 5; return x + y; }", 1); // main not entered yet
+        String t = text(r);
+        assertTrue(t.contains("  x = ?"), t);
+        assertTrue(t.contains("(?: main's value is unknown"), t);
+        JsonNode j = new ObjectMapper().readTree(r.json());
+        assertTrue(j.get("variables").get("x").isNull(), j.toString());
+        assertTrue(j.get("note").asText().contains("unknown"), j.toString());
+        assertTrue(!new ObjectMapper().readTree(tc("int main() { int x = 3; return x; }", 100).json()).has("note"), "no note when every value is known");
     }
 }

@@ -142,4 +142,65 @@ class TcTargetTest {
         Cli big = Cli.run("run", c.toString(), "--target", "tc", "--memory-words", "4096");
         assertTrue(big.out().contains("retval = 500"), big.out());
     }
+
+    @Test void defaultMemoryRunsAThousandNestedCallsOnBothEngines() throws Exception {
+        Path c = write("f.c", "int f(int n) { if (n == 0) return 0; return f(n - 1) + 1; }\nint main() { return f(1000); }\n");
+        Cli interp = Cli.run("run", c.toString(), "--target", "tc");
+        assertEquals(0, interp.exit(), interp.out());
+        assertTrue(interp.out().contains("retval = 1000"), interp.out());
+        JsonNode soft = new ObjectMapper().readTree(Cli.run("run", c.toString(), "--target", "tc", "--engine", "soft", "--json").out());
+        assertEquals(1000, soft.get("retval").asInt());
+        assertEquals("halted", soft.get("status").asText());
+    }
+
+    private static final String DOWN = """
+            int down(int n) {
+                int keep = n * 2;
+                return down(n + 1) + keep;
+            }
+            int main() {
+                int x = 7;
+                x = x * 6;
+                return down(x) + x;
+            }
+            """;
+
+    @Test void stackOverflowNamesTheStepAndLineOfTheCall() throws Exception {
+        Path c = write("down.c", DOWN);
+        Cli text = Cli.run("run", c.toString(), "--target", "tc");
+        assertEquals(Main.FAILURE, text.exit());
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("status = fault: stack overflow: the call of down .*\\(step (\\d+), pc (\\d+), line 3\\)").matcher(text.out());
+        assertTrue(m.find(), text.out());
+        assertTrue(text.out().contains("  x = 42"), "main's x, not the register down reused: " + text.out());
+        JsonNode j = new ObjectMapper().readTree(Cli.run("run", c.toString(), "--target", "tc", "--json").out());
+        JsonNode f = j.get("fault");
+        assertEquals("stack_overflow", f.get("kind").asText());
+        assertEquals(3, f.get("line").asInt());
+        assertEquals(Long.parseLong(m.group(1)), f.get("step").asLong());
+        assertEquals(Integer.parseInt(m.group(2)), f.get("pc").asInt());
+        assertTrue(f.get("pc").asInt() != j.get("pc").asInt(), "the call's slot, not the overflow HALT's: " + j);
+        assertTrue(f.get("step").asLong() < j.get("steps").asLong());
+        assertEquals(42, j.get("variables").get("x").asInt());
+    }
+
+    @Test void stepLimitInsideACallShowsMainsValues() throws Exception {
+        Path c = write("spin.c", """
+                int spin(int n) {
+                    int k = n * 3;
+                    while (k != 0) k = k + 1;
+                    return k;
+                }
+                int main() {
+                    int x = 7;
+                    int y = 40;
+                    x = x + y;
+                    return spin(x) + x;
+                }
+                """);
+        JsonNode j = new ObjectMapper().readTree(Cli.run("run", c.toString(), "--target", "tc", "--max-steps", "200", "--json").out());
+        assertEquals("step_limit", j.get("status").asText());
+        assertEquals(47, j.get("variables").get("x").asInt(), j.toString());
+        assertEquals(40, j.get("variables").get("y").asInt(), j.toString());
+    }
 }

@@ -66,6 +66,12 @@ final class FunctionCompiler {
 
     int savedCount() { return saved.size(); }
 
+    /** The registers the prologue pushes, in push order. */
+    List<Integer> saved() { return saved; }
+
+    /** Instructions of the prologue's stack check before it jumps to the overflow HALT (LI, CMP, JLT). */
+    static final int OVERFLOW_CHECK = 3;
+
     /** Words this activation occupies below its caller's pushed arguments: return address, saved registers, frame. */
     int activationWords() { return 1 + saved.size() + frameWords; }
 
@@ -74,10 +80,12 @@ final class FunctionCompiler {
     Map<Var, Location> locations() { return where; }
 
     /**
+     * @param index      this function's number in {@link TcDebugInfo#functions()}
      * @param stackLimit when ≥ 0, the prologue jumps to {@code overflowLabel} if sp is below it
-     *                   (checked on entry, where sp points at the return address)
+     *                   (checked on entry, where sp points at the return address, before any push)
      */
-    void compile(int stackLimit, String overflowLabel) {
+    void compile(int index, int stackLimit, String overflowLabel) {
+        out.enter(index, f.pos().line());
         out.label(prefix);
         if (stackLimit >= 0) {
             out.emit(LI, S1, 0, 0, stackLimit);
@@ -142,7 +150,7 @@ final class FunctionCompiler {
                 if (!last) out.emitTo(JMP, prefix + ".exit");
             }
             case Instr.Output o -> out.emit(OUT, 0, use(o.value(), S1), 0, 0);
-            case Instr.Line l -> { }
+            case Instr.Line l -> out.line(l.line());
         }
     }
 

@@ -12,8 +12,9 @@ import tc.computer.isa.TcProgram;
  *                      reach the globals, or -1 when the program has no recursion (its stack is
  *                      then sized at compile time)
  * @param listing       a human-readable listing of the code (labels and slots)
+ * @param debug         source lines and stack layout of every slot
  */
-public record TcCompiled(TcProgram program, List<TcSymbol> symbols, int overflowSlot, List<String> listing) {
+public record TcCompiled(TcProgram program, List<TcSymbol> symbols, int overflowSlot, List<String> listing, TcDebugInfo debug) {
     public TcCompiled {
         symbols = List.copyOf(symbols);
         listing = List.copyOf(listing);

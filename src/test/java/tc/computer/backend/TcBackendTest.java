@@ -99,9 +99,100 @@ class TcBackendTest {
     }
 
     @Test void growsMemoryForLargeGlobals() {
-        TcCompiled c = TcBackend.compile(new SourceFile("t.c", "int a[300]; int main() { a[299] = 4; return a[299]; }"));
+        IrProgram ir = CFrontEnd.compile(new SourceFile("t.c", "int a[300]; int main() { a[299] = 4; return a[299]; }"), 32);
+        TcCompiled c = TcBackend.compile(ir, 256);
         assertTrue(c.program().spec().memoryWords() >= 512);
         assertEquals(4, TcRunner.run(c, TcEngines.INTERP, 1000).retval());
+    }
+
+    /** main keeps x in a register (r4) that spin and down also use for their own variables. */
+    static final String SPIN = """
+            int spin(int n) {
+                int k = n * 3;
+                while (k != 0) k = k + 1;
+                return k;
+            }
+            int main() {
+                int x = 7;
+                int y = 40;
+                x = x + y;
+                return spin(x) + x;
+            }
+            """;
+    static final String DOWN = """
+            int down(int n) {
+                int keep = n * 2;
+                return down(n + 1) + keep;
+            }
+            int main() {
+                int x = 7;
+                x = x * 6;
+                return down(x) + x;
+            }
+            """;
+
+    @Test void mainsVariablesComeFromItsFrameWhenTheRunStopsInACallee() {
+        TcCompiled c = TcBackend.compile(new SourceFile("spin.c", SPIN));
+        TcSymbol x = c.symbols().stream().filter(s -> s.name().equals("x")).findFirst().orElseThrow();
+        assertTrue(x.inRegister(), "the test needs x in a register: " + x);
+        for (long steps : new long[] {12, 13, 14, 15, 200, 201}) { // in spin's prologue, body and loop
+            TcOutcome o = TcRunner.run(c, TcEngines.INTERP, steps);
+            assertEquals(TcOutcome.Status.STEP_LIMIT, o.status());
+            assertEquals(47, o.variables().get("x"), "after " + steps + " steps");
+            assertEquals(40, o.variables().get("y"), "after " + steps + " steps");
+        }
+        assertTrue(TcRunner.run(c, TcEngines.INTERP, 200).state().register(x.register()) != 47, "spin has reused x's register");
+    }
+
+    @Test void mainsVariableIsRightWhereverTheRunStops() {
+        // Callees with arrays in their frames, two levels deep, entered and left several times:
+        // stopping at any step (prologues and epilogues included) must show x = 47 once set.
+        TcCompiled c = TcBackend.compile(new SourceFile("nest.c", """
+                int leaf(int a) { int t[3]; t[0] = a; t[1] = a * 2; t[2] = t[0] + t[1]; return t[2]; }
+                int mid(int a, int b) { int u = a + b; int v = leaf(u) + leaf(b); return u * v; }
+                int main() { int x = 47; int s = 0; int i; for (i = 0; i < 3; i = i + 1) s = s + mid(i, x); return s + x; }
+                """));
+        assertTrue(c.symbols().stream().anyMatch(s -> s.name().equals("x") && s.inRegister()), "the test needs x in a register");
+        long total = TcRunner.run(c, TcEngines.INTERP, 1_000_000).steps();
+        boolean set = false;
+        for (long k = 1; k <= total; k++) {
+            Object x = TcRunner.run(c, TcEngines.INTERP, k).variables().get("x");
+            if (Integer.valueOf(47).equals(x)) set = true;
+            else assertTrue(!set && (x == null || x.equals(0)), "after " + k + " steps x = " + x);
+        }
+        assertTrue(set);
+    }
+
+    @Test void mainsVariablesSurviveAStackOverflowDeepInsideRecursion() {
+        TcOutcome o = run(DOWN);
+        assertEquals(TcOutcome.Status.STACK_OVERFLOW, o.status());
+        assertEquals(42, o.variables().get("x"));
+    }
+
+    @Test void mainsVariablesAreUnknownBeforeMainRuns() {
+        TcOutcome o = TcRunner.run(TcBackend.compile(new SourceFile("spin.c", SPIN)), TcEngines.INTERP, 1);
+        assertTrue(o.variables().containsKey("x"));
+        assertEquals(null, o.variables().get("x"), "main has not been entered: no value to show");
+    }
+
+    @Test void stackOverflowNamesTheCallThatOverflowed() {
+        TcCompiled c = TcBackend.compile(new SourceFile("down.c", DOWN));
+        TcOutcome o = TcRunner.run(c, TcEngines.INTERP, 10_000_000);
+        TcOutcome.Fault f = o.fault();
+        assertEquals(3, f.line(), "the recursive call is on line 3");
+        assertEquals(tc.computer.isa.TcOp.CALL, c.program().at(f.pc()).op(), "pc names the CALL, not the overflow HALT");
+        assertTrue(f.pc() != o.state().pc());
+        assertTrue(f.message().contains("the call of down"), f.message());
+        // The fault's step is the one at which that CALL ran: replay to just before it.
+        TcMachine m = new TcMachine(c.program());
+        m.run(f.step() - 1);
+        assertEquals(f.pc(), m.pc());
+    }
+
+    @Test void defaultMemoryHoldsAThousandNestedCalls() {
+        TcOutcome o = run("int f(int n) { if (n == 0) return 0; return f(n - 1) + 1; } int main() { return f(1000); }");
+        assertEquals(TcOutcome.Status.HALTED, o.status());
+        assertEquals(1000, o.retval());
     }
 
     @Test void wordShiftsAreRightAt32Bits() {
