@@ -48,7 +48,7 @@ final class RunFlags {
             throw new ParameterException(spec.commandLine(), "--trace needs --engine interp with --target tc (the soft machine runs a blend of instructions, not one per step)");
         if (profile != null) throw new ParameterException(spec.commandLine(), "--profile selects transformer weights for the Loom target; it does not apply to --target tc");
         if (!(tau > 0) || Double.isInfinite(tau)) throw new ParameterException(spec.commandLine(), "--tau must be a positive number, got " + tau);
-        tc.computer.interp.TcEngine e;
+        tc.computer.engine.TcEngine e;
         try {
             e = tc.computer.TcEngines.get(engine, tau);
         } catch (IllegalArgumentException bad) {

@@ -10,7 +10,7 @@ import tc.computer.backend.TcBackend;
 import tc.computer.backend.TcCompiled;
 import tc.computer.backend.TcOutcome;
 import tc.computer.backend.TcRunner;
-import tc.computer.interp.TcEngine;
+import tc.computer.engine.TcEngine;
 import tc.computer.interp.TcMachine;
 import tc.source.SourceFile;
 

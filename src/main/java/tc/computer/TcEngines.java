@@ -1,9 +1,9 @@
 package tc.computer;
 
 import java.util.List;
-import tc.computer.interp.TcEngine;
+import tc.computer.engine.TcEngine;
 import tc.computer.interp.TcMachine;
-import tc.computer.interp.TcState;
+import tc.computer.engine.TcState;
 import tc.computer.isa.TcProgram;
 import tc.computer.soft.SoftEngine;
 

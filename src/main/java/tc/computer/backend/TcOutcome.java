@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tc.computer.interp.TcState;
+import tc.computer.engine.TcState;
 
 /**
  * The result of running a compiled C program on a Tensor Computer engine: the machine's final

@@ -1,5 +1,6 @@
 package tc.computer.interp;
 
+import tc.computer.engine.TcState;
 import java.util.ArrayList;
 import java.util.List;
 import tc.computer.isa.TcInstruction;

@@ -1,6 +1,6 @@
 package tc.computer.soft;
 
-import tc.computer.interp.TcState;
+import tc.computer.engine.TcState;
 import tc.computer.isa.TcOp;
 
 /**

@@ -1,7 +1,7 @@
 package tc.computer.soft;
 
-import tc.computer.interp.TcEngine;
-import tc.computer.interp.TcState;
+import tc.computer.engine.TcEngine;
+import tc.computer.engine.TcState;
 import tc.computer.isa.TcParams;
 import tc.computer.isa.TcProgram;
 

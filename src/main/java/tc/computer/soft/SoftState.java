@@ -3,7 +3,7 @@ package tc.computer.soft;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import tc.computer.interp.TcState;
+import tc.computer.engine.TcState;
 import tc.computer.isa.TcMachineSpec;
 import tc.computer.isa.TcProgram;
 

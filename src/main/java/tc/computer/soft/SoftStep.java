@@ -2,7 +2,7 @@ package tc.computer.soft;
 
 import static tc.computer.isa.TcOp.*;
 
-import tc.computer.interp.TcState;
+import tc.computer.engine.TcState;
 import tc.computer.isa.TcMachineSpec;
 import tc.computer.isa.TcOp;
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import tc.computer.interp.TcMachine;
-import tc.computer.interp.TcState;
+import tc.computer.engine.TcState;
 import tc.computer.isa.RandomInstructions;
 import tc.computer.isa.TcInstruction;
 import tc.computer.isa.TcMachineSpec;

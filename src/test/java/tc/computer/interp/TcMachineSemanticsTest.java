@@ -1,5 +1,6 @@
 package tc.computer.interp;
 
+import tc.computer.engine.TcState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import tc.computer.interp.TcMachine;
-import tc.computer.interp.TcState;
+import tc.computer.engine.TcState;
 import tc.computer.isa.RandomInstructions;
 import tc.computer.isa.TcOp;
 import tc.computer.isa.TcParams;

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tc.computer.TcEngines;
 import tc.computer.interp.TcMachine;
-import tc.computer.interp.TcState;
+import tc.computer.engine.TcState;
 import tc.computer.isa.TcInstruction;
 import tc.computer.isa.TcMachineSpec;
 import tc.computer.isa.TcOp;

@@ -1,4 +1,4 @@
-package tc.computer.interp;
+package tc.computer.engine;
 
 import tc.computer.isa.TcProgram;
 

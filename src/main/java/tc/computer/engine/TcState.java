@@ -1,4 +1,4 @@
-package tc.computer.interp;
+package tc.computer.engine;
 
 import java.util.Arrays;
 import java.util.List;
