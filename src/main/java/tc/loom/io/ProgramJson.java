@@ -41,13 +41,7 @@ public final class ProgramJson {
         MachineConfig c = program.config();
         DebugInfo debug = program.debug();
         StringBuilder sb = JsonDocument.begin(JsonDocument.LOOM_PROGRAM);
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("name", c.name());
-        config.put("s", c.s());
-        config.put("m", c.m());
-        config.put("n", c.n());
-        config.put("N", c.wordBits());
-        field(sb, "config", config);
+        field(sb, "config", configFields(c));
         field(sb, "memory", program.memory());
         List<Map<String, Object>> instructions = new ArrayList<>();
         for (int k = 0; k < program.size(); k++) {
@@ -85,6 +79,17 @@ public final class ProgramJson {
         field(sb, "stack", stack);
         JsonLines.last(sb, "source", debug.sourceName());
         return sb.toString();
+    }
+
+    /** A configuration's JSON object as program files write it (and run reports may): name, s, m, n, N. */
+    public static Map<String, Object> configFields(MachineConfig c) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("name", c.name());
+        config.put("s", c.s());
+        config.put("m", c.m());
+        config.put("n", c.n());
+        config.put("N", c.wordBits());
+        return config;
     }
 
     /** Reads a program file; every problem is a CompileException at the offending value. */
