@@ -193,7 +193,7 @@ public final class GradientPhase implements Phase {
         int kept = state.params == null ? 0 : state.softSlots;
         double[] p = state.params == null ? new double[slots * per] : state.params;
         boolean[] frozen = new boolean[p.length];
-        SplittableRandom r = new SplittableRandom(ctx.seed() * 0x9E3779B97F4A7C15L + 17 + learn);
+        SplittableRandom r = new SplittableRandom(Seeds.stream(ctx.seed(), Seeds.PHASES + learn));
         Set<TcOp> allowed = new HashSet<>(new Vocabulary(task).ops());
         allowed.add(TcOp.NOP);
         allowed.retainAll(SOFT_OPS);

@@ -43,7 +43,7 @@ final class SketchEdits {
     SketchEdits(SketchSpace space, Task task) {
         this.space = space;
         this.registers = task.registers();
-        this.array = task.usesMemory() && task.registers() >= 5;
+        this.array = FamilyGate.NESTED.admits(task);
         this.inputs = RegisterRoles.inputs(task);
         this.indexed = space.bisecting();
     }

@@ -160,7 +160,7 @@ public final class SketchSearch implements Phase {
      */
     private static List<Candidate> repeatedTwins(List<Candidate> batch, Task task, Set<List<TcInstruction>> seen) {
         List<Candidate> twins = new ArrayList<>();
-        if (!task.usesMemory() || task.registers() < 5) return twins;
+        if (!FamilyGate.NESTED.admits(task)) return twins;
         for (Candidate c : batch)
             if (c.sketch().size() == 1 && c.sketch().get(0) instanceof Sketch.Each e && e.p() == 0 && e.c() == 1) {
                 Candidate twin = candidate(List.of(SketchEdits.nested(e.body())), task, seen);
@@ -233,7 +233,7 @@ public final class SketchSearch implements Phase {
         EpisodeCounter counter = ctx.counter();
         long start = counter.episodes();
         long stop = start + (long) Math.floor(share * counter.budget());
-        Random random = new Random(ctx.seed() * 0x9E3779B97F4A7C15L + 17);
+        Random random = new Random(Seeds.stream(ctx.seed(), Seeds.PHASES));
         Set<List<TcInstruction>> seen = new HashSet<>();
         if (state.train != null) seen.add(state.program);
         SketchSpace space = new SketchSpace(task, ctx.library());

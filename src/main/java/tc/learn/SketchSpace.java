@@ -101,13 +101,13 @@ final class SketchSpace {
             out.add(new Family("line", (c, o) -> seq(top, c, 3, o)));
             out.add(new Family("if", (c, o) -> around(top, c, 5, (k, t) -> ifs(top, k, 2, t), o)));
             out.add(new Family("while", (c, o) -> around(top, c, 5, (k, t) -> whiles(top, k, t), o)));
-            if (registers >= 3) out.add(new Family("recur", (c, o) -> around(top, c, 4, (k, t) -> recurrences(k, t), o)));
+            if (FamilyGate.RECUR.admits(memory, registers, inputs)) out.add(new Family("recur", (c, o) -> around(top, c, 4, (k, t) -> recurrences(k, t), o)));
         }
-        if (memory && registers >= 3) {
+        if (FamilyGate.EACH.admits(memory, registers, inputs)) {
             Ctx body = new Ctx(0, (1 << 0) | (1 << 1));
             out.add(new Family("each", (c, o) -> around(top, c, 5, (k, t) -> loopBodies(body, k - 3, b -> t.accept(new Sketch.Each(0, 1, b))), o)));
         }
-        if (memory && registers >= 5) {
+        if (FamilyGate.NESTED.admits(memory, registers, inputs)) {
             Ctx body = new Ctx(2, 0b1111);
             Sketch.Op p = new Sketch.Op(new TcInstruction(TcOp.MOV, 2, 0, 0, 0)), n = new Sketch.Op(new TcInstruction(TcOp.MOV, 3, 1, 0, 0));
             out.add(new Family("nested", (c, o) -> around(top, c, 8, (k, t) -> loopBodies(body, k - 6,
@@ -119,7 +119,7 @@ final class SketchSpace {
     }
 
     /** Whether the task gets the bisection family: an array with a further input (a key to look for) and four scratch registers. */
-    boolean bisecting() { return memory && inputs >= 3 && registers >= inputs + 4; }
+    boolean bisecting() { return FamilyGate.BISECT.admits(memory, registers, inputs); }
 
     /** The bisection template's own price (the compare it ends with is part of it). */
     static final int BISECT = 4;

@@ -47,7 +47,7 @@ public final class TaskSuite {
 
     /** Task {@code name} with cases drawn from {@code seed}. */
     public static Task task(String name, long seed) {
-        SplittableRandom root = new SplittableRandom(seed ^ name.hashCode() * 0x9E3779B97F4A7C15L);
+        SplittableRandom root = new SplittableRandom(Seeds.named(seed, name));
         SplittableRandom trainRng = root.split(), testRng = root.split();
         return switch (name) {
             case "add" -> scalar(name, "r0 = r0 + r1", 2, 4, trainRng, testRng, r -> ab(r, 1000), c -> new int[]{c[0] + c[1]});
@@ -144,7 +144,7 @@ public final class TaskSuite {
      * binary_search's registers: base, length and key, then lo, mid, a loaded word and the shift
      * count 1 — what a bisection needs (with fewer only a scan fits).
      */
-    static final int SEARCH_REGISTERS = 7;
+    static final int SEARCH_REGISTERS = FamilyGate.BISECT.registersFor(3);
     /**
      * binary_search's step budget: a bisection answers n = 12 within 50 steps, a scan needs up to
      * 102, so a program that scans can pass the training lengths (n ≤ 6: ≤ 54 steps) but not the

@@ -2,8 +2,12 @@ package tc.source;
 
 import java.util.List;
 
-/** Thrown by every compiler stage for an error in the user's program; carries the diagnostic to print. */
-public final class CompileException extends RuntimeException {
+/**
+ * Thrown by every compiler stage for an error in the user's program; carries the diagnostic to
+ * print. Open for subclasses that let a caller act on one kind of error by its type (a program too
+ * large for a machine, say) rather than by its wording.
+ */
+public class CompileException extends RuntimeException {
     private final transient Diagnostic diagnostic;
 
     public CompileException(Diagnostic diagnostic) {

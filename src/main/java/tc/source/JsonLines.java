@@ -25,6 +25,12 @@ public final class JsonLines {
         sb.append(items.isEmpty() ? "],\n" : "\n  ],\n");
     }
 
+    /** {@code "name": value} on its own line as the last field, then the closing brace. */
+    public static void last(StringBuilder sb, String name, Object value) {
+        sb.append("  ").append(json(name)).append(": ").append(json(value)).append("\n}\n");
+    }
+
+    /** {@code value} as compact JSON. */
     public static String json(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

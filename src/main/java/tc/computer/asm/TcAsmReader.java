@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tc.computer.asm.TcAsmLexer.Kind;
-import tc.computer.asm.TcAsmLexer.Token;
 import tc.computer.asm.TcSyntax.Operand;
 import tc.computer.isa.TcInstruction;
 import tc.computer.isa.TcMachineSpec;
 import tc.computer.isa.TcOp;
 import tc.computer.isa.TcProgram;
+import tc.source.AsmLexer;
+import tc.source.AsmLexer.Kind;
+import tc.source.AsmLexer.Token;
 import tc.source.CompileException;
 import tc.source.SourceFile;
 import tc.source.SourcePos;
@@ -25,14 +26,25 @@ import tc.source.SourcePos;
  */
 public final class TcAsmReader {
     private static final long MIN = Integer.MIN_VALUE, MAX = Integer.MAX_VALUE, MAX_BITS = 0xFFFF_FFFFL;
+    /**
+     * Tensor Computer assembly: {@code imm(rs1)} operands, signed numbers, comments after ';' or '#'.
+     * Numbers far beyond 32 bits stop at the lexer; {@link #word} reports the exact range.
+     */
+    private static final AsmLexer.Syntax SYNTAX = new AsmLexer.Syntax(
+            Map.of(',', Kind.COMMA, ':', Kind.COLON, '(', Kind.LPAREN, ')', Kind.RPAREN),
+            ";#", false, true, "", (1L << 40) - 1, "is out of the 32-bit range");
 
     private final SourceFile file;
+    private final AsmLexer lexer;
     private final Map<String, Integer> labels = new LinkedHashMap<>();
     private final List<List<Token>> code = new ArrayList<>();
     private final List<List<Token>> dataLines = new ArrayList<>();
     private Token memoryValue, slotsValue;
 
-    private TcAsmReader(SourceFile file) { this.file = file; }
+    private TcAsmReader(SourceFile file) {
+        this.file = file;
+        this.lexer = new AsmLexer(file, SYNTAX);
+    }
 
     /** Reads a whole assembly file. */
     public static TcProgram read(SourceFile source) { return assemble(source).program(); }
@@ -43,7 +55,7 @@ public final class TcAsmReader {
     private TcAssembly run() {
         String[] lines = file.text().split("\n", -1);
         for (int n = 1; n <= lines.length; n++) {
-            List<Token> t = TcAsmLexer.lex(file, n, lines[n - 1]);
+            List<Token> t = lexer.lex(n, lines[n - 1]).tokens();
             int start = 0;
             while (t.size() >= start + 2 && t.get(start).is(Kind.IDENT) && t.get(start + 1).is(Kind.COLON)) {
                 label(t.get(start));

@@ -14,8 +14,8 @@ import tc.computer.isa.TcMachineSpec;
 import tc.computer.isa.TcOp;
 import tc.computer.isa.TcParams;
 import tc.computer.isa.TcProgram;
-import tc.loom.io.ProgramJson;
-import tc.source.JsonTree;
+import tc.source.JsonDocument;
+import tc.source.JsonLines;
 import tc.source.JsonTree.Access;
 import tc.source.JsonTree.Arr;
 import tc.source.JsonTree.Node;
@@ -31,9 +31,10 @@ import tc.source.SourceFile;
 public final class TcProgramJson {
     private TcProgramJson() {}
 
-    public static final String FORMAT = "tc-computer-program";
-    public static final int VERSION = 1;
-
+    /** The {@code "format"} a Tensor Computer program file declares. */
+    public static final String FORMAT = JsonDocument.TC_PROGRAM.name();
+    /** The version this tc reads and writes. */
+    public static final int VERSION = JsonDocument.TC_PROGRAM.version();
 
     /** What a program file holds; {@code params} is null when the file has none. */
     public record Document(TcProgram program, double[] params) {
@@ -56,9 +57,7 @@ public final class TcProgramJson {
     /** The file text: one top-level field per line, one instruction (or one slot's parameters) per line. */
     public static String write(Document doc) {
         TcProgram program = doc.program();
-        StringBuilder sb = new StringBuilder("{\n");
-        field(sb, "format", FORMAT);
-        field(sb, "version", VERSION);
+        StringBuilder sb = JsonDocument.begin(JsonDocument.TC_PROGRAM);
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("memoryWords", program.spec().memoryWords());
         spec.put("slots", program.spec().slots());
@@ -78,7 +77,7 @@ public final class TcProgramJson {
         list(sb, "code", code);
         double[] params = doc.params();
         if (params == null) {
-            sb.append("  \"params\": null\n}\n");
+            JsonLines.last(sb, "params", null);
         } else {
             List<Object> rows = new ArrayList<>();
             for (int k = 0; k < program.spec().slots(); k++)
@@ -96,15 +95,7 @@ public final class TcProgramJson {
     /** Reads a program file; every problem is a CompileException at the offending value. */
     public static Document read(SourceFile source) {
         Access in = new Access(source);
-        Obj root = in.object(JsonTree.parse(source), "a Tensor Computer program file");
-        Node format = in.field(root, "format", "the program file");
-        String f = in.string(format, "\"format\"");
-        if (!FORMAT.equals(f))
-            throw in.error(format, "not a Tensor Computer program file: \"format\" is \"" + f + "\", expected \"" + FORMAT + "\""
-                    + (f.equals(ProgramJson.FORMAT) ? " (this is a Loom program: drop --target tc)" : ""));
-        Node version = in.field(root, "version", "the program file");
-        int v = in.integer(version, "\"version\"", 0, Integer.MAX_VALUE);
-        if (v != VERSION) throw in.error(version, "unsupported program file version " + v + " (this tc reads version " + VERSION + ")");
+        Obj root = JsonDocument.open(source, in, JsonDocument.TC_PROGRAM);
 
         Obj specNode = in.object(in.field(root, "spec", "the program file"), "\"spec\"");
         int memory = in.integer(in.field(specNode, "memoryWords", "\"spec\""), "\"memoryWords\"", 2, 1 << 20);

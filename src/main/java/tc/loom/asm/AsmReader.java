@@ -8,9 +8,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tc.ir.Word;
-import tc.loom.asm.AsmLexer.Kind;
-import tc.loom.asm.AsmLexer.Line;
-import tc.loom.asm.AsmLexer.Token;
 import tc.loom.io.ProgramJson;
 import tc.loom.isa.DebugInfo;
 import tc.loom.isa.Instruction;
@@ -18,6 +15,10 @@ import tc.loom.isa.MachineConfig;
 import tc.loom.isa.Opcode;
 import tc.loom.isa.Program;
 import tc.loom.isa.Symbol;
+import tc.source.AsmLexer;
+import tc.source.AsmLexer.Kind;
+import tc.source.AsmLexer.Line;
+import tc.source.AsmLexer.Token;
 import tc.source.CompileException;
 import tc.source.SourceFile;
 import tc.source.SourcePos;
@@ -31,8 +32,13 @@ import tc.source.SourcePos;
  */
 public final class AsmReader {
     private static final Pattern LINE_MARKER = Pattern.compile("\\s*line\\s+(\\d+)\\b.*");
+    /** Loom assembly: {@code @cell}, {@code NAME[k]}, {@code .cell k = v}, quoted names; comments after ';'; '@' may continue a name (qualified symbols). */
+    private static final AsmLexer.Syntax SYNTAX = new AsmLexer.Syntax(
+            Map.of(',', Kind.COMMA, ':', Kind.COLON, '=', Kind.EQUALS, '[', Kind.LBRACKET, ']', Kind.RBRACKET, '@', Kind.AT),
+            ";", true, false, "@", Integer.MAX_VALUE, "is too large");
 
     private final SourceFile file;
+    private final AsmLexer lexer;
     private MachineConfig config;
     private SourcePos configPos;
     private String sourceName;
@@ -47,7 +53,10 @@ public final class AsmReader {
 
     private record SymbolDecl(Symbol symbol, SourcePos pos) {}
 
-    private AsmReader(SourceFile file) { this.file = file; }
+    private AsmReader(SourceFile file) {
+        this.file = file;
+        this.lexer = new AsmLexer(file, SYNTAX);
+    }
 
     /** Reads a whole assembly file into a program with its debug info. */
     public static Program read(SourceFile source) { return new AsmReader(source).run(); }
@@ -62,7 +71,7 @@ public final class AsmReader {
                 configDirective(n, text);
                 continue;
             }
-            Line line = AsmLexer.lex(file, n, text);
+            Line line = lexer.lex(n, text);
             List<Token> t = line.tokens();
             if (t.isEmpty()) {
                 if (line.comment() != null) {

@@ -2,6 +2,7 @@ package tc.loom.backend;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import tc.c.CFrontEnd;
 import tc.ir.IrProgram;
 import tc.loom.isa.MachineConfig;
@@ -31,12 +32,20 @@ public final class Compiler {
         if (options.config() != null) return LoomBackend.compile(ir, options.config());
         List<MachineConfig> candidates = new ArrayList<>();
         for (MachineConfig c : MachineConfig.namedInOrder()) candidates.add(c.withWordBits(options.wordBits()));
-        CompileException last = null;
+        return firstFitting(candidates, c -> LoomBackend.compile(ir, c));
+    }
+
+    /**
+     * {@code compile} for the first of {@code candidates} (non-empty) that does not end in a
+     * {@link CapacityException}; any other error ends the search, and when nothing fits, the
+     * last configuration's capacity error is thrown.
+     */
+    static Program firstFitting(List<MachineConfig> candidates, Function<MachineConfig, Program> compile) {
+        CapacityException last = null;
         for (MachineConfig c : candidates) {
             try {
-                return LoomBackend.compile(ir, c);
-            } catch (CompileException e) {
-                if (!LoomBackend.isCapacityError(e)) throw e;
+                return compile.apply(c);
+            } catch (CapacityException e) {
                 last = e;
             }
         }

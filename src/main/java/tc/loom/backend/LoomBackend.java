@@ -30,8 +30,8 @@ public final class LoomBackend {
     /**
      * Compiles {@code ir} for {@code config}.
      *
-     * @throws CompileException when the program does not fit the configuration (see
-     *                          {@link #isCapacityError}) or the IR calls an unknown function
+     * @throws CapacityException when the program does not fit the configuration
+     * @throws CompileException  when the IR calls an unknown function
      */
     public static Program compile(IrProgram ir, MachineConfig config) {
         if (ir.wordBits() != config.wordBits())
@@ -56,11 +56,6 @@ public final class LoomBackend {
         Assembler.Assembled assembled = Assembler.assemble(code, layout, config);
         DebugInfo debug = DebugInfoBuilder.build(program.source().name(), layout, assembled, config);
         return new Program(config, layout.image(config.m()), assembled.instructions(), debug);
-    }
-
-    /** True when {@code e} says the program does not fit the configuration (too much code or data). */
-    public static boolean isCapacityError(CompileException e) {
-        return Capacity.isCapacityError(e);
     }
 
     private static Set<Integer> constantsRead(List<Item> code) {

@@ -1,7 +1,6 @@
 package tc.loom.io;
 
 import static tc.source.JsonLines.field;
-import static tc.source.JsonLines.json;
 import static tc.source.JsonLines.list;
 
 import java.util.ArrayList;
@@ -16,7 +15,8 @@ import tc.loom.isa.MachineConfig;
 import tc.loom.isa.Opcode;
 import tc.loom.isa.Program;
 import tc.loom.isa.Symbol;
-import tc.source.JsonTree;
+import tc.source.JsonDocument;
+import tc.source.JsonLines;
 import tc.source.JsonTree.Access;
 import tc.source.JsonTree.Arr;
 import tc.source.JsonTree.Node;
@@ -31,24 +31,17 @@ import tc.source.SourceFile;
 public final class ProgramJson {
     private ProgramJson() {}
 
-    public static final String FORMAT = "tc-program";
-    public static final int VERSION = 1;
-
+    /** The {@code "format"} a Loom program file declares. */
+    public static final String FORMAT = JsonDocument.LOOM_PROGRAM.name();
+    /** The version this tc reads and writes. */
+    public static final int VERSION = JsonDocument.LOOM_PROGRAM.version();
 
     /** The program as JSON text: one top-level field per line, one instruction or symbol per line. */
     public static String write(Program program) {
         MachineConfig c = program.config();
         DebugInfo debug = program.debug();
-        StringBuilder sb = new StringBuilder("{\n");
-        field(sb, "format", FORMAT);
-        field(sb, "version", VERSION);
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("name", c.name());
-        config.put("s", c.s());
-        config.put("m", c.m());
-        config.put("n", c.n());
-        config.put("N", c.wordBits());
-        field(sb, "config", config);
+        StringBuilder sb = JsonDocument.begin(JsonDocument.LOOM_PROGRAM);
+        field(sb, "config", configFields(c));
         field(sb, "memory", program.memory());
         List<Map<String, Object>> instructions = new ArrayList<>();
         for (int k = 0; k < program.size(); k++) {
@@ -84,20 +77,25 @@ public final class ProgramJson {
             stack.put("limit", debug.stackLimit());
         }
         field(sb, "stack", stack);
-        sb.append("  \"source\": ").append(json(debug.sourceName())).append("\n}\n");
+        JsonLines.last(sb, "source", debug.sourceName());
         return sb.toString();
+    }
+
+    /** A configuration's JSON object as program files write it (and run reports may): name, s, m, n, N. */
+    public static Map<String, Object> configFields(MachineConfig c) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("name", c.name());
+        config.put("s", c.s());
+        config.put("m", c.m());
+        config.put("n", c.n());
+        config.put("N", c.wordBits());
+        return config;
     }
 
     /** Reads a program file; every problem is a CompileException at the offending value. */
     public static Program read(SourceFile source) {
         Access in = new Access(source);
-        Obj root = in.object(JsonTree.parse(source), "a program file");
-        Node format = in.field(root, "format", "the program file");
-        if (!FORMAT.equals(in.string(format, "\"format\"")))
-            throw in.error(format, "not a tc program file: \"format\" is \"" + in.string(format, "format") + "\", expected \"" + FORMAT + "\"");
-        Node version = in.field(root, "version", "the program file");
-        int v = in.integer(version, "\"version\"", 0, Integer.MAX_VALUE);
-        if (v != VERSION) throw in.error(version, "unsupported program file version " + v + " (this tc reads version " + VERSION + ")");
+        Obj root = JsonDocument.open(source, in, JsonDocument.LOOM_PROGRAM);
 
         MachineConfig config = readConfig(in, in.object(in.field(root, "config", "the program file"), "\"config\""));
         int bits = config.wordBits();

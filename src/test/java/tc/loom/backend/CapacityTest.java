@@ -2,10 +2,13 @@ package tc.loom.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static tc.loom.backend.IrKit.imm;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tc.ir.BinaryOp;
 import tc.ir.IrFunction;
@@ -14,6 +17,8 @@ import tc.ir.Var;
 import tc.loom.isa.MachineConfig;
 import tc.loom.isa.Program;
 import tc.source.CompileException;
+import tc.source.SourceFile;
+import tc.source.SourcePos;
 
 /** Programs too big for a configuration: clear errors, recognised as capacity errors. */
 class CapacityTest {
@@ -40,7 +45,11 @@ class CapacityTest {
         CompileException e = assertThrows(CompileException.class, () -> LoomBackend.compile(ir, C146));
         assertEquals("program needs 404 instructions but configuration 146x512 has 320 slots", e.diagnostic().message());
         assertEquals(helper[0].pos(), e.diagnostic().pos());
-        assertTrue(LoomBackend.isCapacityError(e));
+        CapacityException c = assertInstanceOf(CapacityException.class, e);
+        assertEquals(CapacityException.Resource.INSTRUCTIONS, c.resource());
+        assertEquals(404, c.needed());
+        assertEquals(320, c.available());
+        assertEquals(C146, c.config());
         assertTrue(e.getMessage().startsWith("test.c:"), e.getMessage());
         Program p = Run.compile(ir, C164);
         assertEquals(404, p.size());
@@ -56,7 +65,10 @@ class CapacityTest {
         CompileException e = assertThrows(CompileException.class, () -> LoomBackend.compile(ir, C155));
         assertEquals("data needs 129 memory cells but configuration 155x1024 has m = 64", e.diagnostic().message());
         assertEquals(big.pos(), e.diagnostic().pos());
-        assertTrue(LoomBackend.isCapacityError(e));
+        CapacityException c = assertInstanceOf(CapacityException.class, e);
+        assertEquals(CapacityException.Resource.MEMORY_CELLS, c.resource());
+        assertEquals(129, c.needed());
+        assertEquals(64, c.available());
         assertEquals(160, Run.compile(ir, C146).memory().length);
     }
 
@@ -81,20 +93,20 @@ class CapacityTest {
         CompileException e = assertThrows(CompileException.class, () -> LoomBackend.compile(ir, tight));
         assertTrue(e.diagnostic().message().startsWith("data needs " + (data + 4) + " memory cells but configuration "
                 + tight.name() + " has m = " + (data + 3)), e.diagnostic().message());
-        assertTrue(LoomBackend.isCapacityError(e));
+        assertInstanceOf(CapacityException.class, e);
     }
 
     @Test void otherErrorsAreNotCapacityErrors() {
         IrKit k = new IrKit(8);
         k.fn("main", true).call(null, "nowhere").ret(imm(0)).done();
         CompileException e = assertThrows(CompileException.class, () -> LoomBackend.compile(k.build(), C146));
-        assertFalse(LoomBackend.isCapacityError(e));
+        assertFalse(e instanceof CapacityException);
         assertTrue(e.diagnostic().message().contains("nowhere"));
 
         IrKit k2 = new IrKit(8);
         k2.fn("helper", true).ret(imm(1)).done();
         CompileException noMain = assertThrows(CompileException.class, () -> LoomBackend.compile(k2.build(), C146));
-        assertFalse(LoomBackend.isCapacityError(noMain));
+        assertFalse(noMain instanceof CapacityException);
     }
 
     /** The facade's strategy: try the named configurations in order until one fits. */
@@ -110,9 +122,35 @@ class CapacityTest {
             try {
                 return LoomBackend.compile(ir, c);
             } catch (CompileException e) {
-                assertTrue(LoomBackend.isCapacityError(e), e.getMessage());
+                assertInstanceOf(CapacityException.class, e, e.getMessage());
             }
         }
         throw new AssertionError("fits no named configuration");
+    }
+
+    /**
+     * The facade moves on for a capacity error whatever it says, and stops at any other error even
+     * when its wording reads like a capacity error.
+     */
+    @Test void autoSelectionGoesByTheErrorsTypeNotItsWording() {
+        SourceFile f = new SourceFile("t.c", "");
+        List<MachineConfig> order = List.of(C146, C155, C164);
+        Program fits = Run.compile(longProgram(1, new IrFunction[1]), C164);
+        Program chosen = Compiler.firstFitting(order, c -> {
+            if (c != C164) throw new CapacityException(f, SourcePos.NONE, "no room on " + c.name(), CapacityException.Resource.MEMORY_CELLS, 2, 1, c);
+            return fits;
+        });
+        assertSame(fits, chosen, "a capacity error in other words still moves on");
+
+        CompileException lookalike = new CompileException(f, SourcePos.NONE, "program needs 404 instructions but configuration 146x512 has 320 slots");
+        CompileException thrown = assertThrows(CompileException.class, () -> Compiler.firstFitting(order, c -> {
+            if (c == C146) throw lookalike;
+            return fits;
+        }));
+        assertSame(lookalike, thrown, "an error that only reads like a capacity error ends the search");
+
+        CapacityException last = assertThrows(CapacityException.class,
+                () -> Compiler.firstFitting(order, c -> { throw Capacity.tooMuchCode(f, SourcePos.NONE, 5000, c); }));
+        assertEquals(C164, last.config(), "nothing fits: the largest configuration's error");
     }
 }

@@ -81,6 +81,8 @@ class ProgramJsonTest {
         assertTrue(error("{\"format\": \"tc-program\" \"x\"}").contains("malformed JSON"));
         assertTrue(error("[1, 2]").startsWith("bad.json:1:1: error: a program file must be a JSON object"));
         assertTrue(error("{\"format\": \"elf\"}").startsWith("bad.json:1:12: error: not a tc program file"));
+        String tcFile = error("{\"format\": \"tc-computer-program\", \"version\": 1}");
+        assertTrue(tcFile.contains("(this is a Tensor Computer program: tc disasm --target tc reads it)"), tcFile);
         assertTrue(error("{\"format\": \"tc-program\", \"version\": 2}").contains("unsupported program file version 2"));
         String noMem = HEAD + " \"instructions\": []}";
         assertTrue(error(noMem).startsWith("bad.json:1:1: error: the program file has no \"memory\" field"), error(noMem));
