@@ -44,7 +44,7 @@ class DiagnosticTest {
         for (int i = 0; i < 100_000; i++) sb.append(i % 10);
         sb.setCharAt(60_000, 'X');
         String[] f = format(sb.toString(), 1, 60_001);
-        assertTrue(f[1].startsWith("…") && f[1].endsWith("…"), f[1]);
+        assertTrue(f[1].startsWith("…") && f[1].endsWith("…"), () -> f[1].substring(0, Math.min(200, f[1].length())));
         assertTrue(f[1].length() <= Diagnostic.EXCERPT + 2, f[1].length() + " characters");
         assertEquals('X', f[1].charAt(f[2].indexOf('^')), "the caret is under the offending character");
     }
