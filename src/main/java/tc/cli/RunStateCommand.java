@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
                 "  tc run-state ../shared/loom-ref/programs/gcd_state.json",
                 "  tc run-state fib_state.json --info other/fib_info.json --json",
                 "  tc run-state fib_state.json --engine sparse --profile loom-v1",
-                "  tc run-state fib_state.json --profile loom-v1      (the same: sparse is implied)"})
+                "  tc run-state fib_state.json --profile loom-v1   (the same)"})
 final class RunStateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE_state.json", description = "A Loom initial state (a JSON object with a \"state\" matrix).")
     Path file;

@@ -29,7 +29,7 @@ final class TargetOptions {
                 words = -1;
             }
             if (Integer.bitCount(words) != 1 || words < 2 || words > (1 << 20))
-                throw new TypeConversionException("--memory-words must be a power of two in 2..2^20 (1048576), got '" + value + "'");
+                throw new TypeConversionException("must be a power of two in 2..2^20 (1048576), got '" + value + "'");
             return words;
         }
     }

@@ -74,8 +74,8 @@ class MainTest {
     @Test void everyOptionCheckIsAUsageError() throws Exception {
         Path c = Files.writeString(tmp.resolve("t.c"), "int main() { return 3; }\n");
         for (String words : new String[] {"3", "0", "-8", "1048577", "4194304", "lots"}) {
-            assertUsage(Cli.run("run", c.toString(), "--target", "tc", "--memory-words", words), "--memory-words must be a power of two");
-            assertUsage(Cli.run("compile", c.toString(), "--target", "tc", "--memory-words", words), "--memory-words must be a power of two");
+            assertUsage(Cli.run("run", c.toString(), "--target", "tc", "--memory-words", words), "'--memory-words': must be a power of two in 2..2^20");
+            assertUsage(Cli.run("compile", c.toString(), "--target", "tc", "--memory-words", words), "'--memory-words': must be a power of two in 2..2^20");
         }
         assertUsage(Cli.run("learn", "--task", "add", "--budget", "0"), "--budget must be at least 1, got 0");
         assertUsage(Cli.run("learn", "--table", "--seeds", "0"), "--seeds must be at least 1, got 0");
