@@ -52,8 +52,8 @@ final class AsmCommand implements Callable<Integer> {
         SourceFile src = SourceFiles.read(file);
         Program program = AsmReader.read(src);
         var written = format == OutputFormat.LOOM_STATE
-                ? ProgramWriter.writeLoomState(program, output, SourceFiles.baseName(file), null)
-                : ProgramWriter.emit(ProgramWriter.render(program, format), outputPath(), spec.commandLine().getOut());
+                ? ProgramWriter.writeLoomState(program, output, SourceFiles.baseName(file), null, java.util.List.of(file))
+                : ProgramWriter.emit(ProgramWriter.render(program, format), outputPath(), spec.commandLine().getOut(), java.util.List.of(file));
         spec.commandLine().getErr().println("assembled " + file + " for " + program.config().name() + ": "
                 + program.size() + " instructions" + (written.isEmpty() ? "" : " -> "
                 + String.join(", ", written.stream().map(Path::toString).toList())));
@@ -65,7 +65,7 @@ final class AsmCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--format " + format + " is for the Loom target; --target tc writes json or asm");
         TcProgram program = TcAsmReader.read(SourceFiles.read(file));
         String text = format == OutputFormat.JSON ? TcProgramJson.write(program) : TcAsmWriter.write(program);
-        var written = ProgramWriter.emit(text, outputPath(), spec.commandLine().getOut());
+        var written = ProgramWriter.emit(text, outputPath(), spec.commandLine().getOut(), java.util.List.of(file));
         spec.commandLine().getErr().println("assembled " + file + " for the Tensor Computer (" + program.spec().memoryWords()
                 + " memory words, " + program.spec().slots() + " slots): " + program.code().size() + " instructions"
                 + (written.isEmpty() ? "" : " -> " + written.get(0)));

@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
  * Writes output files so that a reader (or a crash) never sees half a file: the text goes to a
@@ -20,8 +21,8 @@ final class AtomicFiles {
 
     static void write(Path target, byte[] bytes) throws IOException {
         if (Files.isDirectory(target)) throw new UserError("cannot write " + target + ": it is a directory");
+        requireDirectory(target.getParent(), "cannot write " + target);
         Path dir = target.toAbsolutePath().getParent();
-        if (dir != null && !Files.isDirectory(dir)) throw new UserError("cannot write " + target + ": directory " + dir + " does not exist");
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
             Files.write(tmp, bytes);
@@ -38,6 +39,44 @@ final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Checks that {@code dir} (as the user wrote it; null = the current directory) is an existing
+     * directory. When it is not, says why: a regular file on the way ({@code -o prog.c/out.s}
+     * names a "directory" prog.c that is a file) or a directory that does not exist.
+     *
+     * @param what the start of the message, e.g. "cannot write out/x.s"
+     */
+    static void requireDirectory(Path dir, String what) {
+        if (dir == null || dir.toString().isEmpty() || Files.isDirectory(dir)) return;
+        Path file = fileInTheWay(dir);
+        if (file != null) throw new UserError(what + ": " + file + " is not a directory");
+        throw new UserError(what + ": directory " + dir + " does not exist");
+    }
+
+    /** The nearest of {@code dir} and its ancestors that exists, when that one is not a directory; else null. */
+    static Path fileInTheWay(Path dir) {
+        for (Path p = dir; p != null; p = p.getParent())
+            if (Files.exists(p)) return Files.isDirectory(p) ? null : p;
+        return null;
+    }
+
+    /**
+     * Refuses to write an output that is one of the inputs: {@code tc compile x.c -o x.c} would
+     * replace the source with its assembly. Compared as files, not names, so {@code ./x.c}, a
+     * symbolic link to the input or a hard link are caught too. Call it before anything is written.
+     */
+    static void refuseInputs(List<Path> outputs, List<Path> inputs) throws IOException {
+        for (Path out : outputs) {
+            if (out == null || !Files.exists(out)) continue;
+            for (Path in : inputs) {
+                if (in == null || !Files.exists(in) || !Files.isSameFile(out, in)) continue;
+                String same = out.toString().equals(in.toString()) ? "it is the input file"
+                        : "it is the same file as the input " + in;
+                throw new UserError("refusing to write " + out + ": " + same + " (choose another -o)");
+            }
         }
     }
 }

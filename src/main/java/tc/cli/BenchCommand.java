@@ -96,7 +96,7 @@ final class BenchCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         // Progress only for a person at a terminal: it would clutter logs and captured output.
-        boolean progress = !json && System.console() != null;
+        boolean progress = !json && ProgressBar.stderrIsTerminal();
         BenchReport report = new Bench(settings, what -> {
             if (progress) {
                 err.print("\rmeasuring " + what + "...                    ");

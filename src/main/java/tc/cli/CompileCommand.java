@@ -47,20 +47,20 @@ final class CompileCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         if (target.tc()) return compileForTc();
         if (target.memoryWords != null) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--memory-words applies only to --target tc");
-        SourceFile src = SourceFiles.read(file);
         CompileOptions options = machine.toCompileOptions();
+        SourceFile src = SourceFiles.read(file);
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         if (format == OutputFormat.IR) {
             String ir = Compiler.toIr(src, options.wordBits()).toString();
-            List<Path> written = ProgramWriter.emit(ir, outputPath(), out);
+            List<Path> written = ProgramWriter.emit(ir, outputPath(), out, List.of(file));
             err.println("compiled " + file + " to IR (" + options.wordBits() + "-bit words)" + where(written));
             return Main.OK;
         }
         Program program = Compiler.compile(src, options);
         List<Path> written = format == OutputFormat.LOOM_STATE
-                ? ProgramWriter.writeLoomState(program, output, SourceFiles.baseName(file), src.text())
-                : ProgramWriter.emit(ProgramWriter.render(program, format, src), outputPath(), out);
+                ? ProgramWriter.writeLoomState(program, output, SourceFiles.baseName(file), src.text(), List.of(file))
+                : ProgramWriter.emit(ProgramWriter.render(program, format, src), outputPath(), out, List.of(file));
         err.println(summary(file.toString(), program) + where(written));
         return Main.OK;
     }
@@ -74,12 +74,12 @@ final class CompileCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         if (format == OutputFormat.IR) {
             String ir = Compiler.toIr(SourceFiles.read(file), tc.computer.backend.TcBackend.WORD_BITS).toString();
-            List<Path> written = ProgramWriter.emit(ir, outputPath(), out);
+            List<Path> written = ProgramWriter.emit(ir, outputPath(), out, List.of(file));
             err.println("compiled " + file + " to IR (32-bit words)" + where(written));
             return Main.OK;
         }
         var compiled = TcRun.compile(file, target);
-        List<Path> written = ProgramWriter.emit(String.join("\n", compiled.listing()) + "\n", outputPath(), out);
+        List<Path> written = ProgramWriter.emit(String.join("\n", compiled.listing()) + "\n", outputPath(), out, List.of(file));
         var s = compiled.program().spec();
         err.println("compiled " + file + " for the Tensor Computer: " + compiled.program().code().size() + " instructions in "
                 + s.slots() + " slots, " + s.memoryWords() + " memory words" + where(written));

@@ -38,11 +38,14 @@ final class DisasmCommand implements Callable<Integer> {
         if (target == IsaTarget.TC) {
             // A learned program's parameters are not shown: its code is their discrete reading.
             var doc = TcProgramJson.read(SourceFiles.read(file));
-            ProgramWriter.emit(TcAsmWriter.write(doc.program()), output, spec.commandLine().getOut());
+            ProgramWriter.emit(TcAsmWriter.write(doc.program()), output, spec.commandLine().getOut(), java.util.List.of(file));
             return Main.OK;
         }
         var loaded = ProgramLoader.load(file, null);
-        ProgramWriter.emit(AsmWriter.write(loaded.program()), output, spec.commandLine().getOut());
+        // a Loom state file brings its info file along: that is an input too
+        var inputs = new java.util.ArrayList<Path>(java.util.List.of(file));
+        if (loaded.loomState() && ProgramLoader.siblingInfoPath(file) != null) inputs.add(ProgramLoader.siblingInfoPath(file));
+        ProgramWriter.emit(AsmWriter.write(loaded.program()), output, spec.commandLine().getOut(), inputs);
         return Main.OK;
     }
 }

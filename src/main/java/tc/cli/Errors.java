@@ -21,9 +21,12 @@ final class Errors {
 
     /** Usage errors (bad options, missing arguments): exit 2 with a pointer to the help. */
     static int onUsageError(ParameterException ex, String[] args) {
-        CommandLine cl = ex.getCommandLine();
+        return usage(ex.getCommandLine(), ex.getMessage());
+    }
+
+    private static int usage(CommandLine cl, String message) {
         PrintWriter err = cl.getErr();
-        err.println("tc: error: " + ex.getMessage());
+        err.println("tc: error: " + message);
         String path = cl.getCommandSpec().qualifiedName();
         err.println("try '" + path + " --help'");
         err.flush();
@@ -35,6 +38,7 @@ final class Errors {
         PrintWriter err = cl.getErr();
         cl.getOut().flush();
         if (ex instanceof ParameterException pe) return onUsageError(pe, parsed.originalArgs().toArray(new String[0]));
+        if (ex instanceof UsageError ue) return usage(cl, ue.getMessage());
         err.println(describe(ex));
         if (System.getenv("TC_DEBUG") != null) ex.printStackTrace(err);
         err.flush();

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import tc.learn.LearnResult;
 import tc.learn.Library;
@@ -76,18 +77,20 @@ final class LearnCommand implements Callable<Integer> {
     }
 
     @Override public Integer call() throws JsonProcessingException {
-        if (population < 1) throw new UserError("--population must be at least 1");
-        if (budget != null && budget < 1) throw new UserError("--budget must be at least 1");
+        // Bad option values are usage errors (exit 2), found before any learning starts.
+        if (population < 1) throw usage("--population must be at least 1, got " + population);
+        if (budget != null && budget < 1) throw usage("--budget must be at least 1, got " + budget);
+        if (seeds < 1) throw usage("--seeds must be at least 1, got " + seeds);
         Variants v;
         try {
             v = Variants.byLabel(variant);
         } catch (IllegalArgumentException e) {
-            throw new UserError("unknown --variant '" + variant + "': choose full, no-sketch-search, search-only, gradients-only, fixed-high-tau, no-curriculum or no-halting-loss");
+            throw usage("unknown --variant '" + variant + "': choose full, no-sketch-search, search-only, gradients-only, fixed-high-tau, no-curriculum or no-halting-loss");
         }
-        if (out != null && !table) throw new UserError("--out goes with --table");
+        if (out != null && !table) throw usage("--out goes with --table");
         if (table) return table();
-        if (task == null) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --task NAME or --table");
-        if (!TaskSuite.ALL.contains(task)) throw new UserError("unknown task '" + task + "': choose one of " + String.join(", ", TaskSuite.ALL));
+        if (task == null) throw usage("give --task NAME or --table");
+        if (!TaskSuite.ALL.contains(task)) throw usage("unknown task '" + task + "': choose one of " + String.join(", ", TaskSuite.ALL));
         long b = budget != null ? budget : LearnTable.defaultBudget(task);
         PrintWriter out = spec.commandLine().getOut();
         LibraryCurriculum.Built built = noLibrary ? new LibraryCurriculum.Built(Library.EMPTY, List.of())
@@ -121,6 +124,8 @@ final class LearnCommand implements Callable<Integer> {
         return r.solved() ? Main.OK : Main.FAILURE;
     }
 
+    private ParameterException usage(String message) { return new ParameterException(spec.commandLine(), message); }
+
     private LearnResult learn(Variants v, String name, long s, long b, boolean showProgress, Library library) {
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar bar = showProgress ? new ProgressBar(err, name + " seed " + s + (v == Variants.FULL ? "" : " (" + v.label() + ")"), b) : null;
@@ -145,7 +150,6 @@ final class LearnCommand implements Callable<Integer> {
     }
 
     private int table() throws java.io.UncheckedIOException {
-        if (seeds < 1) throw new UserError("--seeds must be at least 1");
         if (out != null) prepareOut();
         Map<String, List<LearnResult>> results = new LinkedHashMap<>();
         long start = System.nanoTime();

@@ -22,6 +22,8 @@ final class MachineOptions {
     /**
      * The compile options these flags describe. A named shape takes the --word-bits width (names
      * denote 8-bit machines); a custom s,m,n,N list must agree with --word-bits.
+     *
+     * @throws UsageError when a custom list's N and --word-bits differ
      */
     CompileOptions toCompileOptions() {
         int bits = wordBits != null ? wordBits : 8;
@@ -29,7 +31,12 @@ final class MachineOptions {
         MachineConfig parsed = MachineConfig.parse(config);
         boolean named = MachineConfig.NAMED.containsKey(config.trim());
         if (named) return new CompileOptions(parsed.withWordBits(bits), bits);
-        return new CompileOptions(parsed, wordBits != null ? wordBits : parsed.wordBits());
+        // Named by the text as typed: the parsed shape may equal a named one (32,224,2048,8 is
+        // 164x2048), and a message naming a shape the user never wrote would mislead.
+        if (wordBits != null && wordBits != parsed.wordBits())
+            throw new UsageError("--config " + config.trim() + " has N = " + parsed.wordBits() + " (" + parsed.wordBits()
+                    + "-bit words) but --word-bits is " + wordBits + ": give N = " + wordBits + " in the list or leave out --word-bits");
+        return new CompileOptions(parsed, parsed.wordBits());
     }
 
     /** Rejects a malformed --config while parsing, so it is a usage error (exit 2). */

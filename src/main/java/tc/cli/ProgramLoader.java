@@ -24,28 +24,30 @@ final class ProgramLoader {
      * @param program the program
      * @param source  the file it came from (C text for .c; for a Loom state file, the state file)
      * @param cSource the C source text when known (compiled here, or embedded in a Loom info file), else null
+     * @param loomState whether the file was a Loom state file (a state matrix, not a program file)
      */
-    record Loaded(Program program, SourceFile source, String cSource) {}
+    record Loaded(Program program, SourceFile source, String cSource, boolean loomState) {}
 
     /** Loads FILE.c (compiling with {@code machine}), FILE.json (program or Loom state) or FILE.s. */
     static Loaded load(Path path, MachineOptions machine) throws IOException {
         String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
         String lower = name.toLowerCase(java.util.Locale.ROOT);
         if (lower.endsWith(".c")) {
-            SourceFile src = SourceFiles.read(path);
+            // options first: a usage error is reported before the file is read
             CompileOptions options = machine == null ? CompileOptions.defaults() : machine.toCompileOptions();
-            return new Loaded(Compiler.compile(src, options), src, src.text());
+            SourceFile src = SourceFiles.read(path);
+            return new Loaded(Compiler.compile(src, options), src, src.text(), false);
         }
         if (machine != null && machine.given())
-            throw new UserError("--config and --word-bits apply only to C sources; " + path + " carries its own machine configuration");
+            throw new UsageError("--config and --word-bits apply only to C sources; " + path + " carries its own machine configuration");
         if (lower.endsWith(".json")) {
             SourceFile src = SourceFiles.read(path);
             if (isLoomState(src)) return loomState(src, siblingInfo(path));
-            return new Loaded(ProgramJson.read(src), src, null);
+            return new Loaded(ProgramJson.read(src), src, null, false);
         }
         if (lower.endsWith(".s") || lower.endsWith(".asm")) {
             SourceFile src = SourceFiles.read(path);
-            return new Loaded(AsmReader.read(src), src, null);
+            return new Loaded(AsmReader.read(src), src, null, false);
         }
         if (!Files.exists(path)) throw new java.nio.file.NoSuchFileException(path.toString());
         throw new UserError("cannot tell what " + path + " is: expected a .c, .json or .s file");
@@ -63,7 +65,7 @@ final class ProgramLoader {
     }
 
     private static Loaded loomState(SourceFile state, SourceFile info) {
-        return new Loaded(LoomState.read(state, info), state, info == null ? null : embeddedSource(info));
+        return new Loaded(LoomState.read(state, info), state, info == null ? null : embeddedSource(info), true);
     }
 
     /** True when the JSON document has a top-level "state" key (Loom's {@code <name>_state.json}). */
@@ -87,10 +89,16 @@ final class ProgramLoader {
 
     /** {@code foo_state.json} → {@code foo_info.json} beside it, if that exists. */
     static SourceFile siblingInfo(Path state) throws IOException {
-        String file = state.getFileName().toString();
+        Path info = siblingInfoPath(state);
+        return info != null && Files.isRegularFile(info) ? SourceFiles.read(info) : null;
+    }
+
+    /** {@code foo_state.json} → the path {@code foo_info.json} beside it (which may not exist); null for other names. */
+    static Path siblingInfoPath(Path state) {
+        Path name = state.getFileName();
+        String file = name == null ? "" : name.toString();
         if (!file.endsWith("_state.json")) return null;
-        Path info = state.resolveSibling(file.substring(0, file.length() - "_state.json".length()) + "_info.json");
-        return Files.isRegularFile(info) ? SourceFiles.read(info) : null;
+        return state.resolveSibling(file.substring(0, file.length() - "_state.json".length()) + "_info.json");
     }
 
     /** The C text a Loom info file embeds under "source", or null. */

@@ -26,13 +26,17 @@ final class ProgramWriter {
         };
     }
 
-    /** Prints {@code text} to stdout, or writes it atomically to {@code out}; returns the files written. */
-    static List<Path> emit(String text, Path out, PrintWriter stdout) throws IOException {
+    /**
+     * Prints {@code text} to stdout, or writes it atomically to {@code out}, which must not be one
+     * of {@code inputs} (the files the text was made from); returns the files written.
+     */
+    static List<Path> emit(String text, Path out, PrintWriter stdout, List<Path> inputs) throws IOException {
         if (out == null) {
             stdout.print(text.endsWith("\n") || text.isEmpty() ? text : text + "\n");
             stdout.flush();
             return List.of();
         }
+        AtomicFiles.refuseInputs(List.of(out), inputs);
         AtomicFiles.write(out, text);
         return List.of(out);
     }
@@ -40,11 +44,13 @@ final class ProgramWriter {
     /**
      * Writes {@code <name>_state.json} and {@code <name>_info.json}. {@code out} is a directory
      * (files named after {@code defaultName}) or a base name ({@code dir/prog} or
-     * {@code dir/prog_state.json}); null means the current directory. Both texts are built before
-     * either file is written, so a failure leaves nothing behind.
+     * {@code dir/prog_state.json}); null means the current directory. Neither file may be one of
+     * {@code inputs}. Both texts are built before either file is written, so a failure leaves
+     * nothing behind.
      */
-    static List<Path> writeLoomState(Program program, String out, String defaultName, String sourceText) throws IOException {
+    static List<Path> writeLoomState(Program program, String out, String defaultName, String sourceText, List<Path> inputs) throws IOException {
         List<Path> paths = loomStatePaths(out, defaultName);
+        AtomicFiles.refuseInputs(paths, inputs);
         String name = paths.get(0).getFileName().toString().replaceFirst("_state\\.json$", "");
         String state = LoomState.writeState(program);
         String info = LoomState.writeInfo(program, name, sourceText);
@@ -60,6 +66,8 @@ final class ProgramWriter {
     static List<Path> loomStatePaths(String out, String defaultName) throws IOException {
         if (out != null && (out.endsWith("/") || out.endsWith(java.io.File.separator))) {
             Path dir = Path.of(out);
+            Path file = AtomicFiles.fileInTheWay(dir);
+            if (file != null) throw new UserError("cannot write into " + out + ": " + file + " is not a directory");
             Files.createDirectories(dir);
             return loomStatePaths(dir, defaultName);
         }
@@ -81,8 +89,7 @@ final class ProgramWriter {
             name = stripSuffix(out.getFileName().toString());
         }
         if (name.isEmpty()) throw new UserError("cannot derive a program name from -o " + out);
-        if (!dir.toString().isEmpty() && !Files.isDirectory(dir))
-            throw new UserError("cannot write to " + dir + ": no such directory");
+        AtomicFiles.requireDirectory(dir, "cannot write " + out);
         return List.of(dir.resolve(name + "_state.json"), dir.resolve(name + "_info.json"));
     }
 

@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
         description = {"Run a program and print its result.",
                 "FILE.c is compiled first; FILE.json is a program file or a Loom <name>_state.json "
                         + "(its <name>_info.json beside it is read too); FILE.s is assembly. "
-                        + "Exit code 1 when the program faults or reaches the step limit."},
+                        + "Exit code 1 when the program faults or reaches the step limit.",
+                "--profile needs a transformer --engine, except on a Loom state file, where it alone runs the sparse engine."},
         footer = {"", "Examples:",
                 "  tc run fib.c",
                 "  tc run fib.c --trace --max-steps 200",
@@ -47,6 +48,7 @@ final class RunCommand implements Callable<Integer> {
         }
         if (tau != null) throw new ParameterException(cl, "--tau applies only to --target tc");
         if (target.memoryWords != null) throw new ParameterException(cl, "--memory-words applies only to --target tc");
-        return flags.run(() -> ProgramLoader.load(file, machine));
+        String name = String.valueOf(file.getFileName()).toLowerCase(java.util.Locale.ROOT);
+        return flags.run(() -> ProgramLoader.load(file, machine), name.endsWith(".json") ? RunFlags.Input.JSON : RunFlags.Input.PROGRAM);
     }
 }

@@ -18,13 +18,29 @@ import tc.source.SourceFile;
 final class RunFlags {
     @Spec(Spec.Target.MIXEE) CommandSpec spec;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "interp", completionCandidates = EngineNames.class,
-            description = "Engine to run on: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    /** Null when not given: the default depends on --profile and on the input (see {@link #run}). */
+    @Option(names = "--engine", paramLabel = "ENGINE", completionCandidates = EngineNames.class,
+            description = "Engine to run on: ${COMPLETION-CANDIDATES} (default: interp; with --profile on a Loom state file: sparse).")
     String engine;
 
     @Option(names = "--profile", paramLabel = "PROFILE",
-            description = "Weights for the transformer engines: exact (default: the defects fixed, equal to the interpreter) or loom-v1 (the reference's, defects included).")
+            description = {"Weights for the transformer engines: exact (default: the defects fixed, equal to the interpreter) or loom-v1 (the reference's, defects included).",
+                    "Needs a transformer --engine (dense, sparse, softmax), except on a Loom state file, the transformer's own "
+                            + "input: there --profile alone runs the sparse engine, as 'tc verify' does, and says so on stderr."})
     String profile;
+
+    /** What kind of file {@link #run} loads, as far as is known before reading it. */
+    enum Input {
+        /** A Loom state file ({@code tc run-state}). */
+        LOOM_STATE,
+        /** A .json file: a program file or a Loom state file, told apart by its content. */
+        JSON,
+        /** C source or assembly: never a Loom state. */
+        PROGRAM
+    }
+
+    /** The default transformer engine, as in {@code tc verify}. */
+    private static final String DEFAULT_TRANSFORMER = "sparse";
 
     @Option(names = "--max-steps", paramLabel = "K", defaultValue = "" + RunOptions.DEFAULT_MAX_STEPS,
             description = "Stop after K instructions (default: ${DEFAULT-VALUE}).")
@@ -44,6 +60,7 @@ final class RunFlags {
     int runTc(Callable<tc.computer.backend.TcCompiled> compiler, double tau) throws Exception {
         if (maxSteps < 1) throw new ParameterException(spec.commandLine(), "--max-steps must be at least 1, got " + maxSteps);
         if (trace && json) throw new ParameterException(spec.commandLine(), "--trace and --json cannot be combined (--json prints one JSON object)");
+        String engine = this.engine == null ? "interp" : this.engine;
         if (trace && !engine.equals("interp"))
             throw new ParameterException(spec.commandLine(), "--trace needs --engine interp with --target tc (the soft machine runs a blend of instructions, not one per step)");
         if (profile != null) throw new ParameterException(spec.commandLine(), "--profile selects transformer weights for the Loom target; it does not apply to --target tc");
@@ -58,19 +75,31 @@ final class RunFlags {
     }
 
     /**
-     * Checks the flags (usage errors, before any file is read), loads the program, runs it and
-     * prints the report; returns the exit code: OK when it halted.
+     * Checks the flags (usage errors, before any file is read where the file's kind is known from
+     * its name), loads the program, runs it and prints the report; returns the exit code: OK when
+     * it halted.
+     *
+     * <p>{@code --profile} names transformer weights, so without {@code --engine} it is a usage
+     * error on a program (whose default engine, the interpreter, has no weights), while on a Loom
+     * state file, which is the transformer's own input, it selects the sparse transformer, the
+     * default of {@code tc verify}, and a note on stderr says so.
      */
-    int run(Callable<ProgramLoader.Loaded> loader) throws Exception {
+    int run(Callable<ProgramLoader.Loaded> loader, Input input) throws Exception {
         if (maxSteps < 1) throw new ParameterException(spec.commandLine(), "--max-steps must be at least 1, got " + maxSteps);
         if (trace && json) throw new ParameterException(spec.commandLine(), "--trace and --json cannot be combined (--json prints one JSON object)");
+        boolean implied = engine == null && profile != null;
         Engine e;
         try {
-            e = Engines.get(engine, profile);
+            e = Engines.get(implied ? DEFAULT_TRANSFORMER : engine == null ? "interp" : engine, profile);
         } catch (IllegalArgumentException bad) {
             throw new ParameterException(spec.commandLine(), bad.getMessage());
         }
+        if (implied && input == Input.PROGRAM) throw profileNeedsEngine();
         ProgramLoader.Loaded loaded = loader.call();
+        if (implied && !loaded.loomState()) throw profileNeedsEngine();
+        if (implied)
+            spec.commandLine().getErr().println("tc: note: --profile " + profile + " without --engine: running the Loom state file on the "
+                    + DEFAULT_TRANSFORMER + " transformer engine");
         var out = spec.commandLine().getOut();
         RunOptions options = RunOptions.defaults().withMaxSteps(maxSteps);
         if (trace) {
@@ -87,5 +116,10 @@ final class RunFlags {
         else report.printText(out);
         out.flush();
         return result.halted() ? Main.OK : Main.FAILURE;
+    }
+
+    private ParameterException profileNeedsEngine() {
+        return new ParameterException(spec.commandLine(), "--profile " + profile + " needs a transformer --engine ("
+                + String.join(", ", new TransformerEngineNames()) + "): the default engine, interp, has no weights");
     }
 }

@@ -1,6 +1,8 @@
 package tc.cli;
 
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code --target}: which machine a C source is compiled for. {@code loom} (the default) is the
@@ -11,9 +13,24 @@ final class TargetOptions {
             description = "Machine to compile for: loom (default; the Loom ISA) or tc (the Tensor Computer, 32-bit int).")
     IsaTarget target;
 
-    @Option(names = "--memory-words", paramLabel = "W",
+    @Option(names = "--memory-words", paramLabel = "W", converter = MemoryWords.class,
             description = "--target tc: memory words, a power of two (default 16384, grown when globals and stack need more).")
     Integer memoryWords;
 
     boolean tc() { return target == IsaTarget.TC; }
+
+    /** Rejects a bad --memory-words while parsing, so it is a usage error (exit 2) like every bad option value. */
+    static final class MemoryWords implements ITypeConverter<Integer> {
+        @Override public Integer convert(String value) {
+            int words;
+            try {
+                words = Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                words = -1;
+            }
+            if (Integer.bitCount(words) != 1 || words < 2 || words > (1 << 20))
+                throw new TypeConversionException("must be a power of two in 2..2^20 (1048576), got '" + value + "'");
+            return words;
+        }
+    }
 }

@@ -29,8 +29,6 @@ final class TcRun {
             throw new UserError("--target tc compiles C sources; " + file + " is not a .c file");
         SourceFile src = SourceFiles.read(file);
         int memory = target.memoryWords == null ? TcBackend.DEFAULT_MEMORY_WORDS : target.memoryWords;
-        if (Integer.bitCount(memory) != 1 || memory < 2 || memory > (1 << 20))
-            throw new UserError("--memory-words must be a power of two in 2..2^20, got " + memory);
         return TcBackend.compile(CFrontEnd.compile(src, TcBackend.WORD_BITS), memory);
     }
 

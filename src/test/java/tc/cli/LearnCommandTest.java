@@ -52,14 +52,14 @@ class LearnCommandTest {
 
     @Test void badArgumentsGiveOneLineErrors() {
         Cli unknown = Cli.run("learn", "--task", "sort");
-        assertEquals(1, unknown.exit());
+        assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("unknown task 'sort'"), unknown.err());
         assertTrue(unknown.clean());
         Cli none = Cli.run("learn");
         assertEquals(2, none.exit());
         assertTrue(none.err().contains("--task NAME or --table"), none.err());
         Cli budget = Cli.run("learn", "--task", "add", "--budget", "0");
-        assertEquals(1, budget.exit());
+        assertEquals(2, budget.exit());
         assertTrue(budget.clean());
     }
 
@@ -83,10 +83,10 @@ class LearnCommandTest {
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("is a file, not a directory") && r.clean(), r.err());
         Cli v = Cli.run("learn", "--task", "add", "--variant", "magic");
-        assertEquals(1, v.exit());
+        assertEquals(2, v.exit());
         assertTrue(v.err().contains("unknown --variant 'magic'") && v.clean(), v.err());
         Cli o = Cli.run("learn", "--task", "add", "--out", dir.toString());
-        assertEquals(1, o.exit());
+        assertEquals(2, o.exit());
         assertTrue(o.err().contains("--out goes with --table"), o.err());
     }
 

@@ -70,6 +70,40 @@ class MainTest {
         assertUsage(Cli.run("demo", "--engine", "nope"), "unknown engine 'nope'");
     }
 
+    /** Every check of an option's value or combination in tc.cli, one per option: exit 2 with the help pointer. */
+    @Test void everyOptionCheckIsAUsageError() throws Exception {
+        Path c = Files.writeString(tmp.resolve("t.c"), "int main() { return 3; }\n");
+        for (String words : new String[] {"3", "0", "-8", "1048577", "4194304", "lots"}) {
+            assertUsage(Cli.run("run", c.toString(), "--target", "tc", "--memory-words", words), "'--memory-words': must be a power of two in 2..2^20");
+            assertUsage(Cli.run("compile", c.toString(), "--target", "tc", "--memory-words", words), "'--memory-words': must be a power of two in 2..2^20");
+        }
+        assertUsage(Cli.run("learn", "--task", "add", "--budget", "0"), "--budget must be at least 1, got 0");
+        assertUsage(Cli.run("learn", "--table", "--seeds", "0"), "--seeds must be at least 1, got 0");
+        assertUsage(Cli.run("learn", "--task", "add", "--seeds", "-1"), "--seeds must be at least 1, got -1");
+        assertUsage(Cli.run("learn", "--task", "add", "--population", "0"), "--population must be at least 1, got 0");
+        assertUsage(Cli.run("learn", "--task", "add", "--variant", "magic"), "unknown --variant 'magic'");
+        assertUsage(Cli.run("learn", "--task", "sort"), "unknown task 'sort'");
+        assertUsage(Cli.run("learn", "--task", "add", "--out", tmp.toString()), "--out goes with --table");
+        assertUsage(Cli.run("run", "prog.json", "--word-bits", "16"), "--config and --word-bits apply only to C sources");
+        assertUsage(Cli.run("verify", "prog.s", "--config", "155x1024"), "--config and --word-bits apply only to C sources");
+        assertUsage(Cli.run("compile", c.toString(), "--config", "32,224,2048,8", "--word-bits", "16"), "--config 32,224,2048,8 has N = 8");
+    }
+
+    /** A custom s,m,n,N list that equals a named shape is named as typed, not by that shape's name. */
+    @Test void aConfigWordBitsClashNamesTheConfigurationGiven() throws Exception {
+        Path c = Files.writeString(tmp.resolve("t.c"), "int main() { return 3; }\n");
+        for (String cmd : new String[] {"compile", "run", "verify"}) {
+            Cli r = Cli.run(cmd, c.toString(), "--config", "32,224,2048,8", "--word-bits", "16");
+            assertUsage(r, "--config 32,224,2048,8 has N = 8 (8-bit words) but --word-bits is 16");
+            assertTrue(!r.err().contains("164x2048"), r.err());
+        }
+        Cli ok = Cli.run("compile", c.toString(), "--config", "32,224,2048,16", "--word-bits", "16");
+        assertEquals(0, ok.exit(), ok.err());
+        Cli named = Cli.run("compile", c.toString(), "--config", "164x2048", "--word-bits", "16");
+        assertEquals(0, named.exit(), named.err());
+        assertTrue(named.err().contains("for 32,224,2048,16:"), named.err());
+    }
+
     private static void assertUsage(Cli r, String fragment) {
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().startsWith("tc: error: "), r.err());
@@ -104,7 +138,7 @@ class MainTest {
 
     @Test void machineFlagsOnlyApplyToCSources() {
         Cli r = Cli.run("run", "prog.json", "--config", "155x1024");
-        assertEquals(1, r.exit());
+        assertEquals(2, r.exit());
         assertTrue(r.err().contains("--config and --word-bits apply only to C sources"), r.err());
     }
 

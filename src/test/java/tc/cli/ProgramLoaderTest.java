@@ -50,8 +50,8 @@ class ProgramLoaderTest {
         assertEquals(16, wide.wordBits());
         assertEquals(new tc.loom.isa.MachineConfig(32, 64, 1024, 16), wide.config());
         m.config = "32,100,256,8";
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, m::toCompileOptions);
-        assertTrue(e.getMessage().contains("8-bit words but --word-bits is 16"), e.getMessage());
+        UsageError e = assertThrows(UsageError.class, m::toCompileOptions);
+        assertTrue(e.getMessage().contains("--config 32,100,256,8 has N = 8 (8-bit words) but --word-bits is 16"), e.getMessage());
         m.wordBits = null;
         assertEquals(new tc.loom.isa.MachineConfig(32, 100, 256, 8), m.toCompileOptions().config());
     }

@@ -90,4 +90,50 @@ class RunStateCommandTest {
         assertTrue(exact.out().contains("\"retval\" : 6"), exact.out());
         assertTrue(exact.out().contains("\"steps\" : 72"), exact.out());
     }
+
+    /** The acceptance check, as typed: --profile alone on a state file runs the sparse transformer. */
+    @Test void profileAloneOnAStateFileRunsTheSparseEngineAndSaysSo() throws Exception {
+        String gcd = PROGRAMS.resolve("gcd_state.json").toString();
+        for (String cmd : new String[] {"run-state", "run"}) {
+            Cli r = Cli.run(cmd, gcd, "--profile", "loom-v1", "--json");
+            assertEquals(0, r.exit(), r.err());
+            JsonNode j = JSON.readTree(r.out());
+            assertEquals(6, j.get("retval").asInt());
+            assertEquals(72, j.get("steps").asLong());
+            assertEquals("sparse", j.get("engine").asText(), cmd);
+            assertEquals("tc: note: --profile loom-v1 without --engine: running the Loom state file on the sparse transformer engine"
+                    + System.lineSeparator(), r.err());
+        }
+    }
+
+    @Test void profileWithoutEngineOnAProgramIsAUsageError() throws Exception {
+        Path c = Files.writeString(tmp.resolve("t.c"), "int main() { return 3; }\n");
+        Path s = Files.writeString(tmp.resolve("t.s"), ".config 146x512\nHALT\n");
+        Path json = tmp.resolve("t.json");
+        assertEquals(0, Cli.run("asm", s.toString(), "-o", json.toString()).exit());
+        for (String file : new String[] {c.toString(), s.toString(), json.toString(), tmp.resolve("missing.c").toString()}) {
+            for (String profile : new String[] {"exact", "loom-v1"}) {
+                Cli r = Cli.run("run", file, "--profile", profile);
+                assertEquals(2, r.exit(), file + ": " + r.err());
+                assertTrue(r.err().startsWith("tc: error: --profile " + profile + " needs a transformer --engine (dense, sparse, softmax)"), r.err());
+                assertEquals("", r.out());
+            }
+        }
+        Cli withEngine = Cli.run("run", c.toString(), "--profile", "exact", "--engine", "sparse", "--json");
+        assertEquals(0, withEngine.exit(), withEngine.err());
+        assertEquals("sparse", JSON.readTree(withEngine.out()).get("engine").asText());
+        Cli unknown = Cli.run("run", c.toString(), "--profile", "v9");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("unknown profile 'v9'"), unknown.err());
+    }
+
+    @Test void withoutProfileTheInterpreterRunsAndHelpExplainsTheRule() throws Exception {
+        Cli r = Cli.run("run-state", PROGRAMS.resolve("gcd_state.json").toString(), "--json");
+        assertEquals("interp", JSON.readTree(r.out()).get("engine").asText());
+        assertEquals("", r.err());
+        for (String cmd : new String[] {"run", "run-state"}) {
+            String help = Cli.run(cmd, "--help").out().replaceAll("\\s+", " ");
+            assertTrue(help.contains("Needs a transformer --engine (dense, sparse, softmax), except on a Loom state file"), help);
+        }
+    }
 }

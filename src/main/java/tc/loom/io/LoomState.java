@@ -200,7 +200,7 @@ public final class LoomState {
             m = infoIn.integer(infoIn.field(cfg, "m", "\"config\""), "config m", 1, n);
         } else {
             m = 0;
-            StateMatrix probe = matrix(in, rows, new MachineConfig(LOOM_S, 1, n, bits));
+            StateMatrix probe = matrix(in, rows, new MachineConfig(LOOM_S, 1, n, bits), false);
             StateLayout.Rows tag = probe.layout().rows(Region.TAG);
             while (LOOM_S + m < n && !probe.isZero(tag, LOOM_S + m)) m++;
             if (m == 0) throw in.error(rowsNode, "no memory columns: the tag rows of column " + LOOM_S + " are all zero (pass the info file?)");
@@ -211,7 +211,7 @@ public final class LoomState {
         } catch (IllegalArgumentException e) {
             throw in.error(rowsNode, "invalid machine shape: " + e.getMessage());
         }
-        StateMatrix x = matrix(in, rows, config);
+        StateMatrix x = matrix(in, rows, config, true);
         StateLayout layout = x.layout();
 
         for (int i = 0; i < m; i++) {
@@ -242,14 +242,38 @@ public final class LoomState {
         return new Program(config, memory, rom, debug);
     }
 
-    /** The state values as a matrix; every value must be a number. */
-    private static StateMatrix matrix(Access in, List<Arr> rows, MachineConfig config) {
+    /**
+     * The state values as a matrix; every value must be a number, and with {@code strict} exactly
+     * −1, 0 or +1: an initial state is bipolar codes and zeros (the reference files hold nothing
+     * else), and a 0.5 would otherwise be read as a bit silently (the decoders test only the sign).
+     */
+    private static StateMatrix matrix(Access in, List<Arr> rows, MachineConfig config, boolean strict) {
         StateMatrix x = new StateMatrix(StateLayout.of(config));
         for (int r = 0; r < rows.size(); r++) {
             List<Node> items = rows.get(r).items();
-            for (int c = 0; c < items.size(); c++) x.set(r, c, (float) in.number(items.get(c), "state[" + r + "][" + c + "]"));
+            for (int c = 0; c < items.size(); c++) {
+                double v = in.number(items.get(c), "state[" + r + "][" + c + "]");
+                if (strict && v != -1 && v != 0 && v != 1)
+                    throw in.error(items.get(c), "state[" + r + "][" + c + "] = " + v + " (row " + r + " in region "
+                            + region(x.layout(), r) + ", column " + c + ", " + columnKind(config, c)
+                            + "): an initial Loom state holds only -1, 0 and 1");
+                x.set(r, c, (float) v);
+            }
         }
         return x;
+    }
+
+    /** The name of the region (memory, cmds, tag…) that row {@code r} belongs to. */
+    private static String region(StateLayout layout, int r) {
+        for (StateLayout.Rows rows : layout.regions()) if (r >= rows.first() && r < rows.end()) return rows.region().key();
+        return "?";
+    }
+
+    /** What column {@code c} holds: scratchpad, a memory cell or an instruction slot. */
+    private static String columnKind(MachineConfig config, int c) {
+        if (c < config.s()) return "scratchpad";
+        if (c < config.programStart()) return "memory cell " + (c - config.s());
+        return "instruction " + (c - config.programStart());
     }
 
     private static Node at(List<Arr> rows, int row, int column) { return rows.get(row).items().get(column); }

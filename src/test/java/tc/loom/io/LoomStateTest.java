@@ -155,4 +155,34 @@ public class LoomStateTest {
         e = assertThrows(CompileException.class, () -> LoomState.read(file("gcd_state.json"), new SourceFile("gcd_info.json", wrongM)));
         assertTrue(e.getMessage().contains("PC is column 96"), e.getMessage());
     }
+
+    /**
+     * Entries other than −1, 0 and +1 are refused, naming row, region and column: in a ROM column
+     * of the cmds rows, in a memory cell's word rows and in a tag row, with and without the info file.
+     * 155x1024: cmds rows 0..29, memory rows 30..37; cell i is column 32 + i, instruction k column 96 + k.
+     */
+    @ParameterizedTest
+    @CsvSource({"0, 96, 0.5, cmds, instruction 0", "29, 113, 2.0, cmds, instruction 17", "30, 37, 1e308, memory, memory cell 5",
+            "35, 40, -0.5, memory, memory cell 8", "37, 0, 0.999, memory, scratchpad"})
+    void entriesThatAreNotMinusOneZeroOrOneAreRefused(int row, int column, String value, String region, String columnKind) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode)
+                mapper.readTree(Files.readString(PROGRAMS.resolve("gcd_state.json")));
+        ((com.fasterxml.jackson.databind.node.ArrayNode) root.get("state").get(row)).set(column, mapper.readTree(value));
+        SourceFile bad = new SourceFile("bad_state.json", mapper.writeValueAsString(root));
+        for (SourceFile info : new SourceFile[] {file("gcd_info.json"), null}) {
+            CompileException e = assertThrows(CompileException.class, () -> LoomState.read(bad, info));
+            String shown = Double.toString(Double.parseDouble(value));
+            assertTrue(e.getMessage().startsWith("bad_state.json:1:"), e.getMessage());
+            assertTrue(e.getMessage().contains("state[" + row + "][" + column + "] = " + shown + " (row " + row + " in region " + region
+                    + ", column " + column + ", " + columnKind + "): an initial Loom state holds only -1, 0 and 1"), e.getMessage());
+        }
+    }
+
+    @Test
+    void negativeZeroIsZero() throws IOException {
+        String text = Files.readString(PROGRAMS.resolve("gcd_state.json")).replaceFirst("^\\{\"state\": \\[\\[0\\.0", "{\"state\": [[-0.0");
+        assertTrue(text.startsWith("{\"state\": [[-0.0,"), text.substring(0, 30));
+        assertEquals(reference("gcd"), LoomState.read(new SourceFile("gcd_state.json", text), file("gcd_info.json")));
+    }
 }
