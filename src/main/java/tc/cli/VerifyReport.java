@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import tc.loom.isa.Program;
 import tc.loom.verify.Divergence;
-import tc.loom.verify.LockstepVerifier;
 import tc.loom.verify.Verification;
 import tc.source.SourceFile;
 

@@ -13,7 +13,6 @@ import tc.ir.Imm;
 import tc.ir.Instr;
 import tc.ir.IrFunction;
 import tc.ir.Operand;
-import tc.ir.UnaryOp;
 import tc.ir.Var;
 
 /**

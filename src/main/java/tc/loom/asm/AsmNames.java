@@ -21,7 +21,6 @@ public final class AsmNames {
 
     AsmNames(List<Symbol> symbols) { this.symbols = symbols; }
 
-    public static String qualified(Symbol s) { return s.function() == null ? s.name() : s.function() + "." + s.name(); }
 
     /** A name as it appears in assembly: bare when it is an identifier, else quoted. */
     static String name(String name) {
@@ -40,7 +39,7 @@ public final class AsmNames {
      */
     Symbol lookup(String name) {
         List<Symbol> exact = new ArrayList<>();
-        for (Symbol s : symbols) if (qualified(s).equals(name)) exact.add(s);
+        for (Symbol s : symbols) if (s.qualifiedName().equals(name)) exact.add(s);
         if (exact.size() == 1) return exact.get(0);
         if (exact.size() > 1) throw new Ambiguous(name + " names " + exact.size() + " symbols");
         List<Symbol> plain = new ArrayList<>();
@@ -48,7 +47,7 @@ public final class AsmNames {
         if (plain.size() == 1) return plain.get(0);
         if (plain.size() > 1) {
             List<String> options = new ArrayList<>();
-            for (Symbol s : plain) options.add(qualified(s));
+            for (Symbol s : plain) options.add(s.qualifiedName());
             throw new Ambiguous("'" + name + "' is ambiguous: write one of " + String.join(", ", options));
         }
         return null;
@@ -58,7 +57,7 @@ public final class AsmNames {
     String reference(int index) {
         for (Symbol s : symbols) {
             if (index < s.index() || index >= s.index() + s.size()) continue;
-            for (String candidate : List.of(s.name(), qualified(s))) {
+            for (String candidate : List.of(s.name(), s.qualifiedName())) {
                 Symbol found;
                 try {
                     found = lookup(candidate);

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tc.ir.Word;
-import tc.loom.io.ProgramJson;
 import tc.loom.isa.DebugInfo;
 import tc.loom.isa.Instruction;
 import tc.loom.isa.MachineConfig;
@@ -202,7 +201,7 @@ public final class AsmReader {
         try {
             kind = Symbol.Kind.valueOf(kindTok.text().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw error(kindTok.pos(), "unknown symbol kind '" + kindTok.text() + "' (one of " + ProgramJson.kindNames() + ")");
+            throw error(kindTok.pos(), "unknown symbol kind '" + kindTok.text() + "' (one of " + Symbol.Kind.names() + ")");
         }
         int index = (int) t.get(4).value();
         int size = 1;
@@ -235,8 +234,8 @@ public final class AsmReader {
             if (sym.index() + sym.size() > config.m())
                 throw error(s.pos(), "symbol " + sym.name() + " (@" + sym.index() + ", size " + sym.size() + ") runs past the last cell @" + (config.m() - 1));
             for (Symbol other : symbols)
-                if (AsmNames.qualified(other).equals(AsmNames.qualified(sym)))
-                    throw error(s.pos(), "duplicate symbol " + AsmNames.qualified(sym));
+                if (other.qualifiedName().equals(sym.qualifiedName()))
+                    throw error(s.pos(), "duplicate symbol " + sym.qualifiedName());
             symbols.add(sym);
         }
         int[] memory = new int[config.m()];

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tc.loom.asm.AsmNames;
 import tc.loom.isa.DebugInfo;
 import tc.loom.isa.Instruction;
 import tc.loom.isa.MachineConfig;
@@ -134,7 +133,7 @@ public final class LoomState {
             uses.merge(s.name(), 1, Integer::sum);
         }
         Map<String, Integer> out = new LinkedHashMap<>();
-        for (Symbol s : user) out.put(uses.get(s.name()) > 1 ? AsmNames.qualified(s) : s.name(), s.index());
+        for (Symbol s : user) out.put(uses.get(s.name()) > 1 ? s.qualifiedName() : s.name(), s.index());
         return out;
     }
 

@@ -197,15 +197,9 @@ public final class ProgramJson {
         try {
             kind = Symbol.Kind.valueOf(kindText.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw in.error(kindNode, "unknown symbol kind \"" + kindText + "\" (one of " + kindNames() + ")");
+            throw in.error(kindNode, "unknown symbol kind \"" + kindText + "\" (one of " + Symbol.Kind.names() + ")");
         }
         return new Symbol(name, function, index, size, kind);
-    }
-
-    public static String kindNames() {
-        List<String> names = new ArrayList<>();
-        for (Symbol.Kind k : Symbol.Kind.values()) names.add(k.name().toLowerCase(Locale.ROOT));
-        return String.join(", ", names);
     }
 
     private static int optionalInt(Access in, Obj o, String name, int dflt, int min, int max) {

@@ -10,7 +10,17 @@ package tc.loom.isa;
  * @param kind     what the region holds
  */
 public record Symbol(String name, String function, int index, int size, Kind kind) {
-    public enum Kind { GLOBAL, LOCAL, PARAM, TEMP, CONSTANT, RESERVED, STACK }
+    public enum Kind {
+        GLOBAL, LOCAL, PARAM, TEMP, CONSTANT, RESERVED, STACK;
+
+        /** The kinds as the file formats write them, for error messages: "global, local, …". */
+        public static String names() {
+            return String.join(", ", java.util.Arrays.stream(values()).map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).toList());
+        }
+    }
+
+    /** {@code function.name}, or the plain name for a global: unique within a program. */
+    public String qualifiedName() { return function == null ? name : function + "." + name; }
 
     public boolean isArray() { return size > 1 || kind == Kind.STACK; }
 

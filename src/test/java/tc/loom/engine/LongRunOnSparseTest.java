@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
 import tc.loom.backend.CompileOptions;
 import tc.loom.backend.Compiler;
 import tc.loom.interp.Interpreter;
