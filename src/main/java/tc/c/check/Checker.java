@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tc.c.ast.Chains;
 import tc.c.ast.Expr;
 import tc.c.ast.FunctionDecl;
 import tc.c.ast.Param;
@@ -187,9 +188,16 @@ public final class Checker {
             case Stmt.Declaration d -> {
                 for (VarDecl v : d.vars()) declare(v, VarSymbol.Kind.LOCAL, current.name());
             }
-            case Stmt.If i -> {
-                value(i.cond());
-                nested(i.then());
+            case Stmt.If first -> {
+                // An else-if chain is walked in a loop: its depth is its length. The scope that
+                // nested() would open for an 'if' in else position would stay empty, so skipping it changes nothing.
+                Stmt.If i = first;
+                while (true) {
+                    value(i.cond());
+                    nested(i.then());
+                    if (!(i.otherwise() instanceof Stmt.If next)) break;
+                    i = next;
+                }
                 if (i.otherwise() != null) nested(i.otherwise());
             }
             case Stmt.While w -> {
@@ -262,8 +270,11 @@ public final class Checker {
             case Expr.Index i -> index(i);
             case Expr.Unary u -> value(u.operand());
             case Expr.Binary b -> {
-                value(b.left());
-                value(b.right());
+                // A left-associative chain is as deep as it is long: walk its left spine in a
+                // loop, then check the operands left to right, as the recursion would.
+                List<Expr.Binary> spine = Chains.leftSpine(b);
+                value(spine.get(spine.size() - 1).left());
+                for (int k = spine.size() - 1; k >= 0; k--) value(spine.get(k).right());
             }
             case Expr.Assign a -> {
                 lvalue(a.target(), "cannot assign to this expression");
