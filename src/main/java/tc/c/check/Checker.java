@@ -1,10 +1,12 @@
 package tc.c.check;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tc.c.ast.Chains;
 import tc.c.ast.Expr;
 import tc.c.ast.FunctionDecl;
@@ -29,6 +31,8 @@ public final class Checker {
     private final Map<String, FunctionSymbol> functions = new LinkedHashMap<>();
     private final Map<Object, VarSymbol> resolution = new IdentityHashMap<>();
     private final List<VarSymbol> globals = new ArrayList<>();
+    /** Globals whose declaration with an initializer has been seen (C allows one). */
+    private final Set<VarSymbol> initialized = new HashSet<>();
     private final Scope globalScope = new Scope(null);
     private Scope scope = globalScope;
     private FunctionDecl current;
@@ -121,16 +125,47 @@ public final class Checker {
     private void global(VarDecl d) {
         FunctionSymbol fn = functions.get(d.name());
         if (fn != null) throw error(fn.pos().compareTo(d.pos()) > 0 ? fn.pos() : d.pos(), "redefinition of '" + d.name() + "'");
+        VarSymbol earlier = globalScope.local(d.name());
+        if (earlier != null) {
+            redeclareGlobal(earlier, d);
+            return;
+        }
         VarSymbol v = declare(d, VarSymbol.Kind.GLOBAL, null);
-        int[] init = new int[v.size()];
+        v.setInit(globalContents(d, v.size()));
+        if (d.hasInitializer()) initialized.add(v);
+        globals.add(v);
+    }
+
+    /**
+     * A file-scope declaration of a name declared before. As in C, {@code int x; int x = 1;}
+     * declares one variable (a tentative definition, completed by at most one initializer),
+     * while declarations of different shapes, or two initializers, conflict.
+     */
+    private void redeclareGlobal(VarSymbol earlier, VarDecl d) {
+        VarSymbol v = declare(d, VarSymbol.Kind.GLOBAL, null, false);
+        if (v.isArray() != earlier.isArray() || v.size() != earlier.size()) {
+            throw error(d.pos(), "conflicting types for '" + d.name() + "' (" + shape(v) + " here, " + shape(earlier)
+                    + " on line " + earlier.pos().line() + ")");
+        }
+        if (d.hasInitializer()) {
+            if (!initialized.add(earlier)) throw error(d.pos(), "redefinition of '" + d.name() + "' (both declarations have an initializer)");
+            earlier.setInit(globalContents(d, earlier.size()));
+        }
+        resolution.put(d, earlier);
+    }
+
+    private static String shape(VarSymbol v) { return v.isArray() ? "an array of " + v.size() : "an int"; }
+
+    /** The constant contents a global declaration gives its variable (zeros where it says nothing). */
+    private int[] globalContents(VarDecl d, int size) {
+        int[] init = new int[size];
         if (d.init() != null) init[0] = constant(d.init(), "initializer of global '" + d.name() + "' is not a constant");
         if (d.initList() != null) {
             for (int i = 0; i < d.initList().size(); i++) {
                 init[i] = constant(d.initList().get(i), "initializer of global '" + d.name() + "' is not a constant");
             }
         }
-        v.setInit(init);
-        globals.add(v);
+        return init;
     }
 
     private int constant(Expr e, String message) {
@@ -142,8 +177,16 @@ public final class Checker {
 
     /** Declares {@code d} in the current scope and checks its size and initializer. */
     private VarSymbol declare(VarDecl d, VarSymbol.Kind kind, String function) {
+        return declare(d, kind, function, true);
+    }
+
+    /**
+     * Checks {@code d}'s size and initializer, and with {@code enter} declares it in the current
+     * scope (a redefinition there is an error); without, only builds its symbol.
+     */
+    private VarSymbol declare(VarDecl d, VarSymbol.Kind kind, String function, boolean enter) {
         checkReservedName(d.name(), d.pos());
-        if (scope.local(d.name()) != null) throw error(d.pos(), "redefinition of '" + d.name() + "'");
+        if (enter && scope.local(d.name()) != null) throw error(d.pos(), "redefinition of '" + d.name() + "'");
         int size = 1;
         if (d.array()) {
             if (d.init() != null) throw error(d.initPos(), "array '" + d.name() + "' needs a brace-enclosed initializer");
@@ -170,6 +213,7 @@ public final class Checker {
             throw error(d.initPos(), "scalar '" + d.name() + "' cannot have a brace-enclosed initializer");
         }
         VarSymbol v = new VarSymbol(d.name(), d.pos(), kind, function, d.array(), size);
+        if (!enter) return v;
         // C scope: the name is visible in its own initializer.
         scope.declare(v);
         resolution.put(d, v);
