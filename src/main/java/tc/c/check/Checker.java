@@ -261,7 +261,13 @@ public final class Checker {
                 scope = scope.parent();
             }
             case Stmt.Return r -> {
-                if (r.value() == null) break;
+                if (r.value() == null) {
+                    // C only lets the caller not use such a value; here every call of an int function may.
+                    if (!current.returnsVoid()) {
+                        throw error(r.pos(), "'return' without a value in function '" + current.name() + "' returning int");
+                    }
+                    break;
+                }
                 if (current.returnsVoid()) throw error(r.value().start(), "void function '" + current.name() + "' cannot return a value");
                 value(r.value());
             }
