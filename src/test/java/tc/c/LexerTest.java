@@ -64,12 +64,20 @@ class LexerTest {
         fails("x /* open\n\n", "unterminated comment", 1, 3);
         fails("#include <stdio.h>", "preprocessor directives are not supported", 1, 1);
         fails("x = \"hi\";", "string literals are not supported", 1, 5);
-        fails("x = 'ab';", "unterminated character literal", 1, 5);
+        fails("x = 'ab';", "character literal holds more than one character", 1, 5);
+        fails("x = '\\nn';", "character literal holds more than one character", 1, 5);
+        fails("x = 'a;\ny = 'b';", "unterminated character literal", 1, 5);
+        fails("x = 'a", "unterminated character literal", 1, 5);
         fails("x = '\\q';", "unknown escape sequence '\\q'", 1, 5);
         fails("x = '';", "empty character literal", 1, 5);
         fails("x = 12ab;", "invalid integer literal '12ab'", 1, 5);
         fails("x = 0x;", "invalid integer literal '0x'", 1, 5);
         fails("x = 017;", "octal literals are not supported: '017'", 1, 5);
         fails("  char c;", "'char' is not supported (the only type is int)", 1, 3);
+        fails("  switch (x) { }", "'switch' is not supported (use if/else if instead)", 1, 3);
+        fails("x: goto x;", "'goto' is not supported (use loops with break and continue instead)", 1, 4);
+        fails("static int x;", "'static' is not supported (declarations take no storage classes or qualifiers)", 1, 1);
+        fails("x = sizeof(x);", "'sizeof' is not supported", 1, 5);
+        fails("struct s;", "'struct' is not supported (the only type is int)", 1, 1);
     }
 }

@@ -82,6 +82,16 @@ class LoweringTest {
         assertNull(local(other, "z").init(), "only main runs once");
     }
 
+    @Test
+    void repeatedFileScopeDeclarationsAreOneVariable() {
+        String src = "int x;\nint a[2];\nint get() { return x; }\nint x = 5;\nint a[2] = {3, 4};\nint x;\n"
+                + "int main() { x++; return get() * 10 + a[1]; }";
+        IrProgram p = Programs.compile(src, 8);
+        assertEquals(List.of("x", "a"), p.globals().stream().map(Var::name).toList());
+        assertArrayEquals(new int[] {5}, p.globals().get(0).init(), "the initializer counts wherever it comes");
+        assertEquals(64, Programs.run(src, 8).retval());
+    }
+
     private static Var local(IrFunction f, String name) {
         return f.locals().stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
     }

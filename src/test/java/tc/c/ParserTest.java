@@ -113,12 +113,45 @@ class ParserTest {
     void nestingIsBounded() {
         String deep = "int main() { return " + "(".repeat(300) + "1" + ")".repeat(300) + "; }";
         CompileException e = assertThrows(CompileException.class, () -> parse(deep));
-        assertEquals("expression nested too deeply", e.diagnostic().message());
-        String chain = "int main() { return " + "1 + ".repeat(5000) + "1; }";
-        assertEquals("expression nested too deeply", assertThrows(CompileException.class, () -> parse(chain)).diagnostic().message());
+        assertEquals("parenthesized expression nested too deeply (the limit is 256 levels)", e.diagnostic().message());
         String blocks = "int main() { " + "{".repeat(1000) + "}".repeat(1000) + " }";
-        assertEquals("statements nested too deeply", assertThrows(CompileException.class, () -> parse(blocks)).diagnostic().message());
+        assertEquals("block nested too deeply (the limit is 256 levels)",
+                assertThrows(CompileException.class, () -> parse(blocks)).diagnostic().message());
         String ok = "int main() { return " + "(".repeat(150) + "1" + ")".repeat(150) + "; }";
         parse(ok);
+    }
+
+    /** Long flat code is not nesting: chains are read in loops, into the same trees as before. */
+    @Test
+    void chainsAreNotNesting() {
+        Expr sum = expr("1" + " + 1".repeat(4999));
+        int terms = 1;
+        while (sum instanceof Expr.Binary b) {
+            assertInstanceOf(Expr.IntLit.class, b.right());
+            sum = b.left();
+            terms++;
+        }
+        assertEquals(5000, terms, "a left-deep tree with every term");
+        assertEquals("((((a * b) / c) - d) >= e)", show(expr("a * b / c - d >= e")));
+
+        StringBuilder chain = new StringBuilder("int main() { if (a) x = 0;");
+        for (int k = 1; k < 5000; k++) chain.append(" else if (a == ").append(k).append(") x = ").append(k).append(';');
+        chain.append(" else x = -1; }");
+        Stmt s = ((FunctionDecl) parse(chain.toString()).items().get(0)).body().body().get(0);
+        int branches = 0;
+        while (s instanceof Stmt.If i) {
+            branches++;
+            assertInstanceOf(Stmt.ExprStmt.class, i.then());
+            s = i.otherwise();
+        }
+        assertEquals(5000, branches);
+        assertInstanceOf(Stmt.ExprStmt.class, s, "the final else");
+        Stmt.If dangling = (Stmt.If) ((FunctionDecl) parse("int main() { if (a) if (b) x = 1; else x = 2; }").items().get(0))
+                .body().body().get(0);
+        assertNull(dangling.otherwise(), "else binds to the nearest if");
+        assertInstanceOf(Stmt.ExprStmt.class, ((Stmt.If) dangling.then()).otherwise());
+
+        String loops = "int main() { " + "while (1) { ".repeat(200) + "}".repeat(200) + " }";
+        parse(loops);
     }
 }

@@ -1,10 +1,13 @@
 package tc.c.check;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import tc.c.ast.Chains;
 import tc.c.ast.Expr;
 import tc.c.ast.FunctionDecl;
 import tc.c.ast.Param;
@@ -28,6 +31,8 @@ public final class Checker {
     private final Map<String, FunctionSymbol> functions = new LinkedHashMap<>();
     private final Map<Object, VarSymbol> resolution = new IdentityHashMap<>();
     private final List<VarSymbol> globals = new ArrayList<>();
+    /** Globals whose declaration with an initializer has been seen (C allows one). */
+    private final Set<VarSymbol> initialized = new HashSet<>();
     private final Scope globalScope = new Scope(null);
     private Scope scope = globalScope;
     private FunctionDecl current;
@@ -120,16 +125,47 @@ public final class Checker {
     private void global(VarDecl d) {
         FunctionSymbol fn = functions.get(d.name());
         if (fn != null) throw error(fn.pos().compareTo(d.pos()) > 0 ? fn.pos() : d.pos(), "redefinition of '" + d.name() + "'");
+        VarSymbol earlier = globalScope.local(d.name());
+        if (earlier != null) {
+            redeclareGlobal(earlier, d);
+            return;
+        }
         VarSymbol v = declare(d, VarSymbol.Kind.GLOBAL, null);
-        int[] init = new int[v.size()];
+        v.setInit(globalContents(d, v.size()));
+        if (d.hasInitializer()) initialized.add(v);
+        globals.add(v);
+    }
+
+    /**
+     * A file-scope declaration of a name declared before. As in C, {@code int x; int x = 1;}
+     * declares one variable (a tentative definition, completed by at most one initializer),
+     * while declarations of different shapes, or two initializers, conflict.
+     */
+    private void redeclareGlobal(VarSymbol earlier, VarDecl d) {
+        VarSymbol v = declare(d, VarSymbol.Kind.GLOBAL, null, false);
+        if (v.isArray() != earlier.isArray() || v.size() != earlier.size()) {
+            throw error(d.pos(), "conflicting types for '" + d.name() + "' (" + shape(v) + " here, " + shape(earlier)
+                    + " on line " + earlier.pos().line() + ")");
+        }
+        if (d.hasInitializer()) {
+            if (!initialized.add(earlier)) throw error(d.pos(), "redefinition of '" + d.name() + "' (both declarations have an initializer)");
+            earlier.setInit(globalContents(d, earlier.size()));
+        }
+        resolution.put(d, earlier);
+    }
+
+    private static String shape(VarSymbol v) { return v.isArray() ? "an array of " + v.size() : "an int"; }
+
+    /** The constant contents a global declaration gives its variable (zeros where it says nothing). */
+    private int[] globalContents(VarDecl d, int size) {
+        int[] init = new int[size];
         if (d.init() != null) init[0] = constant(d.init(), "initializer of global '" + d.name() + "' is not a constant");
         if (d.initList() != null) {
             for (int i = 0; i < d.initList().size(); i++) {
                 init[i] = constant(d.initList().get(i), "initializer of global '" + d.name() + "' is not a constant");
             }
         }
-        v.setInit(init);
-        globals.add(v);
+        return init;
     }
 
     private int constant(Expr e, String message) {
@@ -141,8 +177,16 @@ public final class Checker {
 
     /** Declares {@code d} in the current scope and checks its size and initializer. */
     private VarSymbol declare(VarDecl d, VarSymbol.Kind kind, String function) {
+        return declare(d, kind, function, true);
+    }
+
+    /**
+     * Checks {@code d}'s size and initializer, and with {@code enter} declares it in the current
+     * scope (a redefinition there is an error); without, only builds its symbol.
+     */
+    private VarSymbol declare(VarDecl d, VarSymbol.Kind kind, String function, boolean enter) {
         checkReservedName(d.name(), d.pos());
-        if (scope.local(d.name()) != null) throw error(d.pos(), "redefinition of '" + d.name() + "'");
+        if (enter && scope.local(d.name()) != null) throw error(d.pos(), "redefinition of '" + d.name() + "'");
         int size = 1;
         if (d.array()) {
             if (d.init() != null) throw error(d.initPos(), "array '" + d.name() + "' needs a brace-enclosed initializer");
@@ -169,6 +213,7 @@ public final class Checker {
             throw error(d.initPos(), "scalar '" + d.name() + "' cannot have a brace-enclosed initializer");
         }
         VarSymbol v = new VarSymbol(d.name(), d.pos(), kind, function, d.array(), size);
+        if (!enter) return v;
         // C scope: the name is visible in its own initializer.
         scope.declare(v);
         resolution.put(d, v);
@@ -187,9 +232,16 @@ public final class Checker {
             case Stmt.Declaration d -> {
                 for (VarDecl v : d.vars()) declare(v, VarSymbol.Kind.LOCAL, current.name());
             }
-            case Stmt.If i -> {
-                value(i.cond());
-                nested(i.then());
+            case Stmt.If first -> {
+                // An else-if chain is walked in a loop: its depth is its length. The scope that
+                // nested() would open for an 'if' in else position would stay empty, so skipping it changes nothing.
+                Stmt.If i = first;
+                while (true) {
+                    value(i.cond());
+                    nested(i.then());
+                    if (!(i.otherwise() instanceof Stmt.If next)) break;
+                    i = next;
+                }
                 if (i.otherwise() != null) nested(i.otherwise());
             }
             case Stmt.While w -> {
@@ -209,7 +261,13 @@ public final class Checker {
                 scope = scope.parent();
             }
             case Stmt.Return r -> {
-                if (r.value() == null) break;
+                if (r.value() == null) {
+                    // C only lets the caller not use such a value; here every call of an int function may.
+                    if (!current.returnsVoid()) {
+                        throw error(r.pos(), "'return' without a value in function '" + current.name() + "' returning int");
+                    }
+                    break;
+                }
                 if (current.returnsVoid()) throw error(r.value().start(), "void function '" + current.name() + "' cannot return a value");
                 value(r.value());
             }
@@ -262,8 +320,11 @@ public final class Checker {
             case Expr.Index i -> index(i);
             case Expr.Unary u -> value(u.operand());
             case Expr.Binary b -> {
-                value(b.left());
-                value(b.right());
+                // A left-associative chain is as deep as it is long: walk its left spine in a
+                // loop, then check the operands left to right, as the recursion would.
+                List<Expr.Binary> spine = Chains.leftSpine(b);
+                value(spine.get(spine.size() - 1).left());
+                for (int k = spine.size() - 1; k >= 0; k--) value(spine.get(k).right());
             }
             case Expr.Assign a -> {
                 lvalue(a.target(), "cannot assign to this expression");

@@ -1,6 +1,8 @@
 package tc.c.check;
 
+import java.util.List;
 import tc.c.ast.BinaryOperator;
+import tc.c.ast.Chains;
 import tc.c.ast.Expr;
 import tc.ir.Word;
 
@@ -44,16 +46,25 @@ public final class ConstEval {
     /** A literal's word: decimal values are range-checked elsewhere; hex patterns are reinterpreted. */
     public static int literal(Expr.IntLit lit, int bits) { return Word.wrap(lit.value(), bits); }
 
-    private static Integer binary(Expr.Binary b, int bits) {
-        Integer l = eval(b.left(), bits);
+    /** Folds a left-associative chain from its first operand up, in a loop (a chain is as deep as it is long). */
+    private static Integer binary(Expr.Binary top, int bits) {
+        List<Expr.Binary> spine = Chains.leftSpine(top);
+        Integer l = eval(spine.get(spine.size() - 1).left(), bits);
+        for (int k = spine.size() - 1; k >= 0 && l != null; k--) l = step(spine.get(k), l, bits);
+        return l;
+    }
+
+    /**
+     * The value of {@code b} given the value {@code l} of its left operand, or null when it is not
+     * a constant; lets a pass that walks a chain in a loop fold it link by link.
+     */
+    public static Integer step(Expr.Binary b, int l, int bits) {
         if (b.op().isLogical()) {
-            if (l == null) return null;
             boolean decided = b.op() == BinaryOperator.LOGICAL_AND ? l == 0 : l != 0;
             if (decided) return b.op() == BinaryOperator.LOGICAL_AND ? 0 : 1;
             Integer r = eval(b.right(), bits);
             return r == null ? null : (r != 0 ? 1 : 0);
         }
-        if (l == null) return null;
         Integer r = eval(b.right(), bits);
         if (r == null) return null;
         return apply(b.op(), l, r, bits);

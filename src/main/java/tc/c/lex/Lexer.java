@@ -16,11 +16,26 @@ public final class Lexer {
             Map.entry("for", TokenKind.FOR), Map.entry("return", TokenKind.RETURN), Map.entry("break", TokenKind.BREAK),
             Map.entry("continue", TokenKind.CONTINUE));
 
-    /** C keywords outside the subset: rejected by name rather than as confusing undefined identifiers. */
-    private static final Set<String> UNSUPPORTED = Set.of(
-            "char", "short", "long", "unsigned", "signed", "float", "double", "struct", "union", "enum",
-            "switch", "case", "default", "goto", "sizeof", "static", "const", "typedef", "extern", "volatile",
-            "register", "auto", "inline", "restrict", "_Bool");
+    /**
+     * C keywords outside the subset, rejected by name rather than as confusing undefined
+     * identifiers, each with the reason that fits its kind.
+     */
+    private static final Map<String, String> UNSUPPORTED = unsupportedKeywords();
+
+    private static Map<String, String> unsupportedKeywords() {
+        Map<String, String> reasons = new java.util.HashMap<>();
+        for (String type : List.of("char", "short", "long", "unsigned", "signed", "float", "double", "struct", "union",
+                "enum", "typedef", "_Bool")) {
+            reasons.put(type, "the only type is int");
+        }
+        for (String statement : List.of("switch", "case", "default")) reasons.put(statement, "use if/else if instead");
+        reasons.put("goto", "use loops with break and continue instead");
+        reasons.put("sizeof", "");
+        for (String specifier : List.of("static", "const", "extern", "volatile", "register", "auto", "inline", "restrict")) {
+            reasons.put(specifier, "declarations take no storage classes or qualifiers");
+        }
+        return Map.copyOf(reasons);
+    }
 
     /** Operators, longest first so that maximal munch falls out of the search order. */
     private static final List<Map.Entry<String, TokenKind>> OPERATORS;
@@ -107,7 +122,8 @@ public final class Lexer {
         int start = index;
         while (index < src.length() && isIdentPart(src.charAt(index))) index++;
         String text = src.substring(start, index);
-        if (UNSUPPORTED.contains(text)) throw error(pos, "'" + text + "' is not supported (the only type is int)");
+        String reason = UNSUPPORTED.get(text);
+        if (reason != null) throw error(pos, "'" + text + "' is not supported" + (reason.isEmpty() ? "" : " (" + reason + ")"));
         return new Token(KEYWORDS.getOrDefault(text, TokenKind.IDENT), text, pos, 0);
     }
 
@@ -153,9 +169,20 @@ public final class Lexer {
         } else {
             value = c;
         }
-        if (index >= src.length() || src.charAt(index) != '\'') throw error(pos, "unterminated character literal");
+        if (index >= src.length() || src.charAt(index) != '\'') {
+            if (closesOnThisLine()) throw error(pos, "character literal holds more than one character");
+            throw error(pos, "unterminated character literal");
+        }
         index++;
         return new Token(TokenKind.CHAR_LIT, src.substring(start, index), pos, value);
+    }
+
+    /** Whether a closing quote follows on the current line, as in a multi-character literal 'ab'. */
+    private boolean closesOnThisLine() {
+        for (int i = index; i < src.length() && src.charAt(i) != '\n'; i++) {
+            if (src.charAt(i) == '\'') return true;
+        }
+        return false;
     }
 
     private Token operator(SourcePos pos) {

@@ -3,6 +3,7 @@ package tc.c.lower;
 import java.util.ArrayList;
 import java.util.List;
 import tc.c.ast.BinaryOperator;
+import tc.c.ast.Chains;
 import tc.c.ast.Expr;
 import tc.c.ast.UnaryOperator;
 import tc.c.check.Builtin;
@@ -112,7 +113,7 @@ final class ExprLowerer {
                 return d;
             }
             case Expr.Binary b -> {
-                return binaryInto(b.op().toIr(), b.left(), b.right(), dst);
+                return chainInto(b, dst);
             }
             case Expr.Call call when Builtin.byName(call.name()) == Builtin.MUL -> {
                 return binaryInto(BinaryOp.MUL, call.args().get(0), call.args().get(1), dst);
@@ -131,6 +132,39 @@ final class ExprLowerer {
             }
             default -> throw new IllegalStateException("not a single-instruction expression: " + e);
         }
+    }
+
+    /**
+     * A chain of non-short-circuit operators ({@code a + b - c < d}), link by link in a loop: the
+     * same code as lowering each left operand recursively with {@link #value}, without stack in
+     * proportion to the chain's length. The links above the chain's constant beginning, if any,
+     * are the ones that need instructions.
+     */
+    private Var chainInto(Expr.Binary top, Var dst) {
+        List<Expr.Binary> spine = Chains.leftSpine(top, b -> !b.op().isLogical());
+        int next = spine.size() - 1;
+        Integer folded = constant(spine.get(next).left());
+        Integer constant = folded;
+        for (int k = next; k >= 0 && folded != null; k--) {
+            folded = ConstEval.step(spine.get(k), folded, ctx.bits);
+            if (folded != null) {
+                constant = folded;
+                next = k - 1;
+            }
+        }
+        if (next < 0) throw new IllegalStateException("constant chain reached instruction selection: " + top);
+        Operand acc = constant != null ? new Imm(constant) : value(spine.get(next).left());
+        for (int k = next; k >= 0; k--) {
+            Expr.Binary link = spine.get(k);
+            Operand l = stable(acc, link.right());
+            Operand r = value(link.right());
+            ctx.release(l);
+            ctx.release(r);
+            Var d = k == 0 && dst != null ? dst : ctx.temp();
+            emit(new Instr.Binary(link.op().toIr(), d, l, r));
+            acc = d;
+        }
+        return (Var) acc;
     }
 
     private Var binaryInto(BinaryOp op, Expr left, Expr right, Var dst) {
@@ -399,7 +433,11 @@ final class ExprLowerer {
             case Expr.Name n -> false;
             case Expr.Index i -> mayChange(i.index(), v);
             case Expr.Unary u -> mayChange(u.operand(), v);
-            case Expr.Binary b -> mayChange(b.left(), v) || mayChange(b.right(), v);
+            case Expr.Binary b -> {
+                List<Expr.Binary> spine = Chains.leftSpine(b);
+                if (mayChange(spine.get(spine.size() - 1).left(), v)) yield true;
+                yield spine.stream().anyMatch(link -> mayChange(link.right(), v));
+            }
             case Expr.Assign a -> writes(a.target(), v) || mayChange(a.target(), v) || mayChange(a.value(), v);
             case Expr.IncDec d -> writes(d.target(), v) || mayChange(d.target(), v);
             case Expr.Conditional c -> mayChange(c.cond(), v) || mayChange(c.then(), v) || mayChange(c.otherwise(), v);
@@ -443,8 +481,9 @@ final class ExprLowerer {
                 emit(new Instr.Label(done));
             }
             case Expr.Binary b -> {
-                effect(b.left());
-                effect(b.right());
+                List<Expr.Binary> spine = Chains.leftSpine(b, link -> !link.op().isLogical());
+                effect(spine.get(spine.size() - 1).left());
+                for (int k = spine.size() - 1; k >= 0; k--) effect(spine.get(k).right());
             }
             case Expr.Conditional c -> {
                 String otherwise = ctx.label("cond_else");
@@ -465,6 +504,29 @@ final class ExprLowerer {
 
     // ---- conditions
 
+    /**
+     * The operands of a chain of one short-circuit operator ({@code a && b && c}), from the left,
+     * found in a loop. When the chain begins with a constant part, that part is one operand, so
+     * the code is what branching on each left operand recursively would give.
+     */
+    private List<Expr> logicalTerms(Expr.Binary top) {
+        List<Expr.Binary> spine = Chains.leftSpine(top, b -> b.op() == top.op());
+        int first = spine.size() - 1;
+        Expr head = spine.get(first).left();
+        Integer folded = constant(head);
+        for (int k = first; k >= 0 && folded != null; k--) {
+            folded = ConstEval.step(spine.get(k), folded, ctx.bits);
+            if (folded != null) {
+                head = spine.get(k);
+                first = k - 1;
+            }
+        }
+        List<Expr> terms = new ArrayList<>();
+        terms.add(head);
+        for (int k = first; k >= 0; k--) terms.add(spine.get(k).right());
+        return terms;
+    }
+
     /** Jumps to target when the truth of {@code e} equals {@code when}; falls through otherwise. */
     void branch(Expr e, boolean when, String target) {
         Integer c = constant(e);
@@ -483,16 +545,17 @@ final class ExprLowerer {
                 emit(new Instr.Branch(when ? op : op.negate(), lr[0], lr[1], target));
             }
             case Expr.Binary b when b.op().isLogical() -> {
-                // "a && b" is true when both are; "a || b" is false when neither is.
+                // "a && b && c" is true when all are; "a || b || c" is false when none is.
+                List<Expr> terms = logicalTerms(b);
                 boolean and = b.op() == BinaryOperator.LOGICAL_AND;
+                int last = terms.size() - 1;
                 if (when == and) {
                     String skip = ctx.label("skip");
-                    branch(b.left(), !and, skip);
-                    branch(b.right(), when, target);
+                    for (int k = 0; k < last; k++) branch(terms.get(k), !and, skip);
+                    branch(terms.get(last), when, target);
                     emit(new Instr.Label(skip));
                 } else {
-                    branch(b.left(), when, target);
-                    branch(b.right(), when, target);
+                    for (Expr t : terms) branch(t, when, target);
                 }
             }
             default -> {

@@ -1,5 +1,7 @@
 package tc.c.lower;
 
+import java.util.List;
+import tc.c.ast.Chains;
 import tc.c.ast.Expr;
 import tc.c.check.Builtin;
 
@@ -13,7 +15,12 @@ final class SideEffects {
             case Expr.Name n -> false;
             case Expr.Index i -> of(i.index());
             case Expr.Unary u -> of(u.operand());
-            case Expr.Binary b -> of(b.left()) || of(b.right());
+            case Expr.Binary b -> {
+                // Loop over a left-associative chain's operands rather than recurse down it.
+                List<Expr.Binary> spine = Chains.leftSpine(b);
+                if (of(spine.get(spine.size() - 1).left())) yield true;
+                yield spine.stream().anyMatch(link -> of(link.right()));
+            }
             case Expr.Assign a -> true;
             case Expr.IncDec d -> true;
             case Expr.Conditional c -> of(c.cond()) || of(c.then()) || of(c.otherwise());

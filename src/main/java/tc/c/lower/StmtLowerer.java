@@ -70,21 +70,7 @@ final class StmtLowerer {
                 exprs.effect(e.expr());
             }
             case Stmt.Declaration d -> declaration(d, false);
-            case Stmt.If i -> {
-                line(s);
-                String otherwise = ctx.label("else");
-                exprs.branch(i.cond(), false, otherwise);
-                statement(i.then());
-                if (i.otherwise() == null) {
-                    ctx.emit(new Instr.Label(otherwise));
-                } else {
-                    String done = ctx.label("endif");
-                    ctx.emit(new Instr.Jump(done));
-                    ctx.emit(new Instr.Label(otherwise));
-                    statement(i.otherwise());
-                    ctx.emit(new Instr.Label(done));
-                }
-            }
+            case Stmt.If first -> ifChain(first);
             case Stmt.While w -> {
                 line(s);
                 String top = ctx.label("while");
@@ -139,6 +125,36 @@ final class StmtLowerer {
                 ctx.emit(new Instr.Jump(loops.peek().continueLabel()));
             }
         }
+    }
+
+    /**
+     * An if statement and the ifs in its else position, in a loop (an else-if chain is as deep as
+     * it is long). The code is what lowering each else branch recursively would give: each 'if'
+     * with an else jumps to its own end label, and those labels close innermost first.
+     */
+    private void ifChain(Stmt.If first) {
+        Deque<String> ends = new ArrayDeque<>();
+        Stmt.If i = first;
+        while (true) {
+            line(i);
+            String otherwise = ctx.label("else");
+            exprs.branch(i.cond(), false, otherwise);
+            statement(i.then());
+            if (i.otherwise() == null) {
+                ctx.emit(new Instr.Label(otherwise));
+                break;
+            }
+            String done = ctx.label("endif");
+            ends.push(done);
+            ctx.emit(new Instr.Jump(done));
+            ctx.emit(new Instr.Label(otherwise));
+            if (!(i.otherwise() instanceof Stmt.If next)) {
+                statement(i.otherwise());
+                break;
+            }
+            i = next;
+        }
+        while (!ends.isEmpty()) ctx.emit(new Instr.Label(ends.pop()));
     }
 
     private void loop(Stmt body, String breakLabel, String continueLabel) {

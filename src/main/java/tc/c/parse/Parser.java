@@ -19,13 +19,22 @@ import tc.source.SourceFile;
 import tc.source.SourcePos;
 
 /**
- * Recursive-descent parser. Binary operators use precedence climbing. Nesting is capped at
- * {@link #MAX_DEPTH} so that every later recursive pass over the tree stays far from the
- * Java stack limit, whatever the input.
+ * Recursive-descent parser. Binary operators use precedence climbing.
+ *
+ * <p>Flat sequences cost no recursion: a chain of left-associative operators ({@code a+b+…+z})
+ * is built in a loop, and so is an else-if chain, however long. Only real nesting recurses
+ * (parentheses, operands of unary operators, right sides of assignments, conditionals, call
+ * arguments, indices, blocks and statements inside statements), and it is capped at
+ * {@link #MAX_DEPTH} so that the parser and every later recursive pass over the tree stay far
+ * from the Java stack limit, whatever the input. The later passes walk left-associative chains
+ * and else-if chains iteratively, since those are as deep as they are long.
  */
 public final class Parser {
-    /** Deepest nesting of expressions or statements accepted. */
-    public static final int MAX_DEPTH = 200;
+    /**
+     * Deepest nesting accepted, counted in levels of the constructs listed above. A statement's
+     * braced body is the same level as the statement, so 100 nested loops use about 100 levels.
+     */
+    public static final int MAX_DEPTH = 256;
 
     private final SourceFile file;
     private final List<Token> tokens;
@@ -69,8 +78,9 @@ public final class Parser {
 
     private CompileException error(SourcePos pos, String message) { return new CompileException(file, pos, message); }
 
+    /** One more level of real nesting; {@code what} names the construct for the diagnostic. */
     private void enter(SourcePos pos, String what) {
-        if (++depth > MAX_DEPTH) throw error(pos, what + " nested too deeply");
+        if (++depth > MAX_DEPTH) throw error(pos, what + " nested too deeply (the limit is " + MAX_DEPTH + " levels)");
     }
 
     private void leave() { depth--; }
@@ -152,15 +162,27 @@ public final class Parser {
 
     private Stmt.Block block() {
         Token open = expect(TokenKind.LBRACE, "to open a block");
-        enter(open.pos(), "statements");
+        enter(open.pos(), "block");
+        Stmt.Block b = blockBody(open);
+        leave();
+        return b;
+    }
+
+    /** The statements of a block whose '{' has been consumed, through its '}'. */
+    private Stmt.Block blockBody(Token open) {
         List<Stmt> body = new ArrayList<>();
         while (!check(TokenKind.RBRACE)) {
             if (check(TokenKind.EOF)) throw error(peek().pos(), "expected '}' before end of file");
             body.add(blockItem());
         }
         advance();
-        leave();
         return new Stmt.Block(body, open.pos());
+    }
+
+    /** The body of if/else/while/do/for: a braced body is the same nesting level as its statement. */
+    private Stmt body() {
+        if (check(TokenKind.LBRACE)) return blockBody(advance());
+        return statement();
     }
 
     private Stmt blockItem() {
@@ -195,7 +217,7 @@ public final class Parser {
                 return new Stmt.Return(value, t.pos());
             }
             case IF: case WHILE: case DO: case FOR: {
-                enter(t.pos(), "statements");
+                enter(t.pos(), "'" + t.text() + "' statement");
                 Stmt s = compound(t);
                 leave();
                 return s;
@@ -212,18 +234,13 @@ public final class Parser {
     private Stmt compound(Token t) {
         advance();
         switch (t.kind()) {
-            case IF: {
-                Expr cond = parenthesized("if");
-                Stmt then = statement();
-                Stmt otherwise = match(TokenKind.ELSE) ? statement() : null;
-                return new Stmt.If(cond, then, otherwise, t.pos());
-            }
+            case IF: return ifChain(t);
             case WHILE: {
                 Expr cond = parenthesized("while");
-                return new Stmt.While(cond, statement(), t.pos());
+                return new Stmt.While(cond, body(), t.pos());
             }
             case DO: {
-                Stmt body = statement();
+                Stmt body = body();
                 expect(TokenKind.WHILE, "after do-while body");
                 Expr cond = parenthesized("while");
                 expect(TokenKind.SEMI, "after do-while statement");
@@ -250,9 +267,35 @@ public final class Parser {
                     do updates.add(expression()); while (match(TokenKind.COMMA));
                 }
                 expect(TokenKind.RPAREN, "after for-loop header");
-                return new Stmt.For(init, cond, updates, statement(), t.pos());
+                return new Stmt.For(init, cond, updates, body(), t.pos());
             }
         }
+    }
+
+    /**
+     * {@code if (…) … else if (…) … else …} from the first 'if' (already consumed) on. The
+     * branches of an else-if chain are siblings to the reader, so they are read in a loop and
+     * share one nesting level, however many there are.
+     */
+    private Stmt ifChain(Token first) {
+        List<Token> ifs = new ArrayList<>();
+        List<Expr> conds = new ArrayList<>();
+        List<Stmt> thens = new ArrayList<>();
+        Token t = first;
+        Stmt last = null;
+        while (true) {
+            ifs.add(t);
+            conds.add(parenthesized("if"));
+            thens.add(body());
+            if (!match(TokenKind.ELSE)) break;
+            if (!check(TokenKind.IF)) {
+                last = body();
+                break;
+            }
+            t = advance();
+        }
+        for (int k = ifs.size() - 1; k >= 0; k--) last = new Stmt.If(conds.get(k), thens.get(k), last, ifs.get(k).pos());
+        return last;
     }
 
     private Expr parenthesized(String keyword) {
@@ -268,7 +311,6 @@ public final class Parser {
     private Expr expression() { return assignment(); }
 
     private Expr assignment() {
-        enter(peek().pos(), "expression");
         Expr target = conditional();
         Token op = peek();
         BinaryOperator compound = switch (op.kind()) {
@@ -279,20 +321,19 @@ public final class Parser {
             case SHL_ASSIGN -> BinaryOperator.SHL; case SHR_ASSIGN -> BinaryOperator.SHR;
             default -> null;
         };
-        Expr result = target;
-        if (compound != null || op.kind() == TokenKind.ASSIGN) {
-            advance();
-            result = new Expr.Assign(compound, target, assignment(), op.pos());
-        }
+        if (compound == null && op.kind() != TokenKind.ASSIGN) return target;
+        advance();
+        enter(op.pos(), "assignment");
+        Expr value = assignment();
         leave();
-        return result;
+        return new Expr.Assign(compound, target, value, op.pos());
     }
 
     private Expr conditional() {
         Expr cond = binary(0);
         if (!check(TokenKind.QUESTION)) return cond;
         Token q = advance();
-        enter(q.pos(), "expression");
+        enter(q.pos(), "conditional expression");
         Expr then = expression();
         expect(TokenKind.COLON, "in conditional expression");
         Expr otherwise = conditional();
@@ -324,23 +365,20 @@ public final class Parser {
     }
 
     /**
-     * Left-associative operators of at least {@code minPrec}. Each operator consumed counts as a
-     * nesting level, since it deepens the left spine of the tree.
+     * Left-associative operators of at least {@code minPrec}, in a loop: a chain of any length
+     * costs no nesting. The recursion for a right operand goes at most one level per precedence
+     * level before it reaches a construct that counts as nesting.
      */
     private Expr binary(int minPrec) {
         Expr left = unary();
-        int levels = 0;
         while (true) {
             Token op = peek();
             int prec = precedence(op.kind());
             if (prec < minPrec) break;
             advance();
-            enter(op.pos(), "expression");
-            levels++;
             Expr right = binary(prec + 1);
             left = new Expr.Binary(binaryOperator(op.kind()), left, right, op.pos());
         }
-        depth -= levels;
         return left;
     }
 
@@ -360,7 +398,7 @@ public final class Parser {
             long v = next.value() == Long.MAX_VALUE ? Long.MIN_VALUE : -next.value();
             return new Expr.IntLit(v, false, "-" + next.text(), t.pos());
         }
-        enter(t.pos(), "expression");
+        enter(t.pos(), "unary operator '" + t.text() + "'");
         Expr operand = unary();
         leave();
         if (op == null) return new Expr.IncDec(t.kind() == TokenKind.INC, true, operand, t.pos());
@@ -380,13 +418,15 @@ public final class Parser {
             Token t = peek();
             if (t.kind() == TokenKind.INC || t.kind() == TokenKind.DEC) {
                 advance();
-                enter(t.pos(), "expression");
+                enter(t.pos(), "postfix operator '" + t.text() + "'");
                 levels++;
                 e = new Expr.IncDec(t.kind() == TokenKind.INC, false, e, t.pos());
             } else if (t.kind() == TokenKind.LBRACKET) {
                 if (!(e instanceof Expr.Name name)) throw error(t.pos(), "only a named array can be indexed");
                 advance();
+                enter(t.pos(), "array index");
                 Expr index = expression();
+                leave();
                 expect(TokenKind.RBRACKET, "after array index");
                 e = new Expr.Index(name, index, name.pos());
             } else if (t.kind() == TokenKind.LPAREN) {
@@ -406,18 +446,22 @@ public final class Parser {
             case CHAR_LIT: return new Expr.IntLit(t.value(), false, t.text(), t.pos());
             case IDENT: {
                 if (!check(TokenKind.LPAREN)) return new Expr.Name(t.text(), t.pos());
-                advance();
+                Token open = advance();
+                enter(open.pos(), "function call");
                 List<Expr> args = new ArrayList<>();
                 if (!check(TokenKind.RPAREN)) {
                     do {
                         args.add(assignment());
                     } while (match(TokenKind.COMMA));
                 }
+                leave();
                 expect(TokenKind.RPAREN, "after arguments");
                 return new Expr.Call(t.text(), args, t.pos());
             }
             case LPAREN: {
+                enter(t.pos(), "parenthesized expression");
                 Expr e = expression();
+                leave();
                 expect(TokenKind.RPAREN, "after parenthesized expression");
                 return e;
             }
