@@ -81,13 +81,16 @@ final class DemoCommand implements Callable<Integer> {
     /** Runs {@code e}, prints its summary, adds to {@code wrong} what contradicts the promised values. */
     private RunResult check(Engine e, Program program, Expected expected, Long knownSteps, PrintWriter out, List<String> wrong) {
         RunOptions options = RunOptions.defaults();
-        Progress progress = knownSteps == null ? null : new Progress(spec.commandLine().getErr(), knownSteps);
-        if (progress != null) options = options.withTrace(progress);
+        EngineNames.warnIfApproximate(e, spec.commandLine().getErr());
+        // the interpreter's step count is known before the transformer runs, so its run gets a bar
+        ProgressBar progress = knownSteps == null ? null
+                : new ProgressBar(spec.commandLine().getErr(), "  transformer", knownSteps, "steps", ProgressBar.stderrIsTerminal());
+        if (progress != null) options = options.withTrace(event -> progress.accept(event.step()));
         long start = System.nanoTime();
         RunResult result = e.run(program, options);
         long nanos = System.nanoTime() - start;
-        if (progress != null) progress.done();
-        RunReport report = new RunReport(program, result, e.name(), nanos);
+        if (progress != null) progress.finish();
+        RunReport report = new RunReport(program, result, e, nanos);
         out.println();
         out.println("engine:  " + e.name() + " - " + e.description());
         out.println("status = " + report.statusText());
@@ -114,31 +117,6 @@ final class DemoCommand implements Callable<Integer> {
             if (ma[i] != mb[i]) { d.add("memory cell " + i + ": " + ma[i] + " vs " + mb[i]); break; }
         if (!a.outputs().equals(b.outputs())) d.add("outputs " + a.outputs() + " vs " + b.outputs());
         return d;
-    }
-
-    /** A one-line progress bar on stderr, redrawn every 1% of the interpreter's step count. */
-    static final class Progress implements tc.loom.engine.TraceListener {
-        private final PrintWriter err;
-        private final long total;
-        private long nextDraw;
-
-        Progress(PrintWriter err, long total) {
-            this.err = err;
-            this.total = Math.max(1, total);
-        }
-
-        @Override public void onStep(tc.loom.engine.TraceEvent event) {
-            if (event.step() < nextDraw) return;
-            nextDraw = event.step() + total / 100 + 1;
-            int width = 30, filled = (int) Math.min(width, width * event.step() / total);
-            err.print("\r  transformer [" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + event.step() + "/" + total + " steps");
-            err.flush();
-        }
-
-        void done() {
-            err.print("\r" + " ".repeat(70) + "\r");
-            err.flush();
-        }
     }
 
     static SourceFile showcase() throws IOException {

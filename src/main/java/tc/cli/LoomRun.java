@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import tc.loom.engine.Engine;
 import tc.loom.engine.Fault;
 import tc.loom.engine.RunResult;
+import tc.loom.io.ProgramJson;
 import tc.loom.isa.MachineConfig;
 import tc.loom.isa.Program;
 import tc.loom.isa.Symbol;
@@ -15,7 +17,7 @@ import tc.loom.isa.Symbol;
 final class LoomRun {
     private LoomRun() {}
 
-    static RunSummary summary(Program program, RunResult result, String engine) {
+    static RunSummary summary(Program program, RunResult result, Engine engine) {
         int ret = program.debug().retvalIndex();
         Integer retval = ret >= 0 && ret < program.config().m() ? result.cell(ret) : null;
         RunSummary.Status status = switch (result.status()) {
@@ -27,14 +29,8 @@ final class LoomRun {
         RunSummary.Fault fault = f == null ? null : new RunSummary.Fault(f.kind().name().toLowerCase(Locale.ROOT), f.message(), f.pc(), f.step(),
                 program.debug().lineOf(f.pc() - program.config().programStart()));
         MachineConfig c = program.config();
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("name", c.name());
-        config.put("s", c.s());
-        config.put("m", c.m());
-        config.put("n", c.n());
-        config.put("N", c.wordBits());
         return new RunSummary(retval, result.steps(), status, result.pc(), result.outputs(), variables(program, result),
-                fault, engine, c.name(), config);
+                fault, engine.name(), c.name(), ProgramJson.configFields(c), engine.approximate());
     }
 
     /** Globals and main's locals, in memory order; arrays as int[]. Names shared by two cells get "function." prefixes. */

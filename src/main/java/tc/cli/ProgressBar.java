@@ -14,6 +14,7 @@ final class ProgressBar implements LongConsumer {
     private static final int WIDTH = 30;
     private final PrintWriter err;
     private final String label;
+    private final String unit;
     private final long total;
     private final boolean terminal;
     private final long start = System.nanoTime();
@@ -21,15 +22,24 @@ final class ProgressBar implements LongConsumer {
     private long done;
     private boolean drawn;
 
-    /** A bar that draws only when stderr is a terminal ({@link #stderrIsTerminal()}). */
+    /** A bar counting episodes that draws only when stderr is a terminal ({@link #stderrIsTerminal()}). */
     ProgressBar(PrintWriter err, String label, long total) {
-        this(err, label, total, stderrIsTerminal());
+        this(err, label, total, "episodes", stderrIsTerminal());
     }
 
-    /** @param terminal whether {@code err} is a terminal: draw the bar, else print one summary line at {@link #finish()} */
+    /** A bar counting episodes; {@code terminal}: whether {@code err} is a terminal. */
     ProgressBar(PrintWriter err, String label, long total, boolean terminal) {
+        this(err, label, total, "episodes", terminal);
+    }
+
+    /**
+     * @param unit     what is counted ("episodes", "steps")
+     * @param terminal whether {@code err} is a terminal: draw the bar, else print one summary line at {@link #finish()}
+     */
+    ProgressBar(PrintWriter err, String label, long total, String unit, boolean terminal) {
         this.err = err;
         this.label = label;
+        this.unit = unit;
         this.total = Math.max(1, total);
         this.terminal = terminal;
     }
@@ -42,14 +52,14 @@ final class ProgressBar implements LongConsumer {
         lastDraw = now;
         drawn = true;
         int filled = (int) Math.min(WIDTH, done * WIDTH / total);
-        err.print("\r" + label + " [" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + done + "/" + total + " episodes");
+        err.print("\r" + label + " [" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + done + "/" + total + " " + unit);
         err.flush();
     }
 
     /** Clears the bar's line at a terminal; elsewhere prints the one summary line. */
     void finish() {
         if (!terminal) {
-            err.println(String.format(Locale.ROOT, "%s: %d/%d episodes, %.1f s", label, done, total, (System.nanoTime() - start) / 1e9));
+            err.println(String.format(Locale.ROOT, "%s: %d/%d %s, %.1f s", label, done, total, unit, (System.nanoTime() - start) / 1e9));
             err.flush();
             return;
         }

@@ -108,10 +108,11 @@ final class RunFlags {
             printer.header();
             options = options.withTrace(printer);
         }
+        EngineNames.warnIfApproximate(e, spec.commandLine().getErr());
         long start = System.nanoTime();
         RunResult result = e.run(loaded.program(), options);
         long nanos = System.nanoTime() - start;
-        RunReport report = new RunReport(loaded.program(), result, e.name(), nanos);
+        RunReport report = new RunReport(loaded.program(), result, e, nanos);
         if (json) out.println(report.json());
         else report.printText(out);
         out.flush();

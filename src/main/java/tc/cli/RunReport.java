@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import tc.loom.engine.Engine;
 import tc.loom.engine.RunResult;
 import tc.loom.isa.Program;
 
@@ -24,7 +25,7 @@ record RunReport(RunSummary summary, long wallNanos) {
     static final String UNKNOWN = "?";
 
     /** The report of a Loom run. */
-    RunReport(Program program, RunResult result, String engine, long wallNanos) {
+    RunReport(Program program, RunResult result, Engine engine, long wallNanos) {
         this(LoomRun.summary(program, result, engine), wallNanos);
     }
 
@@ -117,6 +118,7 @@ record RunReport(RunSummary summary, long wallNanos) {
             if (f.line() > 0) fo.put("line", f.line()); else fo.putNull("line");
         }
         o.put("engine", summary.engine());
+        o.put("approximate", summary.approximate());
         ObjectNode co = o.putObject("config");
         summary.config().forEach((k, v) -> {
             if (v instanceof Integer i) co.put(k, i); else co.put(k, String.valueOf(v));

@@ -17,9 +17,10 @@ import java.util.Map;
  * @param engine    the engine's name
  * @param machine   the machine as the speed line names it ({@code 146x512}, {@code tc 16384 words, 64 slots})
  * @param config    the fields of the {@code --json} {@code config} object, in order
+ * @param approximate whether the engine only approximates the machine (Loom's softmax engine)
  */
 record RunSummary(Integer retval, long steps, Status status, int pc, List<Integer> outputs, Map<String, Object> variables,
-                  Fault fault, String engine, String machine, Map<String, Object> config) {
+                  Fault fault, String engine, String machine, Map<String, Object> config, boolean approximate) {
     enum Status { HALTED, STEP_LIMIT, FAULT }
 
     /**

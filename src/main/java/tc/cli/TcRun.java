@@ -69,6 +69,6 @@ final class TcRun {
         config.put("slots", spec.slots());
         config.put("N", TcBackend.WORD_BITS);
         String machine = "tc " + spec.memoryWords() + " words, " + spec.slots() + " slots";
-        return new RunSummary(o.retval(), o.steps(), status, o.state().pc(), o.outputs(), o.variables(), fault, engine, machine, config);
+        return new RunSummary(o.retval(), o.steps(), status, o.state().pc(), o.outputs(), o.variables(), fault, engine, machine, config, false);
     }
 }

@@ -66,6 +66,7 @@ final class VerifyCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "verify checks a transformer engine against the interpreter; '" + engine
                     + "' is not one: choose one of " + String.join(", ", new TransformerEngineNames()));
         ProgramLoader.Loaded loaded = ProgramLoader.load(file, machine);
+        EngineNames.warnIfApproximate(transformer, spec.commandLine().getErr());
         ForwardPass stepper = transformer.kind().create(transformer.model(loaded.program().config()));
         Verification v = LockstepVerifier.run(loaded.program(), stepper, maxSteps);
         SourceFile c = loaded.cSource() == null ? null : new SourceFile(loaded.source().name(), loaded.cSource());

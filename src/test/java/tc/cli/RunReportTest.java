@@ -16,6 +16,7 @@ import tc.computer.backend.TcBackend;
 import tc.computer.backend.TcCompiled;
 import tc.computer.backend.TcRunner;
 import tc.fixtures.CPrograms;
+import tc.loom.Engines;
 import tc.loom.engine.RunOptions;
 import tc.loom.engine.RunResult;
 import tc.loom.interp.Interpreter;
@@ -26,14 +27,14 @@ import tc.source.SourceFile;
 class RunReportTest {
     private static RunReport run(Program p, long maxSteps) {
         RunResult r = new Interpreter().run(p, RunOptions.defaults().withMaxSteps(maxSteps));
-        return new RunReport(p, r, "interp", 1_000_000);
+        return new RunReport(p, r, Engines.get("interp"), 1_000_000);
     }
 
     @Test void jsonOfAHaltedRun() throws Exception {
         JsonNode j = new ObjectMapper().readTree(run(HandMadePrograms.sumDown(), 1000).json());
         List<String> fields = new ArrayList<>();
         j.fieldNames().forEachRemaining(fields::add);
-        assertEquals(List.of("retval", "steps", "halted", "status", "pc", "outputs", "variables", "fault", "engine", "config"), fields);
+        assertEquals(List.of("retval", "steps", "halted", "status", "pc", "outputs", "variables", "fault", "engine", "approximate", "config"), fields);
         assertEquals(15, j.get("retval").asInt());
         assertEquals(22, j.get("steps").asLong()); // 5 loop passes of 4 instructions, MOV, HALT
         assertTrue(j.get("halted").asBoolean());
@@ -126,7 +127,7 @@ class RunReportTest {
         JsonNode j = new ObjectMapper().readTree(r.json());
         List<String> fields = new ArrayList<>();
         j.fieldNames().forEachRemaining(fields::add);
-        assertEquals(List.of("retval", "steps", "halted", "status", "pc", "outputs", "variables", "fault", "engine", "config"), fields);
+        assertEquals(List.of("retval", "steps", "halted", "status", "pc", "outputs", "variables", "fault", "engine", "approximate", "config"), fields);
         assertEquals(120, j.get("retval").asInt());
         assertEquals("halted", j.get("status").asText());
         assertTrue(j.get("halted").asBoolean());

@@ -15,6 +15,12 @@ public interface Engine {
     /** One line for help texts. */
     String description();
 
+    /**
+     * Whether this engine only approximates what it names (the softmax engine: soft attention in
+     * place of the weights' argmax), so that its results may differ from the ideal ISA's.
+     */
+    default boolean approximate() { return false; }
+
     /** Runs from the program's initial state until HALT, a fault or the step limit. */
     RunResult run(Program program, RunOptions options);
 }

@@ -6,15 +6,23 @@ import tc.loom.transformer.LoomModel;
 /** The ways to execute a model, each a fresh {@link ForwardPass} per run. */
 public enum PassKind {
     /** Dense float32 over all columns; the yardstick. */
-    DENSE(DensePass::new),
+    DENSE(DensePass::new, false),
     /** Sparse and incremental; equal to DENSE bit for bit and much faster. */
-    SPARSE(SparsePass::new),
+    SPARSE(SparsePass::new, false),
     /** The paper's softmax attention at λ = 10; an approximation, for study. */
-    SOFTMAX(SoftmaxPass::new);
+    SOFTMAX(SoftmaxPass::new, true);
 
     private final Function<LoomModel, ForwardPass> factory;
 
-    PassKind(Function<LoomModel, ForwardPass> factory) { this.factory = factory; }
+    private final boolean approximate;
+
+    PassKind(Function<LoomModel, ForwardPass> factory, boolean approximate) {
+        this.factory = factory;
+        this.approximate = approximate;
+    }
+
+    /** Whether its results may differ from the weights' exact argmax computation by design. */
+    public boolean approximate() { return approximate; }
 
     public ForwardPass create(LoomModel model) { return factory.apply(model); }
 }

@@ -62,6 +62,8 @@ public final class TransformerEngine implements Engine {
 
     public PassKind kind() { return kind; }
 
+    @Override public boolean approximate() { return kind.approximate(); }
+
     /** The model used for {@code config} (built on first use). */
     public LoomModel model(MachineConfig config) { return models.computeIfAbsent(config, weights); }
 
