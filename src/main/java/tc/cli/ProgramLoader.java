@@ -79,9 +79,11 @@ final class ProgramLoader {
             }
             return false;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // JsonTree says what is wrong in the file's terms; the library's own wording stays out
+            tc.source.JsonTree.parse(json);
             var loc = e.getLocation();
             SourcePos pos = loc == null || loc.getLineNr() < 1 ? SourcePos.NONE : new SourcePos(loc.getLineNr(), Math.max(1, loc.getColumnNr()));
-            throw new CompileException(json, pos, "not valid JSON: " + e.getOriginalMessage());
+            throw new CompileException(json, pos, "malformed JSON");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

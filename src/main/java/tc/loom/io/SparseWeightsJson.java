@@ -33,7 +33,9 @@ public final class SparseWeightsJson {
         try {
             root = new ObjectMapper().readTree(file.toFile());
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IllegalArgumentException(file + ": not valid JSON: " + e.getOriginalMessage());
+            var at = e.getLocation();
+            throw new IllegalArgumentException(file + ": malformed JSON" + (at == null || at.getLineNr() < 1 ? ""
+                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(file + ": cannot read", e);
         }
