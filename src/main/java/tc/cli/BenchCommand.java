@@ -22,7 +22,7 @@ import tc.computer.soft.SoftAddressing;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure the engines' speed on bundled programs (155x1024) and print a table.",
                 "The interpreter runs each program to HALT; the transformer engines run loom-v1 weights "
-                        + "for at most --steps steps (dense: --dense-steps, 10–60 ms a step). "
+                        + "for at most --steps steps (dense, the slowest: --dense-steps). "
                         + "Each result is checked against the interpreter. Timings are reported, never judged."},
         footer = {"", "Examples:",
                 "  tc bench",

@@ -27,14 +27,15 @@ import tc.computer.isa.TcOp;
  *       op: the two MOVs follow from the registers named) instead of op + 2 + 2 + 2. It is a
  *       prior we added because, as a plain {@code while} program, Euclid's loop sits behind
  *       ~75,000 scalar programs of lower cost (~500,000 at its own), which the enumeration never
- *       reaches; it names no task, and it is the shape of any state rotation (Euclid, Fibonacci
- *       pairs).</li>
+ *       reaches. It is shaped by gcd's known solution (Euclid's loop); the same shape serves any
+ *       state rotation (Fibonacci pairs).</li>
  *   <li>{@code each} (array tasks: base in r0, length in r1): around {@link Sketch.Each} over
  *       (r0, r1), whose body (up to three instructions, or up to two and an {@code If}) starts by
  *       loading its element, reads and writes memory only through the pointer and never writes
  *       or computes with the pointer or the count;</li>
  *   <li>{@code nested} (array tasks): {@link Sketch.Times} r1 { p ← r0; c ← r1; Each(p, c) {body} }
- *       with p, c the first two scratch registers — a pass over a shrinking prefix, repeated.</li>
+ *       with p, c the first two scratch registers — a pass over a shrinking prefix, repeated. Shaped
+ *       by bubble sort's loop nest (docs/learning.md says how much of the learned program it writes).</li>
  *   <li>{@code bisect} (array tasks with a further input, a key, and four scratch registers):
  *       {@link Sketch.Bisect} over [lo, hi) = [0, r1) — halve the interval around its midpoint
  *       until it is empty — whose body probes the midpoint ({@code ADD t, r0, mid; LOAD t, 0(t)},
@@ -45,8 +46,8 @@ import tc.computer.isa.TcOp;
  *       interval to fit a logarithmic step budget, and no loop template could; the learner
  *       still finds the probe, the verdict and what to answer from where the bisection ended
  *       (binary_search: that needs a second read and a guarded result, see {@link SketchEdits}).
- *       It names no task: it is the shape of any bisection of an index range by a monotone
- *       predicate (lower and upper bounds, first failing index).</li>
+ *       It is shaped by binary_search's known solution; the same shape serves any bisection of an
+ *       index range by a monotone predicate (lower and upper bounds, first failing index).</li>
  * </ul>
  * Before a template may come one setup instruction (MOV, LI, ADDI), after it one instruction that
  * writes an output. Immediates: ADDI ±1, LI 0/±1, memory offsets 0 and 1. Commutative operations list each operand
