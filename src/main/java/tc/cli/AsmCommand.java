@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -29,11 +30,7 @@ final class AsmCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE.s", description = "The assembly file.")
     Path file;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
-            description = "Output file (default: stdout). For loom-state: a directory or a base name.")
-    String output;
-
-    private Path outputPath() { return output == null ? null : Path.of(output); }
+    @Mixin OutputOption output;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
             converter = OutputFormat.Converter.class, completionCandidates = OutputFormat.Names.class,
@@ -52,8 +49,8 @@ final class AsmCommand implements Callable<Integer> {
         SourceFile src = SourceFiles.read(file);
         Program program = AsmReader.read(src);
         var written = format == OutputFormat.LOOM_STATE
-                ? ProgramWriter.writeLoomState(program, output, SourceFiles.baseName(file), null, java.util.List.of(file))
-                : ProgramWriter.emit(ProgramWriter.render(program, format), outputPath(), spec.commandLine().getOut(), java.util.List.of(file));
+                ? ProgramWriter.writeLoomState(program, output.output, SourceFiles.baseName(file), null, java.util.List.of(file))
+                : ProgramWriter.emit(ProgramWriter.render(program, format), output.path(), spec.commandLine().getOut(), java.util.List.of(file));
         spec.commandLine().getErr().println("assembled " + file + " for " + program.config().name() + ": "
                 + program.size() + " instructions" + (written.isEmpty() ? "" : " -> "
                 + String.join(", ", written.stream().map(Path::toString).toList())));
@@ -65,7 +62,7 @@ final class AsmCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--format " + format + " is for the Loom target; --target tc writes json or asm");
         TcProgram program = TcAsmReader.read(SourceFiles.read(file));
         String text = format == OutputFormat.JSON ? TcProgramJson.write(program) : TcAsmWriter.write(program);
-        var written = ProgramWriter.emit(text, outputPath(), spec.commandLine().getOut(), java.util.List.of(file));
+        var written = ProgramWriter.emit(text, output.path(), spec.commandLine().getOut(), java.util.List.of(file));
         spec.commandLine().getErr().println("assembled " + file + " for the Tensor Computer (" + program.spec().memoryWords()
                 + " memory words, " + program.spec().slots() + " slots): " + program.code().size() + " instructions"
                 + (written.isEmpty() ? "" : " -> " + written.get(0)));

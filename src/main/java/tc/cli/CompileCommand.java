@@ -29,11 +29,7 @@ final class CompileCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE.c", description = "The C source file.")
     Path file;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
-            description = "Output file (default: stdout). For loom-state: a directory or a base name.")
-    String output;
-
-    private Path outputPath() { return output == null ? null : Path.of(output); }
+    @Mixin OutputOption output;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "asm",
             converter = OutputFormat.Converter.class, completionCandidates = OutputFormat.Names.class,
@@ -53,14 +49,14 @@ final class CompileCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         if (format == OutputFormat.IR) {
             String ir = Compiler.toIr(src, options.wordBits()).toString();
-            List<Path> written = ProgramWriter.emit(ir, outputPath(), out, List.of(file));
+            List<Path> written = ProgramWriter.emit(ir, output.path(), out, List.of(file));
             err.println("compiled " + file + " to IR (" + options.wordBits() + "-bit words)" + where(written));
             return Main.OK;
         }
         Program program = Compiler.compile(src, options);
         List<Path> written = format == OutputFormat.LOOM_STATE
-                ? ProgramWriter.writeLoomState(program, output, SourceFiles.baseName(file), src.text(), List.of(file))
-                : ProgramWriter.emit(ProgramWriter.render(program, format, src), outputPath(), out, List.of(file));
+                ? ProgramWriter.writeLoomState(program, output.output, SourceFiles.baseName(file), src.text(), List.of(file))
+                : ProgramWriter.emit(ProgramWriter.render(program, format, src), output.path(), out, List.of(file));
         err.println(summary(file.toString(), program) + where(written));
         return Main.OK;
     }
@@ -74,12 +70,12 @@ final class CompileCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         if (format == OutputFormat.IR) {
             String ir = Compiler.toIr(SourceFiles.read(file), tc.computer.backend.TcBackend.WORD_BITS).toString();
-            List<Path> written = ProgramWriter.emit(ir, outputPath(), out, List.of(file));
+            List<Path> written = ProgramWriter.emit(ir, output.path(), out, List.of(file));
             err.println("compiled " + file + " to IR (32-bit words)" + where(written));
             return Main.OK;
         }
         var compiled = TcRun.compile(file, target);
-        List<Path> written = ProgramWriter.emit(String.join("\n", compiled.listing()) + "\n", outputPath(), out, List.of(file));
+        List<Path> written = ProgramWriter.emit(String.join("\n", compiled.listing()) + "\n", output.path(), out, List.of(file));
         var s = compiled.program().spec();
         err.println("compiled " + file + " for the Tensor Computer: " + compiled.program().code().size() + " instructions in "
                 + s.slots() + " slots, " + s.memoryWords() + " memory words" + where(written));
