@@ -85,6 +85,28 @@ class JsonTreeTest {
         assertEquals(9007199254740993L, ((Num) n.get(3)).exact());
     }
 
+    @Test void aSecondTopLevelValueIsUnexpectedContent() {
+        // Jackson reads a stream of top-level values; a file holds exactly one.
+        assertTrue(error("{}\n {}").startsWith("f.json:2:2: error: unexpected content after the JSON value"), error("{}\n {}"));
+    }
+
+    @Test void overlongNumbersAreRefusedByName() {
+        String json = "[" + "1".repeat(1001) + "]";
+        assertTrue(error(json).startsWith("f.json:1:2: error: malformed JSON: number longer than 1000 characters"), error(json));
+    }
+
+    @Test void aMultiMegabyteOneLineFileIsReadWithPositions() {
+        // Loom state files are several megabytes on one line: positions must not be counted from the start each time.
+        StringBuilder sb = new StringBuilder("[");
+        int n = 0;
+        while (sb.length() < 10_000_000) sb.append(n++).append(',');
+        sb.append("\"end\"]");
+        Arr arr = (Arr) JsonTree.parse(new SourceFile("big.json", sb.toString()));
+        assertEquals(n + 1, arr.items().size());
+        assertEquals(new SourcePos(1, sb.length() - 5), arr.items().get(n).pos());
+        assertEquals(12345L, ((Num) arr.items().get(12345)).exact());
+    }
+
     @Test void duplicateFieldsAreNamed() {
         assertTrue(error("{\"a\": 1,\n \"a\": 2}").startsWith("f.json:2:2: error: duplicate field \"a\""), error("{\"a\": 1,\n \"a\": 2}"));
     }
