@@ -38,6 +38,8 @@ class ArchitectureTest {
 
     @Test void transformerNeverUsesAnInterpreter() { RULES.transformerNeverUsesAnInterpreter().check(product); }
 
+    @Test void softMachineNeverUsesTheInterpreter() { RULES.softMachineNeverUsesTheInterpreter().check(product); }
+
     @Test void loomDoesNotUseTheComputer() { RULES.loomDoesNotUseTheComputer().check(product); }
 
     @Test void computerDoesNotUseLoom() { RULES.computerDoesNotUseLoom().check(product); }
@@ -60,6 +62,8 @@ class ArchitectureTest {
     @Test void aClassOutsideTheLayersIsCaught() { failsOn("stray", ArchitectureRules::everyClassIsInALayer); }
 
     @Test void anEngineAskingTheInterpreterIsCaught() { failsOn("cheat", ArchitectureRules::transformerNeverUsesAnInterpreter); }
+
+    @Test void aSoftMachineAskingTheInterpreterIsCaught() { failsOn("softcheat", ArchitectureRules::softMachineNeverUsesTheInterpreter); }
 
     @Test void loomUsingTheComputerIsCaught() { failsOn("crossing", ArchitectureRules::loomDoesNotUseTheComputer); }
 
