@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tc.loom.Engines;
 import tc.loom.backend.CompileOptions;
@@ -24,18 +25,20 @@ import tc.loom.isa.Program;
 import tc.source.SourceFile;
 
 /**
- * {@code tc demo}: compiles the bundled showcase program and runs it as tensor operations on the
+ * {@code tc demo [NAME]}: without NAME, compiles the bundled showcase program and runs it as tensor operations on the
  * exact transformer (sparse engine), checking the run against the ideal interpreter (status, step
  * count, every memory cell, every output) and both against the values the program's comments
  * promise, so the demo doubles as a smoke test of the whole stack. {@code --engine} runs one
- * engine alone instead.
+ * engine alone instead. With NAME, runs one of the bundled demos ({@link Demo}) the same way and
+ * draws its result ({@link DemoView}); {@code --list} lists them.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Compile a bundled showcase C program, run it on the exact looped transformer and check it.",
                 "The program uses recursion, arrays, loops, * / %% and builtins. By default it runs on the "
                         + "ideal interpreter and on the sparse transformer with the exact weights; the transformer's "
                         + "run must equal the interpreter's, and both must give the values stated in the program's comments."},
-        footer = {"", "Examples:", "  tc demo", "  tc demo --engine interp"})
+        footer = {"", "Examples:", "  tc demo", "  tc demo --engine interp", "  tc demo --list",
+                "  tc demo bubblesort", "  tc demo sudoku --engine interp", "  tc demo life --max-steps 5000"})
 final class DemoCommand implements Callable<Integer> {
     static final String RESOURCE = "/tc/demo/showcase.c";
     private static final Pattern EXPECT = Pattern.compile("//\\s*expect:\\s*(retval|outputs)\\s*=\\s*(.*?)\\s*$", Pattern.MULTILINE);
@@ -46,6 +49,15 @@ final class DemoCommand implements Callable<Integer> {
             description = "Run on this engine alone: ${COMPLETION-CANDIDATES} (default: interp and sparse, checked against each other).")
     String engine;
 
+    @Parameters(arity = "0..1", paramLabel = "NAME", description = "A bundled demo to run (tc demo --list names them); none: the showcase.")
+    String name;
+
+    @Option(names = "--list", description = "List the bundled demos: name, configuration, step count, what it shows.")
+    boolean list;
+
+    @Option(names = "--max-steps", paramLabel = "K", description = "Stop a demo's transformer run after K steps (exit 1, saying how many the interpreter needs).")
+    Long maxSteps;
+
     /** What the showcase's comments promise. */
     record Expected(int retval, List<Integer> outputs) {}
 
@@ -53,6 +65,10 @@ final class DemoCommand implements Callable<Integer> {
         if (engine != null && !Engines.names().contains(engine))
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "unknown engine '" + engine + "': choose one of " + String.join(", ", Engines.names()));
+        if (maxSteps != null && maxSteps < 1)
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-steps must be at least 1, got " + maxSteps);
+        if (list) return listDemos();
+        if (name != null) return new DemoRun(spec.commandLine(), find(name), engine, maxSteps).call();
         SourceFile src = showcase();
         Expected expected = expectations(src.text());
         PrintWriter out = spec.commandLine().getOut();
@@ -76,6 +92,34 @@ final class DemoCommand implements Callable<Integer> {
         if (!wrong.isEmpty()) throw new UserError("DEMO RESULT WRONG: " + String.join("; ", wrong));
         out.println("result: correct");
         return Main.OK;
+    }
+
+    private Integer listDemos() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Demo> demos = Demo.all();
+        int width = demos.stream().mapToInt(d -> d.name().length()).max().orElse(4);
+        for (Demo d : demos) {
+            Program p = Compiler.compile(d.source(), d.options());
+            out.println(String.format(java.util.Locale.ROOT, "%-" + width + "s  %-22s %,11d steps  %s",
+                    d.name(), shape(p.config()),
+                    d.steps(), d.description()));
+        }
+        out.println();
+        out.println("Run one with: tc demo NAME [--engine E] [--max-steps K]");
+        return Main.OK;
+    }
+
+    /** A configuration by its named shape where it has one ("164x2048, 16-bit"), else s,m,n,N. */
+    static String shape(tc.loom.isa.MachineConfig c) {
+        tc.loom.isa.MachineConfig at8 = c.withWordBits(8);
+        if (!tc.loom.isa.MachineConfig.namedInOrder().contains(at8)) return c.name();
+        return at8.name() + (c.wordBits() == 8 ? "" : ", " + c.wordBits() + "-bit");
+    }
+
+    private Demo find(String wanted) {
+        for (Demo d : Demo.all()) if (d.name().equals(wanted)) return d;
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "unknown demo '" + wanted + "': choose one of " + String.join(", ", Demo.names()));
     }
 
     /** Runs {@code e}, prints its summary, adds to {@code wrong} what contradicts the promised values. */

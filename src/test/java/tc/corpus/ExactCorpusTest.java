@@ -29,15 +29,18 @@ import tc.source.CompileException;
  * where it compiles: its run must equal the interpreter's (status, steps, PC, memory, outputs,
  * fault kind), and at the program's own configuration also meet the expectations its comments
  * state (the check {@link CorpusTest} applies to the interpreter); sparse, being cheap, also runs
- * that check on its own. CI bounds the runs:
+ * that check on its own, for programs of at most {@code tc.corpus.sparseSteps} steps (default
+ * 10,000: every program of the corpus but the long demos, such as Sudoku's million steps, which
+ * take hours at today's ~1,000 steps/s). CI bounds the other runs too:
  * sparse at other configurations to programs of at most {@code tc.corpus.otherConfigSteps} steps
  * (default 400); dense (the slow engine: see the README's Performance table) everywhere to at most {@code tc.corpus.denseSteps} steps
- * (default 30, as pom.xml sets it). {@code -Pexhaustive} lifts both bounds. A run left out by a bound is reported as an
+ * (default 30, as pom.xml sets it). {@code -Pexhaustive} lifts all three bounds. A run left out by a bound is reported as an
  * aborted test with the reason, never passed silently.
  */
 class ExactCorpusTest {
     static final long DENSE_STEPS = Long.getLong("tc.corpus.denseSteps", 30);
     static final long OTHER_CONFIG_STEPS = Long.getLong("tc.corpus.otherConfigSteps", 400);
+    static final long SPARSE_STEPS = Long.getLong("tc.corpus.sparseSteps", 10_000);
 
     @TestFactory
     Stream<DynamicNode> corpusOnExactEngines() {
@@ -47,7 +50,11 @@ class ExactCorpusTest {
         for (CorpusProgram p : Corpus.load()) {
             if (p.expectedError() != null) continue; // compile errors: no run on any engine (CorpusTest checks them)
             List<DynamicTest> tests = new ArrayList<>();
-            tests.add(DynamicTest.dynamicTest(p.path() + " on sparse (exact)", () -> CorpusTest.check(p, sparse)));
+            tests.add(DynamicTest.dynamicTest(p.path() + " on sparse (exact)", () -> {
+                Program program = Compiler.compile(p.source(), p.options());
+                assumeWithin(new Interpreter().run(program, new RunOptions(CorpusTest.MAX_STEPS, null)), SPARSE_STEPS, "tc.corpus.sparseSteps");
+                CorpusTest.check(p, sparse);
+            }));
             for (MachineConfig c : MachineConfig.namedInOrder()) {
                 MachineConfig config = c.withWordBits(p.options().wordBits());
                 // A configuration the program does not fit is not a test: nothing runs there.
