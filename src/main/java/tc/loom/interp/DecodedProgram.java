@@ -1,0 +1,260 @@
+package tc.loom.interp;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tc.loom.engine.RunResult;
+import tc.loom.isa.Instruction;
+import tc.loom.isa.MachineConfig;
+import tc.loom.isa.Opcode;
+import tc.loom.isa.Program;
+
+/**
+ * A program decoded once into flat ints, run by a tight loop: the interpreter's fast path.
+ *
+ * <p>The semantics stay those of {@link IsaMachine}: every instruction whose outcome is not plain
+ * arithmetic on memory — an undefined opcode, an operand column outside memory, a PC outside the
+ * program, a LOAD or STORE through a pointer ≥ m — is handed to an {@code IsaMachine} that shares
+ * this run's memory, which takes that one step (and its fault, with its words) exactly as it would
+ * alone. The fast loop only ever runs instructions whose every operand is a valid memory index, so
+ * it needs no checks beyond the pointer range.
+ *
+ * <p>The decoded form has a slot of {@link #STRIDE} ints per instruction (operation, b, c, a):
+ * memory operands become memory indices and jump targets become slot numbers. Slots after the
+ * instructions stand for the columns outside the program that execution can reach (the one after
+ * the last instruction and every out-of-program jump target); they are {@link #SLOW}, so reaching
+ * one lets the reference machine report the fault.
+ */
+final class DecodedProgram {
+    // The decoded operations: Loom's own opcode numbers (checked below), then SUBLEQ and SLOW.
+    static final int HALT = 0, MOV = 1, ADD = 2, JMP = 3, JZ = 4, JNZ = 5, INC = 6, DEC = 7, SHL = 8, SHR = 9,
+            CMP = 10, LOAD = 11, AND = 12, OR = 13, XOR = 14, SUB = 15, FIND = 16, SWAP = 17, CMOV = 18,
+            MULACC = 19, STORE = 20, SUBLEQ = 21;
+    /** Taken by the reference machine, not the fast loop. */
+    static final int SLOW = 22;
+
+    static final int STRIDE = 4;
+
+    static {
+        // The switch below needs constants; they must be the ISA's numbers, or the fast loop would
+        // run another machine.
+        same(Opcode.HALT, HALT); same(Opcode.MOV, MOV); same(Opcode.ADD, ADD); same(Opcode.JMP, JMP);
+        same(Opcode.JZ, JZ); same(Opcode.JNZ, JNZ); same(Opcode.INC, INC); same(Opcode.DEC, DEC);
+        same(Opcode.SHL, SHL); same(Opcode.SHR, SHR); same(Opcode.CMP, CMP); same(Opcode.LOAD, LOAD);
+        same(Opcode.AND, AND); same(Opcode.OR, OR); same(Opcode.XOR, XOR); same(Opcode.SUB, SUB);
+        same(Opcode.FIND, FIND); same(Opcode.SWAP, SWAP); same(Opcode.CMOV, CMOV); same(Opcode.MULACC, MULACC);
+        same(Opcode.STORE, STORE);
+        if (Opcode.EXTENDED_COUNT != SUBLEQ) throw new IllegalStateException("Loom has a new opcode: decode it");
+    }
+
+    private static void same(Opcode op, int number) {
+        if (op.number() != number) throw new IllegalStateException("DecodedProgram numbers " + op + " " + number + ", the ISA " + op.number());
+    }
+
+    private final Program program;
+    private final int[] code;
+    /** The column each slot stands for: where the reference machine resumes. */
+    private final int[] columns;
+    private final int programStart;
+    private final int size;
+
+    private DecodedProgram(Program program, int[] code, int[] columns) {
+        this.program = program;
+        this.code = code;
+        this.columns = columns;
+        this.programStart = program.config().programStart();
+        this.size = program.size();
+    }
+
+    Program program() { return program; }
+
+    /** Decodes {@code program}; O(size), no semantics decided here beyond "fast or slow". */
+    static DecodedProgram of(Program program) {
+        MachineConfig config = program.config();
+        List<Instruction> instructions = program.instructions();
+        int size = instructions.size(), start = config.programStart();
+        Map<Integer, Integer> outside = new HashMap<>();
+        List<Integer> outsideColumns = new ArrayList<>();
+        outside.put(start + size, size);
+        outsideColumns.add(start + size);
+        int[] code = new int[size * STRIDE];
+        for (int k = 0; k < size; k++) {
+            Instruction ins = instructions.get(k);
+            Opcode op = ins.opcode(config);
+            int at = k * STRIDE;
+            code[at] = SLOW;
+            if (op == null) continue;
+            int a = index(config, ins.a()), b = index(config, ins.b()), c = index(config, ins.c());
+            // Fields an operation does not read become 0, so that the fast loop can load them blindly.
+            boolean fast = switch (op.operands()) {
+                case NONE -> { a = b = c = 0; yield true; }
+                case B -> { a = c = 0; yield b >= 0; }
+                case B_C -> { a = 0; yield b >= 0 && c >= 0; }
+                case JUMP -> { a = b = 0; yield true; }
+                case B_JUMP -> { a = 0; yield b >= 0; }
+                case A_B_JUMP -> a >= 0 && b >= 0;
+            };
+            if (!fast) continue;
+            if (op.jumps()) {
+                int target = ins.c() - start;
+                if (target < 0 || target >= size) {
+                    Integer slot = outside.get(ins.c());
+                    if (slot == null) {
+                        slot = size + outsideColumns.size();
+                        outside.put(ins.c(), slot);
+                        outsideColumns.add(ins.c());
+                    }
+                    target = slot;
+                }
+                c = target;
+            }
+            code[at] = op == Opcode.SUBLEQ ? SUBLEQ : op.number();
+            code[at + 1] = b;
+            code[at + 2] = c;
+            code[at + 3] = a;
+        }
+        int slots = size + outsideColumns.size();
+        code = Arrays.copyOf(code, slots * STRIDE);
+        int[] columns = new int[slots];
+        for (int k = 0; k < size; k++) columns[k] = start + k;
+        for (int j = 0; j < outsideColumns.size(); j++) {
+            columns[size + j] = outsideColumns.get(j);
+            code[(size + j) * STRIDE] = SLOW;
+        }
+        return new DecodedProgram(program, code, columns);
+    }
+
+    /** The memory index of operand column {@code column}, or -1 when it is not a memory column. */
+    private static int index(MachineConfig config, int column) {
+        int i = column - config.memoryStart();
+        return i >= 0 && i < config.m() ? i : -1;
+    }
+
+    /** Runs from the initial state until HALT, a fault or {@code maxSteps} steps, as {@link IsaMachine} would. */
+    RunResult run(long maxSteps) {
+        final int[] code = this.code;
+        final int[] mem = program.memory();
+        final int bits = program.config().wordBits();
+        final int shift = 32 - bits, mask = (1 << bits) - 1, m = mem.length;
+        final int out = program.debug().outputIndex();
+        Outputs outputs = new Outputs();
+        int k = 0;
+        long steps = 0;
+        IsaMachine reference = null;
+        while (true) {
+            fast:
+            while (steps < maxSteps) {
+                final int at = k * STRIDE;
+                final int b = code[at + 1], c = code[at + 2];
+                int dst, value;
+                switch (code[at]) {
+                    case HALT -> {
+                        return new RunResult(RunResult.Status.HALTED, steps + 1, 0, mem, outputs.list(), null);
+                    }
+                    case MOV -> { dst = b; value = mem[c]; }
+                    case ADD -> { dst = b; value = (mem[b] + mem[c]) << shift >> shift; }
+                    case SUB -> { dst = b; value = (mem[b] - mem[c]) << shift >> shift; }
+                    case JMP -> { k = c; steps++; continue; }
+                    case JZ -> { k = mem[b] == 0 ? c : k + 1; steps++; continue; }
+                    case JNZ -> { k = mem[b] != 0 ? c : k + 1; steps++; continue; }
+                    case CMP -> { k = mem[b] < 0 ? c : k + 1; steps++; continue; }
+                    case INC -> { dst = b; value = (mem[b] + 1) << shift >> shift; }
+                    case DEC -> { dst = b; value = (mem[b] - 1) << shift >> shift; }
+                    case SHL -> { dst = b; value = mem[b] << (shift + 1) >> shift; }
+                    case SHR -> { dst = b; value = mem[b] >> 1; }
+                    case AND -> { dst = b; value = mem[b] & mem[c]; }
+                    case OR -> { dst = b; value = mem[b] | mem[c]; }
+                    case XOR -> { dst = b; value = mem[b] ^ mem[c]; }
+                    case LOAD -> {
+                        int p = mem[c] & mask;
+                        if (p >= m) break fast;
+                        dst = b;
+                        value = mem[p];
+                    }
+                    case STORE -> {
+                        int p = mem[c] & mask;
+                        if (p >= m) break fast;
+                        dst = p;
+                        value = mem[b];
+                    }
+                    case FIND -> { dst = b; value = find(mem, mem[c]) << shift >> shift; }
+                    case SWAP -> {
+                        int vb = mem[b], vc = mem[c];
+                        mem[b] = vc;
+                        if (b == out) outputs.add(vc);
+                        dst = c;
+                        value = vb;
+                    }
+                    case CMOV -> {
+                        if (mem[b] >= 0) { k++; steps++; continue; }
+                        dst = b;
+                        value = mem[c];
+                    }
+                    case MULACC -> {
+                        int x = mem[b], acc = x << (shift + 1) >> shift;
+                        dst = b;
+                        value = x < 0 ? (acc + mem[c]) << shift >> shift : acc;
+                    }
+                    case SUBLEQ -> {
+                        int r = (mem[b] - mem[code[at + 3]]) << shift >> shift;
+                        mem[b] = r;
+                        if (b == out) outputs.add(r);
+                        k = r <= 0 ? c : k + 1;
+                        steps++;
+                        continue;
+                    }
+                    default -> { break fast; }
+                }
+                mem[dst] = value;
+                if (dst == out) outputs.add(value);
+                k++;
+                steps++;
+            }
+            if (steps >= maxSteps)
+                return new RunResult(RunResult.Status.STEP_LIMIT, steps, columns[k], mem, outputs.list(), null);
+            // One step (or more, while the PC stays outside the program) by the reference machine.
+            if (reference == null) reference = new IsaMachine(program, mem);
+            reference.resumeAt(columns[k], steps);
+            while (true) {
+                reference.step();
+                outputs.addAll(reference.takeOutputs());
+                steps = reference.steps();
+                if (reference.halted())
+                    return new RunResult(RunResult.Status.HALTED, steps, reference.pc(), mem, outputs.list(), null);
+                if (reference.fault() != null)
+                    return new RunResult(RunResult.Status.FAULT, steps, reference.pc(), mem, outputs.list(), reference.fault());
+                int next = reference.pc() - programStart;
+                if (next >= 0 && next < size) { k = next; break; }
+                if (steps >= maxSteps)
+                    return new RunResult(RunResult.Status.STEP_LIMIT, steps, reference.pc(), mem, outputs.list(), null);
+            }
+        }
+    }
+
+    /** FIND: the first cell holding {@code value} (one always does: the searched cell). */
+    private static int find(int[] mem, int value) {
+        for (int i = 0; i < mem.length; i++) if (mem[i] == value) return i;
+        throw new IllegalStateException("FIND: the searched cell itself must match");
+    }
+
+    /** The words written to the output cell, in order, without boxing each on the way. */
+    private static final class Outputs {
+        private int[] values = new int[0];
+        private int count;
+
+        void add(int v) {
+            if (count == values.length) values = Arrays.copyOf(values, Math.max(8, 2 * count));
+            values[count++] = v;
+        }
+
+        void addAll(int[] vs) { for (int v : vs) add(v); }
+
+        List<Integer> list() {
+            List<Integer> list = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) list.add(values[i]);
+            return list;
+        }
+    }
+}
