@@ -21,8 +21,9 @@ import tc.loom.isa.Program;
  * alone. The fast loop only ever runs instructions whose every operand is a valid memory index, so
  * it needs no checks beyond the pointer range.
  *
- * <p>The decoded form has a slot of {@link #STRIDE} ints per instruction (operation, b, c, a):
- * memory operands become memory indices and jump targets become slot numbers. Slots after the
+ * <p>The decoded form packs each instruction into one long (operation, b, c, a; see {@link #pack}):
+ * memory operands become memory indices and jump targets become slot numbers, so a step is one
+ * array load and a switch. Slots after the
  * instructions stand for the columns outside the program that execution can reach (the one after
  * the last instruction and every out-of-program jump target); they are {@link #SLOW}, so reaching
  * one lets the reference machine report the fault.
@@ -35,7 +36,8 @@ final class DecodedProgram {
     /** Taken by the reference machine, not the fast loop. */
     static final int SLOW = 22;
 
-    static final int STRIDE = 4;
+    /** Width of the b and c fields of a packed slot: memory indices and slot numbers are below n ≤ 2^16. */
+    private static final int FIELD_BITS = 20, FIELD = (1 << FIELD_BITS) - 1;
 
     static {
         // The switch below needs constants; they must be the ISA's numbers, or the fast loop would
@@ -54,13 +56,13 @@ final class DecodedProgram {
     }
 
     private final Program program;
-    private final int[] code;
+    private final long[] code;
     /** The column each slot stands for: where the reference machine resumes. */
     private final int[] columns;
     private final int programStart;
     private final int size;
 
-    private DecodedProgram(Program program, int[] code, int[] columns) {
+    private DecodedProgram(Program program, long[] code, int[] columns) {
         this.program = program;
         this.code = code;
         this.columns = columns;
@@ -79,12 +81,11 @@ final class DecodedProgram {
         List<Integer> outsideColumns = new ArrayList<>();
         outside.put(start + size, size);
         outsideColumns.add(start + size);
-        int[] code = new int[size * STRIDE];
+        long[] code = new long[size];
         for (int k = 0; k < size; k++) {
             Instruction ins = instructions.get(k);
             Opcode op = ins.opcode(config);
-            int at = k * STRIDE;
-            code[at] = SLOW;
+            code[k] = SLOW;
             if (op == null) continue;
             int a = index(config, ins.a()), b = index(config, ins.b()), c = index(config, ins.c());
             // Fields an operation does not read become 0, so that the fast loop can load them blindly.
@@ -110,20 +111,22 @@ final class DecodedProgram {
                 }
                 c = target;
             }
-            code[at] = op == Opcode.SUBLEQ ? SUBLEQ : op.number();
-            code[at + 1] = b;
-            code[at + 2] = c;
-            code[at + 3] = a;
+            code[k] = pack(op == Opcode.SUBLEQ ? SUBLEQ : op.number(), b, c, a);
         }
         int slots = size + outsideColumns.size();
-        code = Arrays.copyOf(code, slots * STRIDE);
+        code = Arrays.copyOf(code, slots);
         int[] columns = new int[slots];
         for (int k = 0; k < size; k++) columns[k] = start + k;
         for (int j = 0; j < outsideColumns.size(); j++) {
             columns[size + j] = outsideColumns.get(j);
-            code[(size + j) * STRIDE] = SLOW;
+            code[size + j] = SLOW;
         }
         return new DecodedProgram(program, code, columns);
+    }
+
+    /** One slot: the operation in bits 0..7, b from bit 8, c from bit 8 + {@link #FIELD_BITS}, a in the top 16 bits. */
+    private static long pack(int operation, int b, int c, int a) {
+        return operation | (long) b << 8 | (long) c << (8 + FIELD_BITS) | (long) a << 48;
     }
 
     /** The memory index of operand column {@code column}, or -1 when it is not a memory column. */
@@ -134,7 +137,7 @@ final class DecodedProgram {
 
     /** Runs from the initial state until HALT, a fault or {@code maxSteps} steps, as {@link IsaMachine} would. */
     RunResult run(long maxSteps) {
-        final int[] code = this.code;
+        final long[] code = this.code;
         final int[] mem = program.memory();
         final int bits = program.config().wordBits();
         final int shift = 32 - bits, mask = (1 << bits) - 1, m = mem.length;
@@ -144,22 +147,27 @@ final class DecodedProgram {
         long steps = 0;
         IsaMachine reference = null;
         while (true) {
+            // An int count of the steps left keeps the loop's bookkeeping to one decrement; a
+            // budget beyond 2^31 is spent in rounds.
+            final int round = (int) Math.min(maxSteps - steps, Integer.MAX_VALUE);
+            int left = round;
             fast:
-            while (steps < maxSteps) {
-                final int at = k * STRIDE;
-                final int b = code[at + 1], c = code[at + 2];
+            while (left > 0) {
+                left--;
+                final long w = code[k];
+                final int b = (int) (w >>> 8) & FIELD, c = (int) (w >>> (8 + FIELD_BITS)) & FIELD;
                 int dst, value;
-                switch (code[at]) {
+                switch ((int) w & 0xFF) {
                     case HALT -> {
-                        return new RunResult(RunResult.Status.HALTED, steps + 1, 0, mem, outputs.list(), null);
+                        return new RunResult(RunResult.Status.HALTED, steps + round - left, 0, mem, outputs.list(), null);
                     }
                     case MOV -> { dst = b; value = mem[c]; }
                     case ADD -> { dst = b; value = (mem[b] + mem[c]) << shift >> shift; }
                     case SUB -> { dst = b; value = (mem[b] - mem[c]) << shift >> shift; }
-                    case JMP -> { k = c; steps++; continue; }
-                    case JZ -> { k = mem[b] == 0 ? c : k + 1; steps++; continue; }
-                    case JNZ -> { k = mem[b] != 0 ? c : k + 1; steps++; continue; }
-                    case CMP -> { k = mem[b] < 0 ? c : k + 1; steps++; continue; }
+                    case JMP -> { k = c; continue; }
+                    case JZ -> { k = mem[b] == 0 ? c : k + 1; continue; }
+                    case JNZ -> { k = mem[b] != 0 ? c : k + 1; continue; }
+                    case CMP -> { k = mem[b] < 0 ? c : k + 1; continue; }
                     case INC -> { dst = b; value = (mem[b] + 1) << shift >> shift; }
                     case DEC -> { dst = b; value = (mem[b] - 1) << shift >> shift; }
                     case SHL -> { dst = b; value = mem[b] << (shift + 1) >> shift; }
@@ -169,13 +177,13 @@ final class DecodedProgram {
                     case XOR -> { dst = b; value = mem[b] ^ mem[c]; }
                     case LOAD -> {
                         int p = mem[c] & mask;
-                        if (p >= m) break fast;
+                        if (p >= m) { left++; break fast; }
                         dst = b;
                         value = mem[p];
                     }
                     case STORE -> {
                         int p = mem[c] & mask;
-                        if (p >= m) break fast;
+                        if (p >= m) { left++; break fast; }
                         dst = p;
                         value = mem[b];
                     }
@@ -188,7 +196,7 @@ final class DecodedProgram {
                         value = vb;
                     }
                     case CMOV -> {
-                        if (mem[b] >= 0) { k++; steps++; continue; }
+                        if (mem[b] >= 0) { k++; continue; }
                         dst = b;
                         value = mem[c];
                     }
@@ -198,20 +206,20 @@ final class DecodedProgram {
                         value = x < 0 ? (acc + mem[c]) << shift >> shift : acc;
                     }
                     case SUBLEQ -> {
-                        int r = (mem[b] - mem[code[at + 3]]) << shift >> shift;
+                        int r = (mem[b] - mem[(int) (w >>> 48)]) << shift >> shift;
                         mem[b] = r;
                         if (b == out) outputs.add(r);
                         k = r <= 0 ? c : k + 1;
-                        steps++;
                         continue;
                     }
-                    default -> { break fast; }
+                    default -> { left++; break fast; }
                 }
                 mem[dst] = value;
                 if (dst == out) outputs.add(value);
                 k++;
-                steps++;
             }
+            steps += round - left;
+            if (left == 0 && steps < maxSteps) continue;
             if (steps >= maxSteps)
                 return new RunResult(RunResult.Status.STEP_LIMIT, steps, columns[k], mem, outputs.list(), null);
             // One step (or more, while the PC stays outside the program) by the reference machine.
