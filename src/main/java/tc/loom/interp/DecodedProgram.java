@@ -55,73 +55,86 @@ final class DecodedProgram {
         if (op.number() != number) throw new IllegalStateException("DecodedProgram numbers " + op + " " + number + ", the ISA " + op.number());
     }
 
+    // What each decoded operation reads, by its number (SUBLEQ last): the decoder's only table,
+    // filled from Opcode's own operand shapes so that it cannot disagree with them.
+    private static final int READS_A = 1, READS_B = 2, READS_C = 4, JUMPS = 8;
+    private static final int[] SHAPE = new int[SUBLEQ + 1];
+    static {
+        for (Opcode op : Opcode.values())
+            SHAPE[op == Opcode.SUBLEQ ? SUBLEQ : op.number()] = switch (op.operands()) {
+                case NONE -> 0;
+                case B -> READS_B;
+                case B_C -> READS_B | READS_C;
+                case JUMP -> JUMPS;
+                case B_JUMP -> READS_B | JUMPS;
+                case A_B_JUMP -> READS_A | READS_B | JUMPS;
+            };
+    }
+
     private final Program program;
     private final long[] code;
-    /** The column each slot stands for: where the reference machine resumes. */
-    private final int[] columns;
+    /** The columns outside the program that slots {@code size, size + 1, …} stand for. */
+    private final int[] outsideColumns;
     private final int programStart;
     private final int size;
 
-    private DecodedProgram(Program program, long[] code, int[] columns) {
+    private DecodedProgram(Program program, long[] code, int[] outsideColumns) {
         this.program = program;
         this.code = code;
-        this.columns = columns;
+        this.outsideColumns = outsideColumns;
         this.programStart = program.config().programStart();
         this.size = program.size();
     }
 
     Program program() { return program; }
 
-    /** Decodes {@code program}; O(size), no semantics decided here beyond "fast or slow". */
+    /** The column slot {@code k} stands for: where the reference machine resumes. */
+    private int columnOf(int k) { return k < size ? programStart + k : outsideColumns[k - size]; }
+
+    /**
+     * Decodes {@code program}: O(size), and cheap, since every run decodes afresh (a run of a few
+     * hundred steps would otherwise pay more for decoding than for stepping).
+     */
     static DecodedProgram of(Program program) {
         MachineConfig config = program.config();
         List<Instruction> instructions = program.instructions();
-        int size = instructions.size(), start = config.programStart();
-        Map<Integer, Integer> outside = new HashMap<>();
-        List<Integer> outsideColumns = new ArrayList<>();
-        outside.put(start + size, size);
-        outsideColumns.add(start + size);
-        long[] code = new long[size];
+        int size = instructions.size(), start = config.programStart(), s = config.s();
+        // Slot `size` is the column after the last instruction; out-of-program jump targets follow.
+        int[] outside = {start + size};
+        int outsideCount = 1;
+        Map<Integer, Integer> outsideSlots = null;
+        long[] code = new long[size + 1];
         for (int k = 0; k < size; k++) {
             Instruction ins = instructions.get(k);
-            Opcode op = ins.opcode(config);
             code[k] = SLOW;
-            if (op == null) continue;
-            int a = index(config, ins.a()), b = index(config, ins.b()), c = index(config, ins.c());
-            // Fields an operation does not read become 0, so that the fast loop can load them blindly.
-            boolean fast = switch (op.operands()) {
-                case NONE -> { a = b = c = 0; yield true; }
-                case B -> { a = c = 0; yield b >= 0; }
-                case B_C -> { a = 0; yield b >= 0 && c >= 0; }
-                case JUMP -> { a = b = 0; yield true; }
-                case B_JUMP -> { a = 0; yield b >= 0; }
-                case A_B_JUMP -> a >= 0 && b >= 0;
-            };
-            if (!fast) continue;
-            if (op.jumps()) {
-                int target = ins.c() - start;
-                if (target < 0 || target >= size) {
-                    Integer slot = outside.get(ins.c());
-                    if (slot == null) {
-                        slot = size + outsideColumns.size();
-                        outside.put(ins.c(), slot);
-                        outsideColumns.add(ins.c());
+            int operation = ins.a() >= s ? SUBLEQ : ins.a() < Opcode.EXTENDED_COUNT ? ins.a() : -1;
+            if (operation < 0) continue; // undefined: the reference machine says so
+            int shape = SHAPE[operation];
+            // Fields an operation does not read stay 0, so that the fast loop can load them blindly.
+            int a = 0, b = 0, c = 0;
+            if ((shape & READS_A) != 0 && (a = index(config, ins.a())) < 0) continue;
+            if ((shape & READS_B) != 0 && (b = index(config, ins.b())) < 0) continue;
+            if ((shape & READS_C) != 0 && (c = index(config, ins.c())) < 0) continue;
+            if ((shape & JUMPS) != 0) {
+                c = ins.c() - start;
+                if (c < 0 || c >= size) {
+                    // Compiled programs never jump outside themselves: the map is for odd ones.
+                    if (outsideSlots == null) outsideSlots = new HashMap<>();
+                    Integer j = outsideSlots.get(ins.c());
+                    if (j == null) {
+                        j = outsideCount;
+                        outsideSlots.put(ins.c(), j);
+                        if (j == outside.length) outside = Arrays.copyOf(outside, 2 * j);
+                        outside[outsideCount++] = ins.c();
                     }
-                    target = slot;
+                    c = size + j;
                 }
-                c = target;
             }
-            code[k] = pack(op == Opcode.SUBLEQ ? SUBLEQ : op.number(), b, c, a);
+            code[k] = pack(operation, b, c, a);
         }
-        int slots = size + outsideColumns.size();
-        code = Arrays.copyOf(code, slots);
-        int[] columns = new int[slots];
-        for (int k = 0; k < size; k++) columns[k] = start + k;
-        for (int j = 0; j < outsideColumns.size(); j++) {
-            columns[size + j] = outsideColumns.get(j);
-            code[size + j] = SLOW;
-        }
-        return new DecodedProgram(program, code, columns);
+        if (outsideCount > 1) code = Arrays.copyOf(code, size + outsideCount);
+        for (int j = 0; j < outsideCount; j++) code[size + j] = SLOW;
+        return new DecodedProgram(program, code, outsideCount == outside.length ? outside : Arrays.copyOf(outside, outsideCount));
     }
 
     /** One slot: the operation in bits 0..7, b from bit 8, c from bit 8 + {@link #FIELD_BITS}, a in the top 16 bits. */
@@ -221,10 +234,10 @@ final class DecodedProgram {
             steps += round - left;
             if (left == 0 && steps < maxSteps) continue;
             if (steps >= maxSteps)
-                return new RunResult(RunResult.Status.STEP_LIMIT, steps, columns[k], mem, outputs.list(), null);
+                return new RunResult(RunResult.Status.STEP_LIMIT, steps, columnOf(k), mem, outputs.list(), null);
             // One step (or more, while the PC stays outside the program) by the reference machine.
             if (reference == null) reference = new IsaMachine(program, mem);
-            reference.resumeAt(columns[k], steps);
+            reference.resumeAt(columnOf(k), steps);
             while (true) {
                 reference.step();
                 outputs.addAll(reference.takeOutputs());

@@ -15,22 +15,13 @@ import tc.loom.isa.Program;
  * {@code DecodedProgramTest} holds the two to the same result on the corpus and on random programs.
  */
 public final class Interpreter implements Engine {
-    /**
-     * The last program decoded, reused while the same program is run again (the bench, a test's
-     * repeated runs): decoding costs about as much as a few hundred steps. Programs are immutable,
-     * so the identity of the object is enough.
-     */
-    private volatile DecodedProgram lastDecoded;
-
     @Override public String name() { return "interp"; }
 
     @Override public String description() { return "ideal ISA interpreter (reference semantics, no tensors)"; }
 
     @Override public RunResult run(Program program, RunOptions options) {
         if (options.trace() != null) return stepByStep(program, options);
-        DecodedProgram decoded = lastDecoded;
-        if (decoded == null || decoded.program() != program) lastDecoded = decoded = DecodedProgram.of(program);
-        return decoded.run(options.maxSteps());
+        return DecodedProgram.of(program).run(options.maxSteps());
     }
 
     /** The reference path: {@link IsaMachine#step()} per instruction, each reported to the trace listener. */
