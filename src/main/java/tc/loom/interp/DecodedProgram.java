@@ -178,9 +178,11 @@ final class DecodedProgram {
                     case ADD -> { dst = b; value = (mem[b] + mem[c]) << shift >> shift; }
                     case SUB -> { dst = b; value = (mem[b] - mem[c]) << shift >> shift; }
                     case JMP -> { k = c; continue; }
-                    case JZ -> { k = mem[b] == 0 ? c : k + 1; continue; }
-                    case JNZ -> { k = mem[b] != 0 ? c : k + 1; continue; }
-                    case CMP -> { k = mem[b] < 0 ? c : k + 1; continue; }
+                    // Jumps are branches, not a conditional move: the CPU then predicts where the
+                    // program goes instead of waiting for the memory the condition reads.
+                    case JZ -> { if (mem[b] == 0) { k = c; continue; } k++; continue; }
+                    case JNZ -> { if (mem[b] != 0) { k = c; continue; } k++; continue; }
+                    case CMP -> { if (mem[b] < 0) { k = c; continue; } k++; continue; }
                     case INC -> { dst = b; value = (mem[b] + 1) << shift >> shift; }
                     case DEC -> { dst = b; value = (mem[b] - 1) << shift >> shift; }
                     case SHL -> { dst = b; value = mem[b] << (shift + 1) >> shift; }
@@ -222,7 +224,8 @@ final class DecodedProgram {
                         int r = (mem[b] - mem[(int) (w >>> 48)]) << shift >> shift;
                         mem[b] = r;
                         if (b == out) outputs.add(r);
-                        k = r <= 0 ? c : k + 1;
+                        if (r <= 0) { k = c; continue; }
+                        k++;
                         continue;
                     }
                     default -> { left++; break fast; }
