@@ -12,7 +12,8 @@ import tc.loom.isa.Opcode;
 import tc.loom.isa.Program;
 
 /**
- * A program decoded once into flat ints, run by a tight loop: the interpreter's fast path.
+ * A program decoded into flat ints at the start of a run, and run by a tight loop: the
+ * interpreter's fast path.
  *
  * <p>The semantics stay those of {@link IsaMachine}: every instruction whose outcome is not plain
  * arithmetic on memory — an undefined opcode, an operand column outside memory, a PC outside the
@@ -23,10 +24,9 @@ import tc.loom.isa.Program;
  *
  * <p>The decoded form packs each instruction into one long (operation, b, c, a; see {@link #pack}):
  * memory operands become memory indices and jump targets become slot numbers, so a step is one
- * array load and a switch. Slots after the
- * instructions stand for the columns outside the program that execution can reach (the one after
- * the last instruction and every out-of-program jump target); they are {@link #SLOW}, so reaching
- * one lets the reference machine report the fault.
+ * array load and a switch. Slots after the instructions stand for the columns outside the program
+ * that execution can reach (the one after the last instruction and every out-of-program jump
+ * target); they are {@link #SLOW}, so reaching one lets the reference machine report the fault.
  */
 final class DecodedProgram {
     // The decoded operations: Loom's own opcode numbers (checked below), then SUBLEQ and SLOW.
@@ -85,8 +85,6 @@ final class DecodedProgram {
         this.programStart = program.config().programStart();
         this.size = program.size();
     }
-
-    Program program() { return program; }
 
     /** The column slot {@code k} stands for: where the reference machine resumes. */
     private int columnOf(int k) { return k < size ? programStart + k : outsideColumns[k - size]; }

@@ -37,14 +37,9 @@ public final class IsaMachine {
     private final int[] lastWrites = new int[4];
     private int lastWriteCount;
 
+    /** A machine at the start of {@code program}, on its own copy of the initial memory. */
     public IsaMachine(Program program) {
-        this.program = program;
-        this.config = program.config();
-        this.rom = program.instructions().toArray(new Instruction[0]);
-        this.memory = program.memory();
-        this.bits = config.wordBits();
-        this.outputIndex = program.debug().outputIndex();
-        this.pc = config.programStart();
+        this(program, program.memory());
     }
 
     /**
