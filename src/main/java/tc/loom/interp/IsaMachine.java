@@ -37,14 +37,37 @@ public final class IsaMachine {
     private final int[] lastWrites = new int[4];
     private int lastWriteCount;
 
+    /** A machine at the start of {@code program}, on its own copy of the initial memory. */
     public IsaMachine(Program program) {
+        this(program, program.memory());
+    }
+
+    /**
+     * A machine that works on {@code memory} itself (no copy), for {@link DecodedProgram}: it hands
+     * every step it does not take on its fast path to this machine, so that faults and unusual
+     * instructions keep exactly the semantics written here. Position it with {@link #resumeAt}.
+     */
+    IsaMachine(Program program, int[] memory) {
         this.program = program;
         this.config = program.config();
         this.rom = program.instructions().toArray(new Instruction[0]);
-        this.memory = program.memory();
+        this.memory = memory;
         this.bits = config.wordBits();
         this.outputIndex = program.debug().outputIndex();
         this.pc = config.programStart();
+    }
+
+    /** Puts a running machine at {@code pc} after {@code steps} steps (memory is shared, see above). */
+    void resumeAt(int pc, long steps) {
+        this.pc = pc;
+        this.steps = steps;
+    }
+
+    /** The outputs written since the last call (then forgotten here), oldest first. */
+    int[] takeOutputs() {
+        int[] taken = outputs.stream().mapToInt(Integer::intValue).toArray();
+        outputs.clear();
+        return taken;
     }
 
     public int pc() { return pc; }
