@@ -63,7 +63,7 @@ public final class Bench {
         return profile == null ? measureInterpreter(bp, program, engine) : measureTransformer(bp, program, (TransformerEngine) engine, cap);
     }
 
-    /** Whole runs to HALT, through {@link Engine#run}; its setup is negligible. */
+    /** Whole runs to HALT, through {@link Engine#run}; its setup (the interpreter decodes the program each run) is timed too. */
     private Measurement measureInterpreter(BenchProgram bp, Program program, Engine engine) {
         RunOptions options = RunOptions.defaults();
         long cold = -1;
