@@ -185,19 +185,7 @@ class TcTargetTest {
     }
 
     @Test void stepLimitInsideACallShowsMainsValues() throws Exception {
-        Path c = write("spin.c", """
-                int spin(int n) {
-                    int k = n * 3;
-                    while (k != 0) k = k + 1;
-                    return k;
-                }
-                int main() {
-                    int x = 7;
-                    int y = 40;
-                    x = x + y;
-                    return spin(x) + x;
-                }
-                """);
+        Path c = write("spin.c", tc.fixtures.CPrograms.SPIN);
         JsonNode j = new ObjectMapper().readTree(Cli.run("run", c.toString(), "--target", "tc", "--max-steps", "200", "--json").out());
         assertEquals("step_limit", j.get("status").asText());
         assertEquals(47, j.get("variables").get("x").asInt(), j.toString());

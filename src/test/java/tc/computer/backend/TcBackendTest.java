@@ -16,6 +16,7 @@ import tc.ir.BinaryOp;
 import tc.ir.IrInterpreter;
 import tc.ir.IrProgram;
 import tc.source.CompileException;
+import tc.fixtures.CPrograms;
 import tc.source.SourceFile;
 
 class TcBackendTest {
@@ -105,20 +106,6 @@ class TcBackendTest {
         assertEquals(4, TcRunner.run(c, TcEngines.INTERP, 1000).retval());
     }
 
-    /** main keeps x in a register (r4) that spin and down also use for their own variables. */
-    static final String SPIN = """
-            int spin(int n) {
-                int k = n * 3;
-                while (k != 0) k = k + 1;
-                return k;
-            }
-            int main() {
-                int x = 7;
-                int y = 40;
-                x = x + y;
-                return spin(x) + x;
-            }
-            """;
     static final String DOWN = """
             int down(int n) {
                 int keep = n * 2;
@@ -132,7 +119,7 @@ class TcBackendTest {
             """;
 
     @Test void mainsVariablesComeFromItsFrameWhenTheRunStopsInACallee() {
-        TcCompiled c = TcBackend.compile(new SourceFile("spin.c", SPIN));
+        TcCompiled c = TcBackend.compile(new SourceFile("spin.c", CPrograms.SPIN));
         TcSymbol x = c.symbols().stream().filter(s -> s.name().equals("x")).findFirst().orElseThrow();
         assertTrue(x.inRegister(), "the test needs x in a register: " + x);
         for (long steps : new long[] {12, 13, 14, 15, 200, 201}) { // in spin's prologue, body and loop
@@ -170,7 +157,7 @@ class TcBackendTest {
     }
 
     @Test void mainsVariablesAreUnknownBeforeMainRuns() {
-        TcOutcome o = TcRunner.run(TcBackend.compile(new SourceFile("spin.c", SPIN)), TcEngines.INTERP, 1);
+        TcOutcome o = TcRunner.run(TcBackend.compile(new SourceFile("spin.c", CPrograms.SPIN)), TcEngines.INTERP, 1);
         assertTrue(o.variables().containsKey("x"));
         assertEquals(null, o.variables().get("x"), "main has not been entered: no value to show");
     }
