@@ -5,7 +5,7 @@ import tc.loom.isa.Program;
 /**
  * Loom's one idea of an engine: something that runs an ISA program to a {@link RunResult}. The
  * ideal interpreter ({@code tc.loom.interp}) and the transformer engines ({@link TransformerEngine}:
- * dense, sparse, softmax over a weight profile) implement it; {@code tc.loom.Engines} names them
+ * dense, sparse, fast, softmax over a weight profile) implement it; {@code tc.loom.Engines} names them
  * for {@code tc run --engine}.
  */
 public interface Engine {

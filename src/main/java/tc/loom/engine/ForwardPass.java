@@ -14,12 +14,19 @@ import tc.loom.transformer.LoomModel;
  * <p>Passes may keep caches between calls, so one instance serves one run at a time (not
  * thread-safe). They stay correct when the caller edits the state between steps.
  */
-public sealed interface ForwardPass permits DensePass, SparsePass, SoftmaxPass {
+public sealed interface ForwardPass permits DensePass, SparsePass, SoftmaxPass, FastPass {
 
     LoomModel model();
 
     /** One instruction, in place, on a row-major d×n float32 array (index = row·n + column). */
     void step(float[] x);
+
+    /**
+     * One instruction on the state this pass's previous step left in {@code x}, not edited since
+     * (the first call may take any state). Passes may skip finding what changed; the default is
+     * {@link #step(float[])}.
+     */
+    default void stepNext(float[] x) { step(x); }
 
     /** One instruction, in place. */
     default void step(StateMatrix x) {

@@ -9,6 +9,8 @@ public enum PassKind {
     DENSE(DensePass::new, false),
     /** Sparse and incremental; equal to DENSE bit for bit and much faster. */
     SPARSE(SparsePass::new, false),
+    /** Incremental with an index over attention keys; equal to DENSE bit for bit and the fastest. */
+    FAST(FastPass::new, false),
     /** The paper's softmax attention at λ = 10; an approximation, for study. */
     SOFTMAX(SoftmaxPass::new, true);
 

@@ -18,7 +18,7 @@ import tc.loom.transformer.AttentionHead;
  * incoming sources, in ascending source order like the dense scatter) whenever a source that sends
  * to it changed its decision or its value. The result is the dense rule's result bit for bit.
  */
-final class SparseHead {
+final class SparseHead implements IncrementalHead {
     private final int d, n, q, vr;
     private final Csr k, qm, v;
     private final boolean sameQK;
@@ -97,12 +97,13 @@ final class SparseHead {
         gamma = 2.0 * (q + 1) * 0x1p-24 / (1 - (q + 1) * 0x1p-24);
     }
 
-    /** A head whose V is empty adds nothing; the engine drops it. */
-    boolean contributes() { return vr > 0; }
+    @Override public boolean contributes() { return vr > 0; }
 
-    int[] valueRows() { return valueRows; }
+    @Override public int[] valueRows() { return valueRows; }
 
-    int valueRowCount() { return vr; }
+    @Override public int valueRowCount() { return vr; }
+
+    @Override public float[] out() { return out; }
 
     /** Forget every decision (before a full recomputation). */
     void reset() {
@@ -116,7 +117,7 @@ final class SparseHead {
      * {@code changed} are as last time, and adds to {@code changedTargets} every column whose
      * output may differ. With {@code fresh}, every column counts as changed.
      */
-    void update(float[] in, ColumnSet changed, boolean fresh, ColumnSet changedTargets) {
+    @Override public void update(float[] in, ColumnSet changed, boolean fresh, ColumnSet changedTargets) {
         keysChanged.clear();
         queriesChanged.clear();
         valuesChanged.clear();

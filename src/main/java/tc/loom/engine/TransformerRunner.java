@@ -15,7 +15,8 @@ public final class TransformerRunner {
         /**
          * @param step     1-based number of the step just run
          * @param pcBefore the PC the step started at
-         * @param x        the state after the step (live; do not keep it)
+         * @param x        the state after the step (live; do not keep it or edit it: the next step
+         *                 may read only the columns the pass moved)
          */
         void afterStep(long step, int pcBefore, StateMatrix x);
     }
@@ -43,7 +44,9 @@ public final class TransformerRunner {
         while (steps < maxSteps) {
             int pc = x.pc();
             if (pc == 0 || stop.test(pc)) break;
-            engine.step(x);
+            // after the first step the state is what the pass left (listeners only read it)
+            if (steps == 0) engine.step(x);
+            else engine.stepNext(x.data());
             steps++;
             if (listener != null) listener.afterStep(steps, pc, x);
         }

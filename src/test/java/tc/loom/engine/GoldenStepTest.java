@@ -12,7 +12,7 @@ import tc.loom.state.StateMatrix;
 class GoldenStepTest {
 
     @ParameterizedTest
-    @EnumSource(value = PassKind.class, names = {"DENSE", "SPARSE"})
+    @EnumSource(value = PassKind.class, names = {"DENSE", "SPARSE", "FAST"})
     void oneStepMapsTestInputToTestOutputExactly(PassKind kind) throws IOException {
         StateMatrix x = StateVectors.read(ReferenceData.STEP_VECTORS.resolve("test_input.bin"), ReferenceData.FLAT_CONFIG);
         StateMatrix expected = StateVectors.read(ReferenceData.STEP_VECTORS.resolve("test_output.bin"), ReferenceData.FLAT_CONFIG);

@@ -7,7 +7,8 @@ import static tc.loom.engine.TinyModels.matrix;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import tc.loom.state.StateMatrix;
 import tc.loom.transformer.AttentionHead;
 import tc.loom.transformer.Layer;
@@ -15,29 +16,43 @@ import tc.loom.transformer.LoomModel;
 import tc.loom.transformer.ZoneBias;
 
 /**
- * The sparse engine's incremental bookkeeping against the dense engine on random small models
- * whose keys take few values (so ties, three-way ties and zero keys are common), with random
- * edits of the state between steps: every state must be equal bit for bit.
+ * The incremental engines' bookkeeping (sparse and fast) against the dense engine on random small
+ * models whose keys take few values (so ties, three-way ties and zero keys are common), with
+ * random edits of the state between steps: every state must be equal bit for bit. A step after
+ * no edit goes through {@link ForwardPass#stepNext}, fast's path that reads only the columns it
+ * moved.
  */
 class IncrementalDifferentialTest {
+    static java.util.stream.Stream<Arguments> seeds(long... seeds) {
+        return java.util.Arrays.stream(seeds).boxed()
+                .flatMap(seed -> java.util.stream.Stream.of(Arguments.of(PassKind.SPARSE, seed), Arguments.of(PassKind.FAST, seed)));
+    }
+
+    static java.util.stream.Stream<Arguments> editSeeds() { return seeds(1, 2, 3, 4, 5); }
+
+    static java.util.stream.Stream<Arguments> noiseSeeds() { return seeds(11, 12, 13, 14, 15, 16); }
+
     private static final float[] LEVELS = {-1f, -0.5f, 0f, 0f, 0.5f, 1f};
 
     @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3, 4, 5})
-    void sparseEqualsDenseUnderRandomEdits(long seed) {
+    @MethodSource("editSeeds")
+    void incrementalEqualsDenseUnderRandomEdits(PassKind kind, long seed) {
         Random random = new Random(seed);
         LoomModel model = new LoomModel("random", TinyModels.CONFIG, List.of(layer(random, true), layer(random, false)));
         StateMatrix dense = TinyModels.zeroState();
         for (int r = 0; r < 12; r++) for (int j = 0; j < N; j++) dense.set(r, j, level(random));
         StateMatrix sparse = TinyModels.zeroState();
         System.arraycopy(dense.data(), 0, sparse.data(), 0, dense.data().length);
-        ForwardPass a = new DensePass(model), b = new SparsePass(model);
+        ForwardPass a = new DensePass(model), b = kind.create(model);
+        boolean edited = true;
         for (int step = 1; step <= 40; step++) {
             a.step(dense);
-            b.step(sparse);
+            if (edited) b.step(sparse);
+            else b.stepNext(sparse.data());
             DenseSparseDifferentialTest.assertSameBits(dense, sparse, step);
             // Edit a few entries of key and value rows (both copies alike), sometimes none.
             int edits = random.nextInt(4);
+            edited = edits > 0;
             for (int e = 0; e < edits; e++) {
                 int r = random.nextInt(6), j = random.nextInt(N);
                 float v = level(random);
@@ -54,28 +69,34 @@ class IncrementalDifferentialTest {
      * the previous feed-forward input, over many steps.
      */
     @ParameterizedTest
-    @ValueSource(longs = {11, 12, 13, 14, 15, 16})
-    void sparseEqualsDenseUnderNoiseAndEdits(long seed) {
+    @MethodSource("noiseSeeds")
+    void incrementalEqualsDenseUnderNoiseAndEdits(PassKind kind, long seed) {
         Random random = new Random(seed);
         LoomModel model = new LoomModel("random", TinyModels.CONFIG, List.of(layer(random, true), layer(random, false), layer(random, true)));
         StateMatrix dense = TinyModels.zeroState();
         for (int r = 0; r < 12; r++) for (int j = 0; j < N; j++) dense.set(r, j, level(random));
         StateMatrix sparse = TinyModels.zeroState();
         System.arraycopy(dense.data(), 0, sparse.data(), 0, dense.data().length);
-        ForwardPass a = new DensePass(model), b = new SparsePass(model);
+        ForwardPass a = new DensePass(model), b = kind.create(model);
         float[] noise = {3.8146973E-6f, 7.6293945E-6f, -3.8146973E-6f, 1e-3f, 0.3f};
+        boolean edited = true;
         for (int step = 1; step <= 300; step++) {
             a.step(dense);
-            b.step(sparse);
+            if (edited) b.step(sparse);
+            else b.stepNext(sparse.data());
+            edited = false;
             DenseSparseDifferentialTest.assertSameBits(dense, sparse, step);
             // Reset the state to bounded levels now and then so values do not run away.
-            if (step % 25 == 0)
+            if (step % 25 == 0) {
+                edited = true;
                 for (int r = 0; r < D; r++) for (int j = 0; j < N; j++) {
                     float v = r < 12 ? level(random) : 0f;
                     dense.set(r, j, v);
                     sparse.set(r, j, v);
                 }
+            }
             int edits = random.nextInt(6);
+            edited |= edits > 0;
             for (int e = 0; e < edits; e++) {
                 int r = random.nextInt(6), j = random.nextInt(N);
                 float v = random.nextInt(8) == 0 ? level(random)

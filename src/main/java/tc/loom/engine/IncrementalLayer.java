@@ -1,0 +1,208 @@
+package tc.loom.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import tc.loom.transformer.AttentionHead;
+import tc.loom.transformer.Layer;
+
+/**
+ * One layer of an incremental engine ({@link SparsePass}, {@link FastPass}) with its cached
+ * post-attention matrix a and output y (both column-major n×d). Given which input columns changed
+ * since the last step, it recomputes the heads through their own caches, then the attention sum
+ * and the feed-forward block only of the columns whose attention input or output may differ.
+ *
+ * <p>Each column's arithmetic is the dense engine's, in its order, so a column whose
+ * post-attention value is bit-equal to last time gets a bit-equal output without recomputing it.
+ * The layer also remembers every column's previous post-attention input and output: loom-v1's
+ * idle scratchpad columns swing between two noise values (±4e−6) every step, and returning to the
+ * previous input then costs a comparison instead of the feed-forward block.
+ */
+final class IncrementalLayer {
+    private final ModelShape shape;
+    private final int d;
+    final List<IncrementalHead> heads = new ArrayList<>();
+    private final Csr w1, w2;
+    // W1 by input row (the hidden units each input row feeds) and W2 by hidden unit (the output
+    // rows it feeds): what a change to some rows of a column can reach
+    private final int[] feedsStart, feeds, outStart, outs;
+    private final int hiddenRows;
+    private final float[] h, hBefore;              // n × hiddenRows: each column's hidden vector, as a and y
+    private final boolean[] hiddenDirty, rowDirty;
+    private final int[] hiddenList, rowList;
+    private final float[][] b1, b2;
+    final float[] a, y;
+    private final float[] attention, hidden, scratch;
+    // per column, the post-attention input and output before the current ones (valid where
+    // remembered), so that returning to it costs a comparison instead of the feed-forward block
+    private final float[] aBefore, yBefore;
+    private final boolean[] remembered;
+    private final ColumnSet touched, targets;
+    /** Feed-forward blocks computed since construction (for the engines' counters). */
+    long feedForwards;
+
+    IncrementalLayer(Layer layer, ModelShape shape, Function<AttentionHead, IncrementalHead> headFactory) {
+        this.shape = shape;
+        this.d = shape.d();
+        int n = shape.n();
+        for (AttentionHead h : layer.heads()) {
+            IncrementalHead head = headFactory.apply(h);
+            if (head.contributes()) heads.add(head);
+        }
+        w1 = new Csr(layer.w1());
+        w2 = new Csr(layer.w2());
+        b1 = new float[][] {layer.b1().col0(), layer.b1().scratch(), layer.b1().rest()};
+        b2 = new float[][] {layer.b2().col0(), layer.b2().scratch(), layer.b2().rest()};
+        a = new float[n * d];
+        y = new float[n * d];
+        attention = new float[d];
+        scratch = new float[d];
+        aBefore = new float[n * d];
+        yBefore = new float[n * d];
+        remembered = new boolean[n];
+        hiddenRows = w1.rows;
+        hidden = new float[hiddenRows];
+        h = new float[n * hiddenRows];
+        hBefore = new float[n * hiddenRows];
+        hiddenDirty = new boolean[hiddenRows];
+        rowDirty = new boolean[d];
+        hiddenList = new int[hiddenRows];
+        rowList = new int[d];
+        int[][] byInput = transpose(w1, d);
+        feedsStart = byInput[0];
+        feeds = byInput[1];
+        int[][] byHidden = transpose(w2, hiddenRows);
+        outStart = byHidden[0];
+        outs = byHidden[1];
+        touched = new ColumnSet(n);
+        targets = new ColumnSet(n);
+    }
+
+    /** Updates a and y for input {@code in}, whose changed columns are {@code changed}; adds changed outputs to {@code out}. */
+    void apply(float[] in, ColumnSet changed, ColumnSet out, boolean fresh) {
+        targets.clear();
+        for (IncrementalHead head : heads) head.update(in, changed, fresh, targets);
+        touched.clear();
+        touched.addAll(changed);
+        touched.addAll(targets);
+        if (fresh) java.util.Arrays.fill(remembered, false);
+        for (int c = 0; c < touched.size(); c++) {
+            int j = touched.get(c);
+            attend(in, j);
+            int o = j * d;
+            if (fresh) {
+                System.arraycopy(attention, 0, a, o, d);
+                feedForward(j);
+                out.add(j);
+            } else if (!sameBits(attention, 0, a, o)) {
+                boolean recall = remembered[j] && sameBits(attention, 0, aBefore, o);
+                // keep the current pair as the remembered one, so a column that alternates
+                // between two inputs (as Loom's idle scratchpad columns do) never recomputes
+                boolean base = remembered[j];
+                swap(a, aBefore, o, d);
+                swap(y, yBefore, o, d);
+                swap(h, hBefore, j * hiddenRows, hiddenRows);
+                if (!recall) {
+                    remembered[j] = true;
+                    System.arraycopy(attention, 0, a, o, d);
+                    if (base) feedForwardFrom(j);
+                    else feedForward(j);
+                }
+                if (!sameBits(y, o, yBefore, o)) out.add(j);
+            }
+        }
+    }
+
+    private boolean sameBits(float[] x, int xo, float[] z, int zo) {
+        int diff = 0;   // no early exit: the loop vectorises
+        for (int r = 0; r < d; r++) diff |= Float.floatToRawIntBits(x[xo + r]) ^ Float.floatToRawIntBits(z[zo + r]);
+        return diff == 0;
+    }
+
+    private void swap(float[] x, float[] z, int o, int count) {
+        float[] t = count <= scratch.length ? scratch : hidden;
+        System.arraycopy(x, o, t, 0, count);
+        System.arraycopy(z, o, x, o, count);
+        System.arraycopy(t, 0, z, o, count);
+    }
+
+    /** For each column c of m (cols = {@code cols}): the rows with an entry in it, as [start, rows]. */
+    private static int[][] transpose(Csr m, int cols) {
+        int[] start = new int[cols + 1];
+        for (int e = 0; e < m.col.length; e++) start[m.col[e] + 1]++;
+        for (int c = 0; c < cols; c++) start[c + 1] += start[c];
+        int[] rows = new int[m.col.length], fill = start.clone();
+        for (int r = 0; r < m.rows; r++)
+            for (int e = m.start[r]; e < m.start[r + 1]; e++) rows[fill[m.col[e]]++] = r;
+        return new int[][] {start, rows};
+    }
+
+    /** attention = in[j] + Σ heads' outputs at j, in the dense engine's order. */
+    private void attend(float[] in, int j) {
+        java.util.Arrays.fill(attention, 0f);
+        for (IncrementalHead head : heads) {
+            int[] rows = head.valueRows();
+            int vr = head.valueRowCount(), o = j * vr;
+            float[] out = head.out();
+            for (int c = 0; c < vr; c++) attention[rows[c]] += out[o + c];
+        }
+        int o = j * d;
+        for (int r = 0; r < d; r++) attention[r] = in[o + r] + attention[r];
+    }
+
+    /** y[j] = a[j] + W2·ReLU(W1·a[j] + b1) + b2 with column j's zone biases; h[j] keeps the hidden vector. */
+    private void feedForward(int j) {
+        feedForwards++;
+        int zone = shape.zone(j), o = j * d, ho = j * hiddenRows;
+        float[] bias1 = b1[zone], bias2 = b2[zone];
+        for (int k = 0; k < hiddenRows; k++) h[ho + k] = AttentionRule.relu(w1.dot(k, a, o) + bias1[k]);
+        for (int r = 0; r < d; r++) y[o + r] = (a[o + r] + w2.dot(r, h, ho)) + bias2[r];
+    }
+
+    /**
+     * The same as {@link #feedForward}, starting from column j's previous input, hidden vector and
+     * output (aBefore, hBefore, yBefore): a hidden unit none of whose inputs changed keeps its
+     * value, and an output row whose input and hidden units all kept theirs keeps its value, so
+     * only the rest is recomputed, each with feedForward's own operations. The result is the
+     * same bits as feedForward's.
+     */
+    private void feedForwardFrom(int j) {
+        feedForwards++;
+        int zone = shape.zone(j), o = j * d, ho = j * hiddenRows;
+        float[] bias1 = b1[zone], bias2 = b2[zone];
+        System.arraycopy(hBefore, ho, h, ho, hiddenRows);
+        int hiddenCount = 0, rowCount = 0;
+        for (int r = 0; r < d; r++) {
+            if (Float.floatToRawIntBits(a[o + r]) == Float.floatToRawIntBits(aBefore[o + r])) continue;
+            rowDirty[r] = true;
+            rowList[rowCount++] = r;
+            for (int e = feedsStart[r]; e < feedsStart[r + 1]; e++) {
+                int k = feeds[e];
+                if (!hiddenDirty[k]) {
+                    hiddenDirty[k] = true;
+                    hiddenList[hiddenCount++] = k;
+                }
+            }
+        }
+        for (int c = 0; c < hiddenCount; c++) {
+            int k = hiddenList[c];
+            hiddenDirty[k] = false;
+            float value = AttentionRule.relu(w1.dot(k, a, o) + bias1[k]);
+            if (Float.floatToRawIntBits(value) == Float.floatToRawIntBits(h[ho + k])) continue;
+            h[ho + k] = value;
+            for (int e = outStart[k]; e < outStart[k + 1]; e++) {
+                int r = outs[e];
+                if (!rowDirty[r]) {
+                    rowDirty[r] = true;
+                    rowList[rowCount++] = r;
+                }
+            }
+        }
+        System.arraycopy(yBefore, o, y, o, d);
+        for (int c = 0; c < rowCount; c++) {
+            int r = rowList[c];
+            rowDirty[r] = false;
+            y[o + r] = (a[o + r] + w2.dot(r, h, ho)) + bias2[r];
+        }
+    }
+}

@@ -1,0 +1,461 @@
+package tc.loom.engine;
+
+import tc.loom.transformer.AttentionHead;
+
+/**
+ * One argmax head for {@link FastPass}: the same decisions as a full scan of every (source,
+ * target) score, found through an index over the attention keys instead of n-column scans.
+ *
+ * <p><b>What a source's decision needs.</b> A source sends to its best target, and also to its
+ * second when the two are tied (closer than {@link AttentionRule#TIE_GAP}). So each active source
+ * keeps its best (score and column) and its <i>partner</i>: the second when tied, else none. When
+ * there is no partner every other target scores at least 1 below the best (real arithmetic), so a
+ * target whose score is at most best − 1 can never change the decision.
+ *
+ * <p><b>The index.</b> Columns are grouped in blocks of {@link #BLOCK} consecutive columns; per
+ * block and query row the index keeps the least and greatest query value (a bounding box), and
+ * the same for keys. For any key, Σ_r max(k_r·min_r, k_r·max_r) plus the float dot product's
+ * rounding bound (γ_q·Σ|k_r|·max|box_r|, Higham's bound for q-term recursive summation) is at least
+ * the float score of every column in the block. A source's new decision scans only the blocks
+ * whose bound exceeds (best so far) − 1; a changed query visits only the blocks of sources whose
+ * bound exceeds that block's least best − 1. Loom's keys are bipolar position codes and tags, so a
+ * block of 32 consecutive columns shares its high address bits and nearly every block's bound
+ * falls at least 2 below the best: a decision costs a few dozen scores instead of n.
+ *
+ * <p><b>Exactness.</b> Every score is computed by {@link #score}, the dense engine's operations in
+ * its order, so scores are bit-equal to dense's; the bounds only decide which scores to compute.
+ * Ranking is the scan's (higher score first, lower column on equal scores), a total order on
+ * finite scores, so scanning blocks in any order finds the scan's best two. The bounds need finite
+ * scores that fit a double's exact range; when any key or query value is non-finite or larger
+ * than 2^20 in magnitude, the head falls back to full scans of every source
+ * ({@link AttentionRule#top2}, the dense rule itself) until the values are tame again.
+ */
+final class IndexedHead implements IncrementalHead {
+    /** Columns per index block. */
+    static final int BLOCK = 32;
+    /** Key and query values at most this large keep every score finite and exactly comparable in double. */
+    private static final float TAME = 0x1p20f;
+
+    private final int d, n, q, vr, blocks;
+    private final Csr k, qm, v;
+    private final boolean sameQK;
+    private final int[] valueRows;
+    private final float[] out;
+    private final float[] kx, qx, vx;
+    private final float[] qMin, qMax, kMin, kMax;   // blocks × q bounding boxes
+    private final double[] minBest;                 // per block: least best score of its active sources (+∞ if none)
+    private final double gamma;
+    private final boolean[] active, wild;
+    private int wildCount;
+    private final int[] best, partner;
+    private final float[] bestScore, partnerScore;
+    // each changed source's decision at the start of the step, to re-route it once at the end
+    private final int[] oldBest, oldPartner;
+    private final boolean[] wasActive;
+    private final int[][] incoming;
+    private final int[] incomingCount;
+    private final ColumnSet keysChanged, queriesChanged, valuesChanged, revisit, touched, targets;
+    private final boolean[] queryBlockDirty, keyBlockDirty, bestBlockDirty;
+    private final double[] blockBound;
+    private final float[] scores;                   // n, for full scans
+    private final AttentionRule.Top2 top = new AttentionRule.Top2();
+    /** Counters for the index-versus-scan check and for {@code tc bench}'s curiosity. */
+    long scoresComputed, fullScans;
+
+    private final boolean check;
+
+    /** @param check verify every decision the index makes against a full scan (see {@link FastPass#FastPass(tc.loom.transformer.LoomModel, boolean)}) */
+    IndexedHead(AttentionHead head, int d, int n, boolean check) {
+        this.check = check;
+        this.d = d;
+        this.n = n;
+        this.k = new Csr(head.k());
+        this.sameQK = head.q().equals(head.k());
+        this.qm = sameQK ? k : new Csr(head.q());
+        this.q = k.rows;
+        this.v = new Csr(head.v());
+        this.valueRows = v.nonEmptyRows();
+        this.vr = valueRows.length;
+        this.blocks = (n + BLOCK - 1) / BLOCK;
+        out = new float[n * vr];
+        kx = new float[n * q];
+        qx = sameQK ? kx : new float[n * q];
+        vx = new float[n * vr];
+        qMin = new float[blocks * q];
+        qMax = new float[blocks * q];
+        kMin = sameQK ? qMin : new float[blocks * q];
+        kMax = sameQK ? qMax : new float[blocks * q];
+        minBest = new double[blocks];
+        gamma = 2.0 * (q + 1) * 0x1p-24 / (1 - (q + 1) * 0x1p-24);
+        active = new boolean[n];
+        wild = new boolean[n];
+        best = new int[n];
+        partner = new int[n];
+        bestScore = new float[n];
+        partnerScore = new float[n];
+        oldBest = new int[n];
+        oldPartner = new int[n];
+        wasActive = new boolean[n];
+        incoming = new int[n][2];
+        incomingCount = new int[n];
+        keysChanged = new ColumnSet(n);
+        queriesChanged = sameQK ? keysChanged : new ColumnSet(n);
+        valuesChanged = new ColumnSet(n);
+        revisit = new ColumnSet(n);
+        touched = new ColumnSet(n);
+        targets = new ColumnSet(n);
+        queryBlockDirty = new boolean[blocks];
+        keyBlockDirty = sameQK ? queryBlockDirty : new boolean[blocks];
+        bestBlockDirty = new boolean[blocks];
+        blockBound = new double[blocks];
+        scores = new float[n];
+    }
+
+    @Override public boolean contributes() { return vr > 0; }
+
+    @Override public int[] valueRows() { return valueRows; }
+
+    @Override public int valueRowCount() { return vr; }
+
+    @Override public float[] out() { return out; }
+
+    @Override public void update(float[] in, ColumnSet changed, boolean fresh, ColumnSet changedTargets) {
+        keysChanged.clear();
+        queriesChanged.clear();
+        valuesChanged.clear();
+        revisit.clear();
+        touched.clear();
+        targets.clear();
+        if (fresh) {
+            java.util.Arrays.fill(active, false);
+            java.util.Arrays.fill(incomingCount, 0);
+            java.util.Arrays.fill(wild, false);
+            wildCount = 0;
+        }
+        for (int c = 0; c < changed.size(); c++) {
+            int j = changed.get(c);
+            boolean keyMoved = project(k, null, in, j, kx, q) || fresh;
+            boolean queryMoved = sameQK ? keyMoved : project(qm, null, in, j, qx, q) || fresh;
+            if (keyMoved) {
+                keysChanged.add(j);
+                keyBlockDirty[j / BLOCK] = true;
+            }
+            if (queryMoved) {
+                queriesChanged.add(j);
+                queryBlockDirty[j / BLOCK] = true;
+            }
+            if (keyMoved || queryMoved) setWild(j, !tame(kx, j) || !tame(qx, j));
+            if (project(v, valueRows, in, j, vx, vr) || fresh) valuesChanged.add(j);
+        }
+        if (!fresh && keysChanged.isEmpty() && queriesChanged.isEmpty() && valuesChanged.isEmpty()) return;
+        refreshBoxes();
+        if (fresh || wildCount > 0) {
+            // every source re-decided by the dense rule's own scan
+            for (int i = 0; i < n; i++) revisit(i);
+        } else {
+            for (int c = 0; c < keysChanged.size(); c++) revisit(keysChanged.get(c));
+            for (int c = 0; c < queriesChanged.size(); c++) {
+                int t = queriesChanged.get(c);
+                for (int e = 0; e < incomingCount[t]; e++) revisit(incoming[t][e]);
+            }
+            for (int c = 0; c < queriesChanged.size(); c++) offerChangedQuery(queriesChanged.get(c));
+        }
+        boolean scan = fresh || wildCount > 0;
+        for (int c = 0; c < revisit.size(); c++) {
+            int i = revisit.get(c);
+            bestBlockDirty[i / BLOCK] = true;
+            active[i] = !AttentionRule.zeroKey(kx, i * q, q, 1);
+            if (!active[i]) continue;
+            if (scan) fullScan(i);
+            else indexedScan(i);
+        }
+        if (check && !scan) for (int c = 0; c < touched.size(); c++) checkDecision(touched.get(c));
+        route();
+        refreshMinBest();
+        for (int c = 0; c < targets.size(); c++) {
+            int t = targets.get(c);
+            rebuild(t);
+            changedTargets.add(t);
+        }
+    }
+
+    /** Whether every value of column j's row-block in {@code m} is finite and at most {@link #TAME}. */
+    private boolean tame(float[] m, int j) {
+        int o = j * q;
+        for (int r = 0; r < q; r++) if (!(Math.abs(m[o + r]) <= TAME)) return false;
+        return true;
+    }
+
+    private void setWild(int j, boolean now) {
+        if (wild[j] != now) {
+            wild[j] = now;
+            wildCount += now ? 1 : -1;
+        }
+    }
+
+    /** Notes source i's decision before this step's changes, once. */
+    private void remember(int i) {
+        if (touched.contains(i)) return;
+        touched.add(i);
+        wasActive[i] = active[i];
+        oldBest[i] = best[i];
+        oldPartner[i] = partner[i];
+    }
+
+    private void revisit(int i) {
+        remember(i);
+        revisit.add(i);
+    }
+
+    /**
+     * Target t's query changed: every source not being re-decided anyway, in a block whose bound
+     * can reach its best − 1, gets t's new score and keeps or changes its decision by the scan's
+     * rule. A source's other targets all rank after its best (and, without a partner, at least 1
+     * below), so a new best makes the old best the second, and a score tied with the best becomes
+     * the partner when it ranks before the present one.
+     */
+    private void offerChangedQuery(int t) {
+        int qo = t * q;
+        for (int b = 0; b < blocks; b++) {
+            if (minBest[b] == Double.POSITIVE_INFINITY) continue;
+            if (bound(kMin, kMax, b, qx, qo) <= minBest[b] - 1.0) {
+                if (check) checkPruned(b, t);
+                continue;
+            }
+            int end = Math.min(n, (b + 1) * BLOCK);
+            for (int i = b * BLOCK; i < end; i++) {
+                if (!active[i] || revisit.contains(i)) continue;
+                float s = score(i, t);
+                float b1 = bestScore[i];
+                if (AttentionRule.ranksBefore(s, t, b1, best[i])) {
+                    remember(i);
+                    partner[i] = AttentionRule.tied(s, b1) ? best[i] : -1;
+                    partnerScore[i] = b1;
+                    best[i] = t;
+                    bestScore[i] = s;
+                    bestBlockDirty[b] = true;
+                } else if (AttentionRule.tied(b1, s) && (partner[i] < 0 || AttentionRule.ranksBefore(s, t, partnerScore[i], partner[i]))) {
+                    remember(i);
+                    partner[i] = t;
+                    partnerScore[i] = s;
+                }
+            }
+        }
+    }
+
+    /**
+     * Source i's best and partner over all targets: the block with the highest bound first, then
+     * every block whose bound exceeds the best so far − 1. Targets in the other blocks score at
+     * most best − 1, so they can neither rank first nor tie with the best; and a tied second
+     * (score above best − 1) is never in them, so the best two scanned are the decision.
+     */
+    private void indexedScan(int i) {
+        int ko = i * q, first = 0;
+        for (int b = 0; b < blocks; b++) {
+            blockBound[b] = bound(qMin, qMax, b, kx, ko);
+            if (blockBound[b] > blockBound[first]) first = b;
+        }
+        int j1 = -1, j2 = -1;
+        float s1 = 0f, s2 = 0f;
+        for (int pass = 0; pass <= blocks; pass++) {
+            int b = pass == 0 ? first : pass - 1;
+            if (pass > 0 && (b == first || blockBound[b] <= (double) s1 - 1.0)) continue;
+            int end = Math.min(n, (b + 1) * BLOCK);
+            for (int j = b * BLOCK; j < end; j++) {
+                float s = score(i, j);
+                if (j1 < 0 || AttentionRule.ranksBefore(s, j, s1, j1)) {
+                    j2 = j1; s2 = s1; j1 = j; s1 = s;
+                } else if (j2 < 0 || AttentionRule.ranksBefore(s, j, s2, j2)) {
+                    j2 = j; s2 = s;
+                }
+            }
+        }
+        decide(i, j1, s1, j2, s2);
+    }
+
+    /** Check mode: a block the index skipped for target t holds no source whose decision t changes. */
+    private void checkPruned(int b, int t) {
+        int end = Math.min(n, (b + 1) * BLOCK);
+        for (int i = b * BLOCK; i < end; i++) {
+            if (!active[i] || revisit.contains(i)) continue;
+            float s = score(i, t);
+            if (AttentionRule.ranksBefore(s, t, bestScore[i], best[i]) || AttentionRule.tied(bestScore[i], s))
+                throw new IllegalStateException("index skipped block " + b + " for target " + t + ", but source " + i + " scores " + s
+                        + " against best " + bestScore[i]);
+        }
+    }
+
+    /** Check mode: source i's decision equals the full scan's. */
+    private void checkDecision(int i) {
+        boolean on = !AttentionRule.zeroKey(kx, i * q, q, 1);
+        if (on != active[i]) throw new IllegalStateException("source " + i + ": active " + active[i] + ", the key says " + on);
+        if (!on) return;
+        for (int j = 0; j < n; j++) scores[j] = score(i, j);
+        AttentionRule.top2(scores, n, top);
+        int p = top.second >= 0 && AttentionRule.tied(top.bestScore, top.secondScore) ? top.second : -1;
+        if (top.best != best[i] || p != partner[i])
+            throw new IllegalStateException("source " + i + ": the index decided best " + best[i] + ", partner " + partner[i]
+                    + "; the full scan decides best " + top.best + ", partner " + p);
+    }
+
+    /** Every active source's decision against a full scan (n² scores; for tests). */
+    void checkAllDecisions() {
+        for (int i = 0; i < n; i++) checkDecision(i);
+    }
+
+    /** Source i against every target, by the dense rule's own top-2 scan. */
+    private void fullScan(int i) {
+        fullScans++;
+        for (int j = 0; j < n; j++) scores[j] = score(i, j);
+        AttentionRule.top2(scores, n, top);
+        decide(i, top.best, top.bestScore, top.second, top.secondScore);
+    }
+
+    private void decide(int i, int j1, float s1, int j2, float s2) {
+        best[i] = j1;
+        bestScore[i] = s1;
+        boolean tied = j2 >= 0 && AttentionRule.tied(s1, s2);
+        partner[i] = tied ? j2 : -1;
+        partnerScore[i] = tied ? s2 : Float.NEGATIVE_INFINITY;
+    }
+
+    /**
+     * An upper bound on the float score of {@code vec} (q values from {@code vo}) against every
+     * column of block b, whose values lie in [lo, hi] row by row.
+     */
+    private double bound(float[] lo, float[] hi, int b, float[] vec, int vo) {
+        double sum = 0, size = 0;
+        int o = b * q;
+        for (int r = 0; r < q; r++) {
+            double x = vec[vo + r], l = lo[o + r], h = hi[o + r];
+            sum += Math.max(x * l, x * h);
+            size += Math.abs(x) * Math.max(Math.abs(l), Math.abs(h));
+        }
+        // the double sum's own rounding is far below the float bound's slack (1e-9 relative)
+        return sum + (gamma * size) * (1 + 1e-9) + 1e-30;
+    }
+
+    /** Re-derives the bounding boxes of the blocks whose columns changed. */
+    private void refreshBoxes() {
+        for (int b = 0; b < blocks; b++) {
+            if (queryBlockDirty[b]) box(qx, qMin, qMax, b);
+            if (!sameQK && keyBlockDirty[b]) box(kx, kMin, kMax, b);
+            queryBlockDirty[b] = false;
+            keyBlockDirty[b] = false;
+        }
+    }
+
+    private void box(float[] m, float[] lo, float[] hi, int b) {
+        int o = b * q, end = Math.min(n, (b + 1) * BLOCK);
+        for (int r = 0; r < q; r++) {
+            float l = Float.POSITIVE_INFINITY, h = Float.NEGATIVE_INFINITY;
+            for (int j = b * BLOCK; j < end; j++) {
+                float x = m[j * q + r];
+                l = Math.min(l, x);
+                h = Math.max(h, x);
+            }
+            lo[o + r] = l;
+            hi[o + r] = h;
+        }
+    }
+
+    private void refreshMinBest() {
+        for (int b = 0; b < blocks; b++) {
+            if (!bestBlockDirty[b]) continue;
+            bestBlockDirty[b] = false;
+            double least = Double.POSITIVE_INFINITY;
+            int end = Math.min(n, (b + 1) * BLOCK);
+            for (int i = b * BLOCK; i < end; i++) if (active[i]) least = Math.min(least, bestScore[i]);
+            minBest[b] = least;
+        }
+    }
+
+    /** Moves every source whose decision changed between its old and new targets; marks the targets to rebuild. */
+    private void route() {
+        for (int c = 0; c < touched.size(); c++) {
+            int i = touched.get(c);
+            boolean was = wasActive[i], now = active[i];
+            boolean same = was == now && (!was || (oldBest[i] == best[i] && oldPartner[i] == partner[i]));
+            if (!same) {
+                if (was) {
+                    detach(oldBest[i], i);
+                    if (oldPartner[i] >= 0) detach(oldPartner[i], i);
+                }
+                if (now) {
+                    attach(best[i], i);
+                    if (partner[i] >= 0) attach(partner[i], i);
+                }
+            }
+        }
+        for (int c = 0; c < valuesChanged.size(); c++) {
+            int i = valuesChanged.get(c);
+            if (!active[i]) continue;
+            targets.add(best[i]);
+            if (partner[i] >= 0) targets.add(partner[i]);
+        }
+    }
+
+    private float score(int i, int j) {
+        scoresComputed++;
+        float acc = 0f;
+        int ko = i * q, qo = j * q;
+        for (int r = 0; r < q; r++) acc += kx[ko + r] * qx[qo + r];
+        return acc;
+    }
+
+    /** cache[j] = M·x_j (rows {@code rows}, or all rows when null); whether any value's bits changed. */
+    private boolean project(Csr m, int[] rows, float[] in, int j, float[] cache, int count) {
+        boolean changed = false;
+        int o = j * count;
+        for (int c = 0; c < count; c++) {
+            float value = m.dot(rows == null ? c : rows[c], in, j * d);
+            if (Float.floatToRawIntBits(value) != Float.floatToRawIntBits(cache[o + c])) {
+                cache[o + c] = value;
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /** Adds source i to target t's incoming list, keeping it sorted. */
+    private void attach(int t, int i) {
+        int count = incomingCount[t];
+        int[] list = incoming[t];
+        if (count == list.length) incoming[t] = list = java.util.Arrays.copyOf(list, count * 2);
+        int at = count;
+        while (at > 0 && list[at - 1] > i) {
+            list[at] = list[at - 1];
+            at--;
+        }
+        list[at] = i;
+        incomingCount[t] = count + 1;
+        targets.add(t);
+    }
+
+    private void detach(int t, int i) {
+        int count = incomingCount[t];
+        int[] list = incoming[t];
+        int at = 0;
+        while (at < count && list[at] != i) at++;
+        if (at == count) throw new IllegalStateException("source " + i + " not in target " + t + "'s list");
+        System.arraycopy(list, at + 1, list, at, count - at - 1);
+        incomingCount[t] = count - 1;
+        targets.add(t);
+    }
+
+    /** out[t] = Σ over t's sources in ascending order of ½·V·x_i (with a partner) or V·x_i, from +0. */
+    private void rebuild(int t) {
+        int o = t * vr;
+        java.util.Arrays.fill(out, o, o + vr, 0f);
+        int[] list = incoming[t];
+        for (int e = 0; e < incomingCount[t]; e++) {
+            int i = list[e];
+            int vo = i * vr;
+            if (partner[i] >= 0) {
+                for (int c = 0; c < vr; c++) out[o + c] += 0.5f * vx[vo + c];
+            } else {
+                for (int c = 0; c < vr; c++) out[o + c] += vx[vo + c];
+            }
+        }
+    }
+}
