@@ -26,7 +26,7 @@ import tc.source.SourceFile;
 
 /**
  * {@code tc demo [NAME]}: without NAME, compiles the bundled showcase program and runs it as tensor operations on the
- * exact transformer (sparse engine), checking the run against the ideal interpreter (status, step
+ * exact transformer (fast engine), checking the run against the ideal interpreter (status, step
  * count, every memory cell, every output) and both against the values the program's comments
  * promise, so the demo doubles as a smoke test of the whole stack. {@code --engine} runs one
  * engine alone instead. With NAME, runs one of the bundled demos ({@link Demo}) the same way and
@@ -35,7 +35,7 @@ import tc.source.SourceFile;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Compile a bundled showcase C program, run it on the exact looped transformer and check it.",
                 "The program uses recursion, arrays, loops, * / %% and builtins. By default it runs on the "
-                        + "ideal interpreter and on the sparse transformer with the exact weights; the transformer's "
+                        + "ideal interpreter and on the fast transformer engine with the exact weights; the transformer's "
                         + "run must equal the interpreter's, and both must give the values stated in the program's comments."},
         footer = {"", "Examples:", "  tc demo", "  tc demo --engine interp", "  tc demo --list",
                 "  tc demo bubblesort", "  tc demo sudoku --engine interp", "  tc demo life --max-steps 5000"})
@@ -46,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--engine", paramLabel = "ENGINE", completionCandidates = EngineNames.class,
-            description = "Run on this engine alone: ${COMPLETION-CANDIDATES} (default: interp and sparse, checked against each other).")
+            description = "Run on this engine alone: ${COMPLETION-CANDIDATES} (default: interp and fast, checked against each other).")
     String engine;
 
     @Parameters(arity = "0..1", paramLabel = "NAME", description = "A bundled demo to run (tc demo --list names them); none: the showcase.")
@@ -81,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
             check(Engines.get(engine), program, expected, null, out, wrong);
         } else {
             RunResult ideal = check(Engines.get("interp"), program, expected, null, out, wrong);
-            RunResult tensor = check(Engines.get("sparse"), program, expected, ideal.steps(), out, wrong);
+            RunResult tensor = check(Engines.get("fast"), program, expected, ideal.steps(), out, wrong);
             List<String> differ = differences(ideal, tensor);
             if (differ.isEmpty())
                 out.println("check:   the transformer's run equals the interpreter's: " + ideal.status().name().toLowerCase(java.util.Locale.ROOT)

@@ -16,7 +16,7 @@ import tc.loom.isa.Symbol;
 
 /**
  * {@code tc demo NAME}: compiles a bundled demo, runs it on the interpreter and then on the exact
- * sparse transformer (or on one engine alone), checks the transformer's run against the
+ * fast transformer engine (or on one engine alone), checks the transformer's run against the
  * interpreter's and every run that finished against the results the demo states, and draws the
  * result. A transformer run cut short by {@code --max-steps} is a failure that says so.
  */
@@ -44,7 +44,7 @@ final class DemoRun {
             shown = run(Engines.get(engine), program, demo.steps(), out, wrong);
         } else {
             RunResult ideal = run(Engines.get("interp"), program, null, out, wrong);
-            RunResult tensor = run(Engines.get("sparse"), program, ideal.steps(), out, wrong);
+            RunResult tensor = run(Engines.get("fast"), program, ideal.steps(), out, wrong);
             if (tensor.status() == RunResult.Status.STEP_LIMIT && tensor.steps() < ideal.steps()) {
                 out.flush();
                 throw new UserError("stopped after " + tensor.steps() + " steps on the transformer; the interpreter needs " + ideal.steps());

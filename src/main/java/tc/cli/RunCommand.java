@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
                 "FILE.c is compiled first; FILE.json is a program file or a Loom <name>_state.json "
                         + "(its <name>_info.json beside it is read too); FILE.s is assembly. "
                         + "Exit code 1 when the program faults or reaches the step limit.",
-                "--profile needs a transformer --engine, except on a Loom state file, where it alone runs the sparse engine."},
+                "--profile needs a transformer --engine, except on a Loom state file, where it alone runs the fast engine."},
         footer = {"", "Examples:",
                 "  tc run fib.c",
                 "  tc run fib.c --trace --max-steps 200",

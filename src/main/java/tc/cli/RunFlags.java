@@ -20,13 +20,13 @@ final class RunFlags {
 
     /** Null when not given: the default depends on --profile and on the input (see {@link #run}). */
     @Option(names = "--engine", paramLabel = "ENGINE", completionCandidates = EngineNames.class,
-            description = "Engine to run on: ${COMPLETION-CANDIDATES} (default: interp; with --profile on a Loom state file: sparse).")
+            description = "Engine to run on: ${COMPLETION-CANDIDATES} (default: interp; with --profile on a Loom state file: fast).")
     String engine;
 
     @Option(names = "--profile", paramLabel = "PROFILE",
             description = {"Weights for the transformer engines: exact (default: the defects fixed, equal to the interpreter) or loom-v1 (the reference's, defects included).",
                     "Needs a transformer --engine (dense, sparse, fast, softmax), except on a Loom state file, the transformer's own "
-                            + "input: there --profile alone runs the sparse engine, as 'tc verify' does, and says so on stderr."})
+                            + "input: there --profile alone runs the fast engine, as 'tc verify' does, and says so on stderr."})
     String profile;
 
     /** What kind of file {@link #run} loads, as far as is known before reading it. */
@@ -40,7 +40,7 @@ final class RunFlags {
     }
 
     /** The default transformer engine, as in {@code tc verify}. */
-    private static final String DEFAULT_TRANSFORMER = "sparse";
+    private static final String DEFAULT_TRANSFORMER = "fast";
 
     @Option(names = "--max-steps", paramLabel = "K", defaultValue = "" + RunOptions.DEFAULT_MAX_STEPS,
             description = "Stop after K instructions (default: ${DEFAULT-VALUE}).")
@@ -81,7 +81,7 @@ final class RunFlags {
      *
      * <p>{@code --profile} names transformer weights, so without {@code --engine} it is a usage
      * error on a program (whose default engine, the interpreter, has no weights), while on a Loom
-     * state file, which is the transformer's own input, it selects the sparse transformer, the
+     * state file, which is the transformer's own input, it selects the fast transformer, the
      * default of {@code tc verify}, and a note on stderr says so.
      */
     int run(Callable<ProgramLoader.Loaded> loader, Input input) throws Exception {

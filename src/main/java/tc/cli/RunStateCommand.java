@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
                 "The info file (variable names, source lines, m) is --info, or <name>_info.json beside "
                         + "the state file when present. retval is memory cell 7, where Loom's compiler puts it. "
                         + "Exit code 1 when the program faults or reaches the step limit.",
-                "--profile alone runs the sparse transformer engine (a state file is the transformer's own input); "
+                "--profile alone runs the fast transformer engine (a state file is the transformer's own input); "
                         + "without --engine and --profile the interpreter runs it."},
         footer = {"", "Examples:",
                 "  tc run-state ../shared/loom-ref/programs/gcd_state.json",

@@ -37,7 +37,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "FILE.c, FILE.json (program or Loom state) or FILE.s")
     Path file;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "sparse", completionCandidates = TransformerEngineNames.class,
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "fast", completionCandidates = TransformerEngineNames.class,
             description = "Transformer engine to check: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; dense is the slow one: see tc bench).")
     String engine;
 

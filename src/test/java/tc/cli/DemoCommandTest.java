@@ -41,7 +41,7 @@ class DemoCommandTest {
     @Test void bubbleSortRunsOnTheExactTransformerAndMatchesTheInterpreter() {
         Cli r = Cli.run("demo", "bubblesort");
         assertEquals(0, r.exit(), r.err() + r.out());
-        assertTrue(r.out().contains("engine:  sparse"), r.out());
+        assertTrue(r.out().contains("engine:  fast"), r.out());
         assertTrue(r.out().contains("check:   the transformer's run equals the interpreter's: halted after 1096 steps"), r.out());
         assertTrue(r.out().contains("  -18 -12   0   7  23  34  45  90"), r.out());
         assertTrue(r.clean());

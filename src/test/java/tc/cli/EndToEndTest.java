@@ -21,7 +21,7 @@ class EndToEndTest {
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("retval = 42"), r.out());
         assertTrue(r.out().contains("outputs = 120, 13, 21, 10, 29, -25, 85, 9"), r.out());
-        assertTrue(r.out().contains("engine:  sparse - exact weights"), r.out());
+        assertTrue(r.out().contains("engine:  fast - exact weights"), r.out());
         assertTrue(r.out().contains("the transformer's run equals the interpreter's: halted after"), r.out());
         assertTrue(r.out().endsWith("result: correct" + System.lineSeparator()), r.out());
     }
@@ -29,7 +29,7 @@ class EndToEndTest {
     @Test void demoOnOneEngine() {
         Cli r = Cli.run("demo", "--engine", "interp");
         assertEquals(0, r.exit(), r.out() + r.err());
-        assertTrue(!r.out().contains("sparse"), r.out());
+        assertTrue(!r.out().contains("fast"), r.out());
         assertTrue(r.out().endsWith("result: correct" + System.lineSeparator()), r.out());
     }
 

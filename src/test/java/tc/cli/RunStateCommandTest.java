@@ -91,8 +91,8 @@ class RunStateCommandTest {
         assertTrue(exact.out().contains("\"steps\" : 72"), exact.out());
     }
 
-    /** The acceptance check, as typed: --profile alone on a state file runs the sparse transformer. */
-    @Test void profileAloneOnAStateFileRunsTheSparseEngineAndSaysSo() throws Exception {
+    /** The acceptance check, as typed: --profile alone on a state file runs the default (fast) transformer. */
+    @Test void profileAloneOnAStateFileRunsTheFastEngineAndSaysSo() throws Exception {
         String gcd = PROGRAMS.resolve("gcd_state.json").toString();
         for (String cmd : new String[] {"run-state", "run"}) {
             Cli r = Cli.run(cmd, gcd, "--profile", "loom-v1", "--json");
@@ -100,8 +100,8 @@ class RunStateCommandTest {
             JsonNode j = JSON.readTree(r.out());
             assertEquals(6, j.get("retval").asInt());
             assertEquals(72, j.get("steps").asLong());
-            assertEquals("sparse", j.get("engine").asText(), cmd);
-            assertEquals("tc: note: --profile loom-v1 without --engine: running the Loom state file on the sparse transformer engine"
+            assertEquals("fast", j.get("engine").asText(), cmd);
+            assertEquals("tc: note: --profile loom-v1 without --engine: running the Loom state file on the fast transformer engine"
                     + System.lineSeparator(), r.err());
         }
     }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code tc verify}: loom-v1 on the sparse engine against the interpreter, through the CLI. */
+/** {@code tc verify}: loom-v1 on the fast engine (the default) against the interpreter, through the CLI. */
 class VerifyCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FIB_STATE = "../shared/loom-ref/programs/fibonacci_state.json";
@@ -21,7 +21,7 @@ class VerifyCommandTest {
     @Test void referenceStateIsVerified() {
         Cli r = Cli.run("verify", FIB_STATE, "--profile", "loom-v1");
         assertEquals(0, r.exit(), r.out() + r.err());
-        assertEquals("verified: 80 steps agree (sparse engine, loom-v1 weights, 155x1024)" + System.lineSeparator(), r.out());
+        assertEquals("verified: 80 steps agree (fast engine, loom-v1 weights, 155x1024)" + System.lineSeparator(), r.out());
     }
 
     @Test void compiledProgramInsideTheBandIsVerifiedInTheInterpretersSteps() throws Exception {

@@ -150,7 +150,7 @@ final class IndexedHead implements IncrementalHead {
         if (!fresh && keysChanged.isEmpty() && queriesChanged.isEmpty() && valuesChanged.isEmpty()) return;
         refreshBoxes();
         if (fresh || wildCount > 0) {
-            // every source re-decided by the dense rule's own scan
+            // every source re-decided (through the index when the values allow it)
             for (int i = 0; i < n; i++) revisit(i);
         } else {
             for (int c = 0; c < keysChanged.size(); c++) revisit(keysChanged.get(c));
@@ -160,7 +160,7 @@ final class IndexedHead implements IncrementalHead {
             }
             for (int c = 0; c < queriesChanged.size(); c++) offerChangedQuery(queriesChanged.get(c));
         }
-        boolean scan = fresh || wildCount > 0;
+        boolean scan = wildCount > 0;
         for (int c = 0; c < revisit.size(); c++) {
             int i = revisit.get(c);
             bestBlockDirty[i / BLOCK] = true;
