@@ -31,6 +31,7 @@ public final class FastPass implements ForwardPass {
     private final boolean[] movedFlag;
     private final int[] inputDiff, outputDiff;
     private boolean primed, trusted;
+    private ColumnSet written;                     // the columns the last step wrote
     private long steps;
 
     /** A pass over {@code model}. */
@@ -129,6 +130,12 @@ public final class FastPass implements ForwardPass {
         for (IndexedHead h : heads) h.checkAllDecisions();
     }
 
+    @Override public boolean columnsWritten(java.util.function.IntConsumer each) {
+        if (!primed || written == null) return false;
+        for (int c = 0; c < written.size(); c++) each.accept(written.get(c));
+        return true;
+    }
+
     /** Steps run since construction. */
     public long steps() { return steps; }
 
@@ -178,6 +185,7 @@ public final class FastPass implements ForwardPass {
             for (int r = 0; r < d; r++) x[r * n + j] = in[o + r];
         }
         trackMoved(fresh);
+        written = dirty;
         primed = true;
         steps++;
     }

@@ -28,6 +28,13 @@ public sealed interface ForwardPass permits DensePass, SparsePass, SoftmaxPass, 
      */
     default void stepNext(float[] x) { step(x); }
 
+    /**
+     * Tells {@code each} every column the last step wrote (a superset of the columns whose values
+     * changed), and returns true; or returns false when this pass does not know them (the
+     * default), and then any column may have changed.
+     */
+    default boolean columnsWritten(java.util.function.IntConsumer each) { return false; }
+
     /** One instruction, in place. */
     default void step(StateMatrix x) {
         ModelShape.of(model()).checkState(x);

@@ -42,6 +42,10 @@ final class IndexedHead implements IncrementalHead {
     private final int[] valueRows;
     private final float[] out;
     private final float[] kx, qx, vx;
+    // kx and qx again, row-major (r·n + j): a block's 32 scores then run as independent lanes
+    // that the JIT vectorises, each lane doing score()'s operations in score()'s order
+    private final float[] kxT, qxT;
+    private final float[] lane = new float[BLOCK];
     private final float[] qMin, qMax, kMin, kMax;   // blocks × q bounding boxes
     private final double[] minBest;                 // per block: least best score of its active sources (+∞ if none)
     private final double gamma;
@@ -80,6 +84,8 @@ final class IndexedHead implements IncrementalHead {
         out = new float[n * vr];
         kx = new float[n * q];
         qx = sameQK ? kx : new float[n * q];
+        kxT = new float[q * n];
+        qxT = sameQK ? kxT : new float[q * n];
         vx = new float[n * vr];
         qMin = new float[blocks * q];
         qMax = new float[blocks * q];
@@ -134,8 +140,8 @@ final class IndexedHead implements IncrementalHead {
         }
         for (int c = 0; c < changed.size(); c++) {
             int j = changed.get(c);
-            boolean keyMoved = project(k, null, in, j, kx, q) || fresh;
-            boolean queryMoved = sameQK ? keyMoved : project(qm, null, in, j, qx, q) || fresh;
+            boolean keyMoved = project(k, null, in, j, kx, kxT, q) || fresh;
+            boolean queryMoved = sameQK ? keyMoved : project(qm, null, in, j, qx, qxT, q) || fresh;
             if (keyMoved) {
                 keysChanged.add(j);
                 keyBlockDirty[j / BLOCK] = true;
@@ -145,7 +151,7 @@ final class IndexedHead implements IncrementalHead {
                 queryBlockDirty[j / BLOCK] = true;
             }
             if (keyMoved || queryMoved) setWild(j, !tame(kx, j) || !tame(qx, j));
-            if (project(v, valueRows, in, j, vx, vr) || fresh) valuesChanged.add(j);
+            if (project(v, valueRows, in, j, vx, null, vr) || fresh) valuesChanged.add(j);
         }
         if (!fresh && keysChanged.isEmpty() && queriesChanged.isEmpty() && valuesChanged.isEmpty()) return;
         refreshBoxes();
@@ -222,10 +228,11 @@ final class IndexedHead implements IncrementalHead {
                 if (check) checkPruned(b, t);
                 continue;
             }
-            int end = Math.min(n, (b + 1) * BLOCK);
-            for (int i = b * BLOCK; i < end; i++) {
+            int count = blockScores(kxT, b, qx, qo);
+            for (int c = 0; c < count; c++) {
+                int i = b * BLOCK + c;
                 if (!active[i] || revisit.contains(i)) continue;
-                float s = score(i, t);
+                float s = lane[c];
                 float b1 = bestScore[i];
                 if (AttentionRule.ranksBefore(s, t, b1, best[i])) {
                     remember(i);
@@ -260,9 +267,10 @@ final class IndexedHead implements IncrementalHead {
         for (int pass = 0; pass <= blocks; pass++) {
             int b = pass == 0 ? first : pass - 1;
             if (pass > 0 && (b == first || blockBound[b] <= (double) s1 - 1.0)) continue;
-            int end = Math.min(n, (b + 1) * BLOCK);
-            for (int j = b * BLOCK; j < end; j++) {
-                float s = score(i, j);
+            int count = blockScores(qxT, b, kx, ko);
+            for (int c = 0; c < count; c++) {
+                int j = b * BLOCK + c;
+                float s = lane[c];
                 if (j1 < 0 || AttentionRule.ranksBefore(s, j, s1, j1)) {
                     j2 = j1; s2 = s1; j1 = j; s1 = s;
                 } else if (j2 < 0 || AttentionRule.ranksBefore(s, j, s2, j2)) {
@@ -403,18 +411,39 @@ final class IndexedHead implements IncrementalHead {
         return acc;
     }
 
-    /** cache[j] = M·x_j (rows {@code rows}, or all rows when null); whether any value's bits changed. */
-    private boolean project(Csr m, int[] rows, float[] in, int j, float[] cache, int count) {
+    /**
+     * cache[j] = M·x_j (rows {@code rows}, or all rows when null), mirrored into the row-major
+     * {@code transposed} when given; whether any value's bits changed.
+     */
+    private boolean project(Csr m, int[] rows, float[] in, int j, float[] cache, float[] transposed, int count) {
         boolean changed = false;
         int o = j * count;
         for (int c = 0; c < count; c++) {
             float value = m.dot(rows == null ? c : rows[c], in, j * d);
             if (Float.floatToRawIntBits(value) != Float.floatToRawIntBits(cache[o + c])) {
                 cache[o + c] = value;
+                if (transposed != null) transposed[c * n + j] = value;
                 changed = true;
             }
         }
         return changed;
+    }
+
+    /**
+     * lane[c] = score of {@code vec} (q values from {@code vo}) against column b·BLOCK + c of the
+     * row-major {@code m}, for the block's columns: from +0, r ascending, one product per row, as
+     * {@link #score} (a product is commutative, so k·q and q·k are the same bits).
+     */
+    private int blockScores(float[] m, int b, float[] vec, int vo) {
+        int first = b * BLOCK, count = Math.min(n, first + BLOCK) - first;
+        java.util.Arrays.fill(lane, 0f);
+        for (int r = 0; r < q; r++) {
+            float x = vec[vo + r];
+            int ro = r * n + first;
+            for (int c = 0; c < count; c++) lane[c] += m[ro + c] * x;
+        }
+        scoresComputed += count;
+        return count;
     }
 
     /** Adds source i to target t's incoming list, keeping it sorted. */

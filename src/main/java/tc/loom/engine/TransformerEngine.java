@@ -85,20 +85,18 @@ public final class TransformerEngine implements Engine {
         int outputIndex = program.debug().outputIndex();
         int outputColumn = outputIndex >= 0 && outputIndex < config.m() ? config.memoryStart() + outputIndex : -1;
         List<Integer> outputs = new ArrayList<>();
-        int[][] memory = {readMemory(x)};
+        MemoryTracker memory = new MemoryTracker(x);
         Instruction[] current = {x.readInstruction(x.pc())};
         var trace = options.trace();
         int[] lastPc = {config.programStart()};
         long steps = new TransformerRunner(engine).run(x, options.maxSteps(), (step, pcBefore, after) -> {
             lastPc[0] = pcBefore;
             Instruction ins = current[0];
-            int[] before = memory[0];
-            int[] now = readMemory(after);
-            if (outputColumn >= 0 && (now[outputIndex] != before[outputIndex] || writesUnconditionally(ins, config, outputColumn)))
-                outputs.add(now[outputIndex]);
+            memory.update(after, engine);
+            if (outputColumn >= 0 && (memory.changed(outputIndex) || writesUnconditionally(ins, config, outputColumn)))
+                outputs.add(memory.cell(outputIndex));
             int pc = after.pc();
-            if (trace != null) trace.onStep(new TraceEvent(step, pcBefore, ins, pc, changes(before, now)));
-            memory[0] = now;
+            if (trace != null) trace.onStep(new TraceEvent(step, pcBefore, ins, pc, memory.changes()));
             current[0] = after.readInstruction(pc);
         }, exact() ? pc -> ExactHost.stops(program, pc) : pc -> false);
         int pc = x.pc();
@@ -106,30 +104,10 @@ public final class TransformerEngine implements Engine {
         if (exact() && pc != 0 && ExactHost.stops(program, pc) && (pointerFault || steps < options.maxSteps())) {
             var fault = ExactHost.fault(program, x, pc, lastPc[0], steps);
             int reportedPc = fault.kind() == Fault.Kind.PC_OUT_OF_PROGRAM ? pc : lastPc[0];
-            return new RunResult(RunResult.Status.FAULT, fault.step(), reportedPc, memory[0], outputs, fault);
+            return new RunResult(RunResult.Status.FAULT, fault.step(), reportedPc, memory.snapshot(), outputs, fault);
         }
         RunResult.Status status = pc == 0 ? RunResult.Status.HALTED : RunResult.Status.STEP_LIMIT;
-        return new RunResult(status, steps, pc, memory[0], outputs, null);
-    }
-
-    private static int[] readMemory(StateMatrix x) {
-        int[] out = new int[x.layout().config().m()];
-        for (int i = 0; i < out.length; i++) out[i] = x.memory(i);
-        return out;
-    }
-
-    /** Pairs (index, new value) of the cells that changed. */
-    private static int[] changes(int[] before, int[] now) {
-        int count = 0;
-        for (int i = 0; i < now.length; i++) if (now[i] != before[i]) count++;
-        int[] out = new int[2 * count];
-        int k = 0;
-        for (int i = 0; i < now.length; i++)
-            if (now[i] != before[i]) {
-                out[k++] = i;
-                out[k++] = now[i];
-            }
-        return out;
+        return new RunResult(status, steps, pc, memory.snapshot(), outputs, null);
     }
 
     /** Whether {@code ins} always writes memory column {@code column}. */
