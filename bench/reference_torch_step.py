@@ -83,8 +83,8 @@ def parse_args(argv):
                    help="our weight profiles, comma-separated (default: loom-v1, and exact too when tc bench has a "
                         "profile option)")
     p.add_argument("--ref-warmup", type=int, default=2, help="untimed reference steps first (default: %(default)s)")
-    p.add_argument("--ref-steps", type=int, default=5, help="reference steps per timed run (default: %(default)s)")
-    p.add_argument("--ref-repeat", type=int, default=3,
+    p.add_argument("--ref-steps", type=int, default=3, help="reference steps per timed run (default: %(default)s)")
+    p.add_argument("--ref-repeat", type=int, default=5,
                    help="timed reference runs; the median time per step is reported (default: %(default)s)")
     p.add_argument("--ste", action="store_true",
                    help="also time the reference's step(X, use_softmax=True) (its straight-through mode) and check "
@@ -414,6 +414,8 @@ def measure(args):
             ok &= r["agrees"]
             lines.append("reference state after %d steps: largest distance of an entry from an integer %.3g"
                          % (k, decoded["off_integer"]))
+            lines.append("reference time per step over its %d timed runs: %s" % (
+                args.ref_repeat, ", ".join(per_step_text(t) for t in r["per_step_s"])))
             if args.ste:
                 lines.append("reference step(use_softmax=True) leaves %s state as its argmax step after %d steps"
                              % ("the same" if r["ste_equal"] else "a DIFFERENT", k))
