@@ -4,7 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The timings of one program on one engine.
+ * The timings of one program on one engine, at one configuration and (for a transformer) one
+ * weight profile.
  *
  * <p>A transformer engine's first step recomputes the whole state (the sparse engine has nothing
  * to reuse yet), so it is timed apart from the steady steps after it; the per-step figures
@@ -12,10 +13,11 @@ import java.util.List;
  *
  * @param program      bench program name
  * @param engine       engine name
+ * @param config       the configuration's name ({@code 146x512}…) the program was compiled for
  * @param profile      weight profile, or null for the interpreter
  * @param steps        instructions executed per timed run (the same in every run)
  * @param halted       whether the run reached HALT (false: stopped at the step cap)
- * @param coldNanos    the first warm-up run, which includes building the weights; -1 without warm-up
+ * @param coldNanos    the first warm-up run (the weights are built before it, apart); -1 without warm-up
  * @param runNanos     wall time of every timed run, setup and all steps included
  * @param firstStepNanos time of the first step in every timed run (empty for the interpreter)
  * @param steadySteps  steps timed in {@code steadyNanos}
@@ -25,7 +27,7 @@ import java.util.List;
  *                     against the interpreter's after the same number of steps
  * @param checkText    the check, in words
  */
-public record Measurement(String program, String engine, String profile, long steps, boolean halted, long coldNanos,
+public record Measurement(String program, String engine, String config, String profile, long steps, boolean halted, long coldNanos,
                           List<Long> runNanos, List<Long> firstStepNanos, long steadySteps, List<Long> steadyNanos,
                           boolean check, String checkText) {
     public Measurement {
