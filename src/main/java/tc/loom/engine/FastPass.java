@@ -29,7 +29,7 @@ public final class FastPass implements ForwardPass {
     private final ColumnSet external, dirtyA, dirtyB, candidates;
     private ColumnSet moved, movedNext;            // columns whose last output differs from their last input
     private final boolean[] movedFlag;
-    private final int[] inputDiff, outputDiff;
+    private final int[] inputDiff, outputDiff, order;
     private boolean primed, trusted;
     private ColumnSet written;                     // the columns the last step wrote
     private long steps;
@@ -66,6 +66,7 @@ public final class FastPass implements ForwardPass {
         movedFlag = new boolean[n];
         inputDiff = new int[n];
         outputDiff = new int[n];
+        order = new int[n];
     }
 
     @Override public LoomModel model() { return model; }
@@ -177,12 +178,22 @@ public final class FastPass implements ForwardPass {
             ColumnSet t = dirty; dirty = next; next = t;
         }
         dirty.addAll(external);
-        for (int c = 0; c < dirty.size(); c++) {
+        int count = dirty.size();
+        for (int c = 0; c < count; c++) {
             int j = dirty.get(c);
             candidates.add(j);
-            int o = j * d;
-            System.arraycopy(in, o, lastOutput, o, d);
-            for (int r = 0; r < d; r++) x[r * n + j] = in[o + r];
+            System.arraycopy(in, j * d, lastOutput, j * d, d);
+            order[c] = j;
+        }
+        // x is row-major: row by row over the written columns in ascending order, so neighbouring
+        // columns (the scratchpad's) share cache lines instead of missing once per entry
+        java.util.Arrays.sort(order, 0, count);
+        for (int r = 0; r < d; r++) {
+            int e = r * n;
+            for (int c = 0; c < count; c++) {
+                int j = order[c];
+                x[e + j] = in[j * d + r];
+            }
         }
         trackMoved(fresh);
         written = dirty;

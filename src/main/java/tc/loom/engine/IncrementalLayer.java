@@ -27,12 +27,15 @@ final class IncrementalLayer {
     // rows it feeds): what a change to some rows of a column can reach
     private final int[] feedsStart, feeds, outStart, outs;
     private final int hiddenRows;
-    private final float[] h, hBefore;              // n × hiddenRows: each column's hidden vector, as a and y
+    // n × hiddenRows, two slots: each column's hidden vector for its current and its previous a;
+    // which slot is current flips instead of copying (a recall then costs nothing here)
+    private final float[] h0, h1;
+    private final boolean[] flipped;
     private final boolean[] hiddenDirty, rowDirty;
     private final int[] hiddenList, rowList;
     private final float[][] b1, b2;
     final float[] a, y;
-    private final float[] attention, hidden, scratch;
+    private final float[] attention, scratch;
     // per column, the post-attention input and output before the current ones (valid where
     // remembered), so that returning to it costs a comparison instead of the feed-forward block
     private final float[] aBefore, yBefore;
@@ -61,9 +64,9 @@ final class IncrementalLayer {
         yBefore = new float[n * d];
         remembered = new boolean[n];
         hiddenRows = w1.rows;
-        hidden = new float[hiddenRows];
-        h = new float[n * hiddenRows];
-        hBefore = new float[n * hiddenRows];
+        h0 = new float[n * hiddenRows];
+        h1 = new float[n * hiddenRows];
+        flipped = new boolean[n];
         hiddenDirty = new boolean[hiddenRows];
         rowDirty = new boolean[d];
         hiddenList = new int[hiddenRows];
@@ -85,7 +88,10 @@ final class IncrementalLayer {
         touched.clear();
         touched.addAll(changed);
         touched.addAll(targets);
-        if (fresh) java.util.Arrays.fill(remembered, false);
+        if (fresh) {
+            java.util.Arrays.fill(remembered, false);
+            java.util.Arrays.fill(flipped, false);
+        }
         for (int c = 0; c < touched.size(); c++) {
             int j = touched.get(c);
             attend(in, j);
@@ -101,7 +107,7 @@ final class IncrementalLayer {
                 boolean base = remembered[j];
                 swap(a, aBefore, o, d);
                 swap(y, yBefore, o, d);
-                swap(h, hBefore, j * hiddenRows, hiddenRows);
+                flipped[j] = !flipped[j];
                 if (!recall) {
                     remembered[j] = true;
                     System.arraycopy(attention, 0, a, o, d);
@@ -124,10 +130,9 @@ final class IncrementalLayer {
     }
 
     private void swap(float[] x, float[] z, int o, int count) {
-        float[] t = count <= scratch.length ? scratch : hidden;
-        System.arraycopy(x, o, t, 0, count);
+        System.arraycopy(x, o, scratch, 0, count);
         System.arraycopy(z, o, x, o, count);
-        System.arraycopy(t, 0, z, o, count);
+        System.arraycopy(scratch, 0, z, o, count);
     }
 
     /** For each column c of m (cols = {@code cols}): the rows with an entry in it, as [start, rows]. */
@@ -154,9 +159,10 @@ final class IncrementalLayer {
         for (int r = 0; r < d; r++) attention[r] = in[o + r] + attention[r];
     }
 
-    /** y[j] = a[j] + W2·ReLU(W1·a[j] + b1) + b2 with column j's zone biases; h[j] keeps the hidden vector. */
+    /** y[j] = a[j] + W2·ReLU(W1·a[j] + b1) + b2 with column j's zone biases; column j's current hidden slot keeps the hidden vector. */
     private void feedForward(int j) {
         feedForwards++;
+        float[] h = flipped[j] ? h1 : h0;
         int zone = shape.zone(j), o = j * d, ho = j * hiddenRows;
         float[] bias1 = b1[zone], bias2 = b2[zone];
         for (int k = 0; k < hiddenRows; k++) h[ho + k] = AttentionRule.relu(w1.dot(k, a, o) + bias1[k]);
@@ -172,6 +178,7 @@ final class IncrementalLayer {
      */
     private void feedForwardFrom(int j) {
         feedForwards++;
+        float[] h = flipped[j] ? h1 : h0, hBefore = flipped[j] ? h0 : h1;
         int zone = shape.zone(j), o = j * d, ho = j * hiddenRows;
         float[] bias1 = b1[zone], bias2 = b2[zone];
         System.arraycopy(hBefore, ho, h, ho, hiddenRows);

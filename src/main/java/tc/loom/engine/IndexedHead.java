@@ -33,10 +33,12 @@ import tc.loom.transformer.AttentionHead;
 final class IndexedHead implements IncrementalHead {
     /** Columns per index block. */
     static final int BLOCK = 32;
+    /** Blocks per super-block: a first, coarser level of bounds, so a decision bounds n/256 + a few blocks, not n/32. */
+    static final int SUPER = 8;
     /** Key and query values at most this large keep every score finite and exactly comparable in double. */
     private static final float TAME = 0x1p20f;
 
-    private final int d, n, q, vr, blocks;
+    private final int d, n, q, vr, blocks, supers;
     private final Csr k, qm, v;
     private final boolean sameQK;
     private final int[] valueRows;
@@ -48,6 +50,10 @@ final class IndexedHead implements IncrementalHead {
     private final float[] lane = new float[BLOCK];
     private final float[] qMin, qMax, kMin, kMax;   // blocks × q bounding boxes
     private final double[] minBest;                 // per block: least best score of its active sources (+∞ if none)
+    private final float[] sqMin, sqMax, skMin, skMax; // supers × q: the union of their blocks' boxes
+    private final double[] superMinBest;            // per super-block: least of its blocks' minBest
+    private final boolean[] superDirty, superBestDirty;
+    private final double[] superBound;
     private final double gamma;
     private final boolean[] active, wild;
     private int wildCount;
@@ -81,6 +87,7 @@ final class IndexedHead implements IncrementalHead {
         this.valueRows = v.nonEmptyRows();
         this.vr = valueRows.length;
         this.blocks = (n + BLOCK - 1) / BLOCK;
+        this.supers = (blocks + SUPER - 1) / SUPER;
         out = new float[n * vr];
         kx = new float[n * q];
         qx = sameQK ? kx : new float[n * q];
@@ -92,6 +99,14 @@ final class IndexedHead implements IncrementalHead {
         kMin = sameQK ? qMin : new float[blocks * q];
         kMax = sameQK ? qMax : new float[blocks * q];
         minBest = new double[blocks];
+        sqMin = new float[supers * q];
+        sqMax = new float[supers * q];
+        skMin = sameQK ? sqMin : new float[supers * q];
+        skMax = sameQK ? sqMax : new float[supers * q];
+        superMinBest = new double[supers];
+        superDirty = new boolean[supers];
+        superBestDirty = new boolean[supers];
+        superBound = new double[supers];
         gamma = 2.0 * (q + 1) * 0x1p-24 / (1 - (q + 1) * 0x1p-24);
         active = new boolean[n];
         wild = new boolean[n];
@@ -222,11 +237,23 @@ final class IndexedHead implements IncrementalHead {
      */
     private void offerChangedQuery(int t) {
         int qo = t * q;
-        for (int b = 0; b < blocks; b++) {
-            if (minBest[b] == Double.POSITIVE_INFINITY) continue;
+        for (int g = 0; g < supers; g++) {
+            if (superMinBest[g] == Double.POSITIVE_INFINITY) continue;
+            int from = g * SUPER, to = Math.min(blocks, from + SUPER);
+            if (bound(skMin, skMax, g, qx, qo) <= superMinBest[g] - 1.0) {
+                if (check) for (int b = from; b < to; b++) checkPruned(b, t);
+                continue;
+            }
+            for (int b = from; b < to; b++) offerToBlock(t, qo, b);
+        }
+    }
+
+    private void offerToBlock(int t, int qo, int b) {
+        {
+            if (minBest[b] == Double.POSITIVE_INFINITY) return;
             if (bound(kMin, kMax, b, qx, qo) <= minBest[b] - 1.0) {
                 if (check) checkPruned(b, t);
-                continue;
+                return;
             }
             int count = blockScores(kxT, b, qx, qo);
             for (int c = 0; c < count; c++) {
@@ -250,35 +277,51 @@ final class IndexedHead implements IncrementalHead {
         }
     }
 
+    // the running best two of indexedScan
+    private int j1, j2;
+    private float s1, s2;
+
     /**
-     * Source i's best and partner over all targets: the block with the highest bound first, then
-     * every block whose bound exceeds the best so far − 1. Targets in the other blocks score at
-     * most best − 1, so they can neither rank first nor tie with the best; and a tied second
-     * (score above best − 1) is never in them, so the best two scanned are the decision.
+     * Source i's best and partner over all targets: the super-block with the highest bound
+     * first, in it the block with the highest bound first, then every (super-)block whose bound
+     * exceeds the best so far − 1. Targets in the others score at most best − 1, so they can
+     * neither rank first nor tie with the best; and a tied second (score above best − 1) is never
+     * in them, so the best two scanned are the decision.
      */
     private void indexedScan(int i) {
         int ko = i * q, first = 0;
-        for (int b = 0; b < blocks; b++) {
+        for (int g = 0; g < supers; g++) {
+            superBound[g] = bound(sqMin, sqMax, g, kx, ko);
+            if (superBound[g] > superBound[first]) first = g;
+        }
+        j1 = -1;
+        j2 = -1;
+        scanSuper(first, ko);
+        for (int g = 0; g < supers; g++) if (g != first && superBound[g] > (double) s1 - 1.0) scanSuper(g, ko);
+        decide(i, j1, s1, j2, s2);
+    }
+
+    private void scanSuper(int g, int ko) {
+        int from = g * SUPER, to = Math.min(blocks, from + SUPER), first = from;
+        for (int b = from; b < to; b++) {
             blockBound[b] = bound(qMin, qMax, b, kx, ko);
             if (blockBound[b] > blockBound[first]) first = b;
         }
-        int j1 = -1, j2 = -1;
-        float s1 = 0f, s2 = 0f;
-        for (int pass = 0; pass <= blocks; pass++) {
-            int b = pass == 0 ? first : pass - 1;
-            if (pass > 0 && (b == first || blockBound[b] <= (double) s1 - 1.0)) continue;
-            int count = blockScores(qxT, b, kx, ko);
-            for (int c = 0; c < count; c++) {
-                int j = b * BLOCK + c;
-                float s = lane[c];
-                if (j1 < 0 || AttentionRule.ranksBefore(s, j, s1, j1)) {
-                    j2 = j1; s2 = s1; j1 = j; s1 = s;
-                } else if (j2 < 0 || AttentionRule.ranksBefore(s, j, s2, j2)) {
-                    j2 = j; s2 = s;
-                }
+        if (j1 < 0 || blockBound[first] > (double) s1 - 1.0) scanBlock(first, ko);
+        for (int b = from; b < to; b++) if (b != first && blockBound[b] > (double) s1 - 1.0) scanBlock(b, ko);
+    }
+
+    private void scanBlock(int b, int ko) {
+        int count = blockScores(qxT, b, kx, ko);
+        for (int c = 0; c < count; c++) {
+            int j = b * BLOCK + c;
+            float s = lane[c];
+            if (j1 < 0 || AttentionRule.ranksBefore(s, j, s1, j1)) {
+                j2 = j1; s2 = s1; j1 = j; s1 = s;
+            } else if (j2 < 0 || AttentionRule.ranksBefore(s, j, s2, j2)) {
+                j2 = j; s2 = s;
             }
         }
-        decide(i, j1, s1, j2, s2);
     }
 
     /** Check mode: a block the index skipped for target t holds no source whose decision t changes. */
@@ -346,10 +389,32 @@ final class IndexedHead implements IncrementalHead {
     /** Re-derives the bounding boxes of the blocks whose columns changed. */
     private void refreshBoxes() {
         for (int b = 0; b < blocks; b++) {
+            if (!queryBlockDirty[b] && !keyBlockDirty[b]) continue;
+            superDirty[b / SUPER] = true;
             if (queryBlockDirty[b]) box(qx, qMin, qMax, b);
             if (!sameQK && keyBlockDirty[b]) box(kx, kMin, kMax, b);
             queryBlockDirty[b] = false;
             keyBlockDirty[b] = false;
+        }
+        for (int g = 0; g < supers; g++) {
+            if (!superDirty[g]) continue;
+            superDirty[g] = false;
+            union(qMin, qMax, sqMin, sqMax, g);
+            if (!sameQK) union(kMin, kMax, skMin, skMax, g);
+        }
+    }
+
+    /** Super-block g's box: the least and greatest of its blocks' boxes, row by row. */
+    private void union(float[] lo, float[] hi, float[] superLo, float[] superHi, int g) {
+        int from = g * SUPER, to = Math.min(blocks, from + SUPER), o = g * q;
+        for (int r = 0; r < q; r++) {
+            float l = Float.POSITIVE_INFINITY, h = Float.NEGATIVE_INFINITY;
+            for (int b = from; b < to; b++) {
+                l = Math.min(l, lo[b * q + r]);
+                h = Math.max(h, hi[b * q + r]);
+            }
+            superLo[o + r] = l;
+            superHi[o + r] = h;
         }
     }
 
@@ -371,10 +436,18 @@ final class IndexedHead implements IncrementalHead {
         for (int b = 0; b < blocks; b++) {
             if (!bestBlockDirty[b]) continue;
             bestBlockDirty[b] = false;
+            superBestDirty[b / SUPER] = true;
             double least = Double.POSITIVE_INFINITY;
             int end = Math.min(n, (b + 1) * BLOCK);
             for (int i = b * BLOCK; i < end; i++) if (active[i]) least = Math.min(least, bestScore[i]);
             minBest[b] = least;
+        }
+        for (int g = 0; g < supers; g++) {
+            if (!superBestDirty[g]) continue;
+            superBestDirty[g] = false;
+            double least = Double.POSITIVE_INFINITY;
+            for (int b = g * SUPER; b < Math.min(blocks, (g + 1) * SUPER); b++) least = Math.min(least, minBest[b]);
+            superMinBest[g] = least;
         }
     }
 
