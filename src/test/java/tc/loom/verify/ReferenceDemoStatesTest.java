@@ -21,11 +21,11 @@ import tc.source.SourceFile;
 /**
  * Loom's own compiled demo states (the reference repository's {@code demos/}: Life, Snake and the
  * 9×9 Sudoku) read by our state reader, run on the interpreter to a halt, and on the exact
- * profile's sparse transformer in lockstep with it. The files are not ours to commit: point
+ * profile's fast transformer in lockstep with it. The files are not ours to commit: point
  * {@code -Dtc.loom.repo} at a clone of the reference repository; without it the test is aborted
  * with that reason. The transformer runs whole for Life and Snake (1,829 and 386 steps) and for
- * the first {@code tc.long.steps} steps of the Sudoku (15,272,147 steps in all, hours on today's
- * sparse engine).
+ * the first {@code tc.long.steps} steps of the Sudoku (15,272,147 steps in all; the lockstep
+ * check reads the whole state after every step, so it costs more per step than the engine).
  */
 class ReferenceDemoStatesTest {
     private static final String REPO = System.getProperty("tc.loom.repo", "");
@@ -45,7 +45,7 @@ class ReferenceDemoStatesTest {
         if (REPO.isEmpty())
             return Stream.of(DynamicTest.dynamicTest("Loom's demo states", () -> Assumptions.abort(
                     "needs the reference repository's demo states: mvn test -Dtc.loom.repo=PATH_TO_LOOM_CLONE")));
-        return Stream.of(DEMOS).map(d -> DynamicTest.dynamicTest(d.name() + " on interp and sparse (exact)", () -> {
+        return Stream.of(DEMOS).map(d -> DynamicTest.dynamicTest(d.name() + " on interp and fast (exact)", () -> {
             Path state = Path.of(REPO, d.state());
             Assumptions.assumeTrue(Files.isRegularFile(state), () -> "not found: " + state);
             SourceFile info = d.info() == null || !Files.isRegularFile(Path.of(REPO, d.info())) ? null
@@ -57,7 +57,7 @@ class ReferenceDemoStatesTest {
             assertEquals(d.steps(), ideal.steps(), d.name() + " steps on the interpreter");
 
             long bound = Math.min(d.transformerSteps(), ideal.steps());
-            var pass = PassKind.SPARSE.create(ExactWeights.build(program.config()));
+            var pass = PassKind.FAST.create(ExactWeights.build(program.config()));
             Verification v = LockstepVerifier.run(program, pass, bound);
             if (bound == ideal.steps()) assertTrue(v.verified(), d.name() + ": " + v);
             else {
