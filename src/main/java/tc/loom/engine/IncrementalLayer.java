@@ -181,8 +181,7 @@ final class IncrementalLayer {
         float[] h = flipped[j] ? h1 : h0, hBefore = flipped[j] ? h0 : h1;
         int zone = shape.zone(j), o = j * d, ho = j * hiddenRows;
         float[] bias1 = b1[zone], bias2 = b2[zone];
-        System.arraycopy(hBefore, ho, h, ho, hiddenRows);
-        int hiddenCount = 0, rowCount = 0;
+        int hiddenCount = 0, rowCount = 0, fanOut = 0;
         // the rows where a differs from aBefore, found by the JIT's vectorised mismatch (a NaN
         // that stays a NaN counts as unchanged, as in sameBits)
         for (int r = 0; r < d; r++) {
@@ -191,6 +190,19 @@ final class IncrementalLayer {
             r += skip;
             rowDirty[r] = true;
             rowList[rowCount++] = r;
+            fanOut += feedsStart[r + 1] - feedsStart[r];
+        }
+        if (2 * fanOut > hiddenRows) {
+            // most hidden units are reached (column 0, most layers): marking them costs more than
+            // it saves, and the full block computes the same bits
+            for (int c = 0; c < rowCount; c++) rowDirty[rowList[c]] = false;
+            feedForwards--;
+            feedForward(j);
+            return;
+        }
+        System.arraycopy(hBefore, ho, h, ho, hiddenRows);
+        for (int c = 0; c < rowCount; c++) {
+            int r = rowList[c];
             for (int e = feedsStart[r]; e < feedsStart[r + 1]; e++) {
                 int k = feeds[e];
                 if (!hiddenDirty[k]) {
