@@ -149,13 +149,20 @@ final class DenseLayers {
      * and (a + sum) + b has sum from +0 too); so the block reads X's row directly.
      */
     void forward(float[] x, Activations act, java.util.function.Consumer<Head> attend) {
+        forwardByLayer(x, act, layer -> {
+            for (Head head : layer.heads()) attend.accept(head);
+        });
+    }
+
+    /** {@link #forward} with the attention taken a layer at a time: {@code attend} adds all the layer's heads, in order. */
+    void forwardByLayer(float[] x, Activations act, java.util.function.Consumer<DenseLayer> attend) {
         shape.checkArray(x);
         split(x, act.x);
         int d = shape.d();
         for (DenseLayer layer : layers) {
             int[] written = layer.attentionRows();
             for (int r : written) Arrays.fill(act.att[r], 0f);
-            for (Head head : layer.heads()) attend.accept(head);
+            attend.accept(layer);
             System.arraycopy(act.x, 0, act.input, 0, d);
             for (int r : written) act.input[r] = act.a[r];
             inParallel((from, to) -> {

@@ -36,13 +36,17 @@ public final class DensePass implements ForwardPass {
     private final DenseLayers dense;
     private final int d, n;
     private final DenseLayers.Activations act;
-    /** Adds one head's argmax output to the attention sum; made once, so a step allocates nothing for it. */
-    private final java.util.function.Consumer<DenseLayers.Head> addHead;
-    private final float[][] headOut;  // [row][column]: one head's output
-    private final Blocks blocks;
-    private final Sources[] chunks;
-    private final int[] best, second;            // per source: its targets (best −1: zero key)
-    private final boolean[] tied;
+    /** Adds one layer's argmax attention to the attention sum; made once, so a step allocates nothing for it. */
+    private final java.util.function.Consumer<DenseLayers.DenseLayer> attendLayer;
+    /** Per head of a layer (by its index): keys, queries and values, block extremes, chunks of sources, decisions. */
+    private final float[][][] kx, qx, vx;
+    private final Blocks[] blocks;
+    private final Sources[][] sources;
+    private final int[][] best, second;          // [head][source]: its targets (best −1: zero key)
+    private final boolean[][] tied;
+    private final float[][] headOut;             // [row][column]: a head's output, for rows an earlier head of the layer writes too
+    /** Per head: its value rows that no earlier head of its layer writes, and those that one does. */
+    private final java.util.Map<DenseLayers.Head, int[][]> rowsByHead = new java.util.IdentityHashMap<>();
 
     public DensePass(LoomModel model) {
         this.model = model;
@@ -50,75 +54,124 @@ public final class DensePass implements ForwardPass {
         this.d = dense.shape.d();
         this.n = dense.shape.n();
         act = dense.new Activations();
+        int heads = 0, maxQ = dense.maxQueryRows();
+        for (DenseLayers.DenseLayer layer : dense.layers) {
+            heads = Math.max(heads, layer.heads().size());
+            boolean[] written = new boolean[d];
+            for (DenseLayers.Head head : layer.heads()) {
+                int[] rows = head.valueRows();
+                int[] direct = java.util.Arrays.stream(rows).filter(r -> !written[r]).toArray();
+                int[] buffered = java.util.Arrays.stream(rows).filter(r -> written[r]).toArray();
+                for (int r : rows) written[r] = true;
+                rowsByHead.put(head, new int[][] {direct, buffered});
+            }
+        }
+        kx = new float[heads][maxQ][n];
+        qx = new float[heads][maxQ][n];
+        vx = new float[heads][d][];
+        blocks = new Blocks[heads];
+        sources = new Sources[heads][CHUNKS];
+        best = new int[heads][n];
+        second = new int[heads][n];
+        tied = new boolean[heads][n];
+        for (int h = 0; h < heads; h++) {
+            blocks[h] = new Blocks(n, maxQ);
+            for (int c = 0; c < CHUNKS; c++) sources[h][c] = new Sources(blocks[h]);
+        }
+        // V·x rows only where some head of that index has a value row
+        for (DenseLayers.DenseLayer layer : dense.layers)
+            for (int h = 0; h < layer.heads().size(); h++)
+                for (int r : layer.heads().get(h).valueRows()) if (vx[h][r] == null) vx[h][r] = new float[n];
         headOut = dense.rows(d);
-        blocks = new Blocks(n, dense.maxQueryRows());
-        chunks = new Sources[CHUNKS];
-        for (int c = 0; c < CHUNKS; c++) chunks[c] = new Sources(blocks);
-        best = new int[n];
-        second = new int[n];
-        tied = new boolean[n];
-        addHead = head -> {
-            attend(head, act.x);
-            // the rows V cannot write hold +0 in headOut and add nothing
-            for (int r : head.valueRows()) addRow(act.att[r], headOut[r]);
-        };
+        attendLayer = this::attend;
     }
 
     @Override public LoomModel model() { return model; }
 
-    @Override public void step(float[] x) { dense.forward(x, act, addHead); }
+    @Override public void step(float[] x) { dense.forwardByLayer(x, act, attendLayer); }
+
+    /**
+     * Adds the layer's heads' argmax outputs to the attention sum, head by head in order: keys,
+     * queries and values on all cores by columns, the decisions on all cores by sources, then
+     * the scatter in ascending source order.
+     */
+    private void attend(DenseLayers.DenseLayer layer) {
+        var heads = layer.heads();
+        int count = heads.size();
+        if (count == 0) return;
+        float[][] x = act.x;
+        dense.inParallel((from, to) -> {
+            for (int h = 0; h < count; h++) {
+                DenseLayers.Head head = heads.get(h);
+                dense.multiply(head.kTerms(), head.q(), x, kx[h], from, to);
+                dense.multiply(head.qTerms(), head.q(), x, qx[h], from, to);
+                dense.multiply(head.vTerms(), head.valueRows(), x, vx[h], from, to); // the other rows of V·x are +0 and never read
+                blocks[h].of(qx[h], head.q(), from, to);
+            }
+        });
+        IntStream.range(0, count * CHUNKS).parallel().forEach(t -> {
+            int h = t / CHUNKS, c = t % CHUNKS;
+            decide(h, heads.get(h).q(), c * n / CHUNKS, (c + 1) * n / CHUNKS, sources[h][c]);
+        });
+        for (int h = 0; h < count; h++) scatter(h, heads.get(h));
+    }
+
+    /**
+     * Adds head h's output to the attention rows: each source's value to its target (half to each
+     * of a tied pair), sources in ascending order. A row no earlier head of the layer writes
+     * gets the sums directly (the attention row is +0 there, and +0 + s = s for a sum s from
+     * +0); a row that one does gets this head's sum whole first, then adds it.
+     */
+    private void scatter(int h, DenseLayers.Head head) {
+        int[][] rows = rowsByHead.get(head);
+        float[][] v = vx[h];
+        int[] b = best[h], s = second[h];
+        boolean[] split = tied[h];
+        for (int[] group : rows) {
+            if (group.length == 0) continue;
+            boolean direct = group == rows[0];
+            float[][] out = direct ? act.att : headOut;
+            if (!direct) for (int r : group) Arrays.fill(headOut[r], 0f);
+            for (int i = 0; i < n; i++) {
+                int j1 = b[i];
+                if (j1 < 0) continue;
+                if (split[i]) {
+                    int j2 = s[i];
+                    for (int r : group) {
+                        float half = 0.5f * v[r][i];
+                        out[r][j1] += half;
+                        out[r][j2] += half;
+                    }
+                } else {
+                    for (int r : group) out[r][j1] += v[r][i];
+                }
+            }
+            if (!direct) for (int r : group) addRow(act.att[r], headOut[r]);
+        }
+    }
 
     private static void addRow(float[] acc, float[] v) { for (int j = 0; j < acc.length; j++) acc[j] += v[j]; }
 
-    /** headOut = this head's argmax attention output on x. */
-    private void attend(DenseLayers.Head head, float[][] x) {
-        int q = head.q();
-        float[][] vx = act.v;
-        dense.inParallel((from, to) -> {
-            dense.multiply(head.kTerms(), q, x, act.k, from, to);
-            dense.multiply(head.qTerms(), q, x, act.q, from, to);
-            dense.multiply(head.vTerms(), head.valueRows(), x, vx, from, to); // the other rows of V·x are +0 and never read
-            blocks.of(act.q, q, from, to);
-        });
-        IntStream.range(0, CHUNKS).parallel().forEach(c -> decide(q, c * n / CHUNKS, (c + 1) * n / CHUNKS, chunks[c]));
-        int[] rows = head.valueRows();
-        for (int r : rows) Arrays.fill(headOut[r], 0f);
-        for (int i = 0; i < n; i++) {
-            int j1 = best[i];
-            if (j1 < 0) continue;
-            if (tied[i]) {
-                int j2 = second[i];
-                for (int r : rows) {
-                    float v = 0.5f * vx[r][i];
-                    headOut[r][j1] += v;
-                    headOut[r][j2] += v;
-                }
-            } else {
-                for (int r : rows) headOut[r][j1] += vx[r][i];
-            }
-        }
-    }
-
-    /** The targets of sources [from, to). */
-    private void decide(int q, int from, int to, Sources c) {
-        float[][] k = act.k;
+    /** The targets of head h's sources [from, to). */
+    private void decide(int h, int q, int from, int to, Sources c) {
+        float[][] k = kx[h];
         c.restart();
         for (int i = from; i < to; i++) {
-            if (zeroKey(i, q)) {
-                best[i] = -1;
+            boolean zero = true;
+            for (int r = 0; r < q; r++) {
+                float e = k[r][i];
+                c.key[r] = e;
+                if (Math.abs(e) >= AttentionRule.ZERO_KEY) zero = false;
+            }
+            if (zero) {
+                best[h][i] = -1;
                 continue;
             }
-            for (int r = 0; r < q; r++) c.key[r] = k[r][i];
-            c.decide(act.q, q);
-            best[i] = c.best;
-            second[i] = c.second;
-            tied[i] = c.tied;
+            c.decide(qx[h], q);
+            best[h][i] = c.best;
+            second[h][i] = c.second;
+            tied[h][i] = c.tied;
         }
-    }
-
-    private boolean zeroKey(int i, int q) {
-        for (int r = 0; r < q; r++) if (Math.abs(act.k[r][i]) >= AttentionRule.ZERO_KEY) return false;
-        return true;
     }
 
     /**
@@ -233,7 +286,7 @@ public final class DensePass implements ForwardPass {
             scoredBlock = -1;
         }
 
-        /** Decides the source whose key is {@link #key}, against the query rows {@code qx[0..q)} whose extremes {@link #blocks} holds. */
+        /** Decides the source whose key is {@link #key} (not all zero), against the query rows {@code qx[0..q)} whose extremes {@link #blocks} holds. */
         void decide(float[][] qx, int q) {
             int shared = 0;
             if (hasPrevious) while (shared < q && label(key[shared]) == label(previousKey[shared])) shared++;
