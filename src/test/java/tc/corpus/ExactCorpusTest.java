@@ -3,6 +3,7 @@ package tc.corpus;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +16,15 @@ import tc.loom.Engines;
 import tc.loom.backend.CompileOptions;
 import tc.loom.backend.Compiler;
 import tc.loom.engine.Engine;
+import tc.loom.engine.PassKind;
 import tc.loom.engine.RunOptions;
 import tc.loom.engine.RunResult;
+import tc.loom.engine.TransformerEngine;
 import tc.loom.interp.Interpreter;
 import tc.loom.isa.MachineConfig;
 import tc.loom.isa.Program;
+import tc.loom.verify.LockstepVerifier;
+import tc.loom.verify.Verification;
 import tc.source.CompileException;
 
 /**
@@ -33,12 +38,19 @@ import tc.source.CompileException;
  * 10,000: every program of the corpus but the long demos, such as Sudoku's million steps, which
  * take hours at today's ~1,000 steps/s). CI bounds the other runs too:
  * sparse at other configurations to programs of at most {@code tc.corpus.otherConfigSteps} steps
- * (default 400); dense (the slow engine: see the README's Performance table) everywhere to at most {@code tc.corpus.denseSteps} steps
+ * (default 400); dense at the named configurations to programs of at most {@code tc.corpus.denseSteps} steps
  * (default 30, as pom.xml sets it). {@code -Pexhaustive} lifts all three bounds. A run left out by a bound is reported as an
  * aborted test with the reason, never passed silently.
+ *
+ * <p>And every program runs on dense at its own configuration, in lockstep with the interpreter
+ * ({@link LockstepVerifier}: after every step the PC, every memory cell and every state entry
+ * exactly −1, 0 or +1): its whole run when it has at most {@code tc.corpus.densePrefix} steps
+ * (default 2,000), else its first {@code tc.corpus.densePrefix} steps; the test's name says which.
+ * So no program of the corpus goes untested on dense. {@code -Pexhaustive} runs them whole.
  */
 class ExactCorpusTest {
     static final long DENSE_STEPS = Long.getLong("tc.corpus.denseSteps", 30);
+    static final long DENSE_PREFIX = Long.getLong("tc.corpus.densePrefix", 2_000);
     static final long OTHER_CONFIG_STEPS = Long.getLong("tc.corpus.otherConfigSteps", 400);
     static final long SPARSE_STEPS = Long.getLong("tc.corpus.sparseSteps", 10_000);
 
@@ -66,17 +78,31 @@ class ExactCorpusTest {
                 tests.add(DynamicTest.dynamicTest(p.path() + " at " + config.name() + " on dense (exact) = interp",
                         () -> sameAsInterpreter(p, config, dense, DENSE_STEPS, "tc.corpus.denseSteps")));
             }
-            MachineConfig own = Compiler.compile(p.source(), p.options()).config();
-            if (!MachineConfig.namedInOrder().contains(own.withWordBits(8)))
-                tests.add(DynamicTest.dynamicTest(p.path() + " at its own " + own.name() + " on dense (exact)", () -> {
-                    Program program = Compiler.compile(p.source(), p.options());
-                    assumeWithin(new Interpreter().run(program, new RunOptions(CorpusTest.MAX_STEPS, null)), DENSE_STEPS, "tc.corpus.denseSteps");
-                    CorpusTest.check(p, dense);
-                }));
+            tests.add(denseLockstep(p, (TransformerEngine) dense));
             nodes.add(DynamicContainer.dynamicContainer(p.path(), tests));
         }
         assertFalse(nodes.isEmpty(), "empty corpus");
         return nodes.stream();
+    }
+
+    /**
+     * The program on dense at its own configuration in lockstep with the interpreter: the whole
+     * run, or its first {@link #DENSE_PREFIX} steps, as the name says.
+     */
+    private static DynamicTest denseLockstep(CorpusProgram p, TransformerEngine dense) {
+        Program program = Compiler.compile(p.source(), p.options());
+        long total = new Interpreter().run(program, new RunOptions(CorpusTest.MAX_STEPS, null)).steps();
+        boolean whole = total <= DENSE_PREFIX;
+        long steps = whole ? total : DENSE_PREFIX;
+        String run = whole ? String.format("whole run, %,d steps", total) : String.format("first %,d of %,d steps", steps, total);
+        String name = p.path() + " at its own " + program.config().name() + " on dense (exact), in lockstep with interp: " + run;
+        return DynamicTest.dynamicTest(name, () -> {
+            Verification v = LockstepVerifier.run(program, PassKind.DENSE.create(dense.model(program.config())), Math.max(1, steps));
+            String what = p.path() + " on dense (exact), " + run + ": " + v.status() + " after " + v.steps() + " steps"
+                    + (v.divergence() == null ? "" : ", " + v.divergence());
+            if (whole) assertTrue(v.verified() && v.steps() == total, what);
+            else assertTrue(v.status() == Verification.Status.STEP_LIMIT && v.steps() == steps, what);
+        });
     }
 
     private static void assumeWithin(RunResult ideal, long bound, String property) {
