@@ -45,7 +45,7 @@ final class DenseLayers {
      * [zone][row], and the rows any head can write (the union of their value rows).
      */
     record DenseLayer(String name, List<Head> heads, int hidden, float[] w1, Terms w1Terms, float[][] b1, float[] w2, Terms w2Terms, float[][] b2,
-            int[] attentionRows) {}
+            int[] attentionRows, int[] ffnRows, int[] attentionOnlyRows) {}
 
     /**
      * The non-zero weights of a dense matrix, row by row in ascending column order: the terms its
@@ -105,8 +105,13 @@ final class DenseLayers {
             }
             int hiddenRows = l.hiddenRows();
             float[] w1 = l.w1().toDense(), w2 = l.w2().toDense();
+            Terms w2Terms = new Terms(w2, d, hiddenRows);
+            float[][] b2 = zones(l.b2());
+            int[] ffnRows = IntStream.range(0, d)
+                    .filter(r -> w2Terms.start[r + 1] > w2Terms.start[r] || b2[0][r] != 0f || b2[1][r] != 0f || b2[2][r] != 0f).toArray();
+            int[] attentionOnly = written.stream().mapToInt(Integer::intValue).filter(r -> Arrays.binarySearch(ffnRows, r) < 0).toArray();
             out.add(new DenseLayer(l.name(), List.copyOf(heads), hiddenRows, w1, new Terms(w1, hiddenRows, d), zones(l.b1()),
-                    w2, new Terms(w2, d, hiddenRows), zones(l.b2()), written.stream().mapToInt(Integer::intValue).toArray()));
+                    w2, w2Terms, b2, written.stream().mapToInt(Integer::intValue).toArray(), ffnRows, attentionOnly));
             maxHidden = Math.max(maxHidden, hiddenRows);
         }
         layers = List.copyOf(out);
@@ -142,11 +147,16 @@ final class DenseLayers {
      * {@code act.att} through {@code attend} (the attention rule is all the dense passes differ
      * in), then the residual and the feed-forward block, on all cores by column ranges.
      *
-     * <p>Heads only write their value rows ({@code attentionRows}, the union). {@code attend}
-     * must add into those rows of {@code act.att} alone: the other rows are neither cleared nor
-     * read. There A = X + 0 is X itself, except that −0 would become +0, and the feed-forward
-     * block gives the same bits for either zero (W1's products sum from +0, where ±0 adds nothing,
-     * and (a + sum) + b has sum from +0 too); so the block reads X's row directly.
+     * <p>Rows nobody writes are not computed, which takes one fact: <b>no entry is ever −0</b>.
+     * The input's −0 are made +0 when it is read (the textbook's first layer would do the same:
+     * its rows all pass through (x + att + …) with a +0 term, and a ±0 input gives the same
+     * products in any sum from +0); after that every value is a sum one of whose terms is never
+     * −0 (sums start from +0, and A = X + attention, Y = (A + S) + b), and x + y is −0 only if
+     * both are. Given that, heads only write their value rows ({@code attentionRows}, the union;
+     * {@code attend} must add into those rows of {@code act.att} alone, the others are neither
+     * cleared nor read): elsewhere A = X + 0 is X itself, and the block reads X's row. And rows
+     * with no W2 terms and zero biases ({@code ffnRows} lists the others) get Y = (A + 0) + 0 = A:
+     * X's row stays, and an attention row's A becomes the state row by swapping the arrays.
      */
     void forward(float[] x, Activations act, java.util.function.Consumer<Head> attend) {
         forwardByLayer(x, act, layer -> {
@@ -172,14 +182,23 @@ final class DenseLayers {
                 }
                 feedForward(layer, act.input, act.x, from, to);
             });
+            // rows the feed-forward block leaves alone: y = a, so the attention rows among them become the state's
+            for (int r : layer.attentionOnlyRows()) {
+                float[] swap = act.x[r];
+                act.x[r] = act.a[r];
+                act.a[r] = swap;
+            }
         }
         join(act.x, x);
     }
 
-    /** x (flat, row-major d×n) → rows. */
+    /** x (flat, row-major d×n) → rows, with −0 made +0 (see {@link #forwardByLayer} for why). */
     void split(float[] x, float[][] rows) {
         int n = shape.n();
-        for (int r = 0; r < shape.d(); r++) System.arraycopy(x, r * n, rows[r], 0, n);
+        for (int r = 0; r < shape.d(); r++) {
+            float[] row = rows[r];
+            for (int j = 0, e = r * n; j < n; j++, e++) row[j] = x[e] + 0f;
+        }
     }
 
     /** rows → x (flat, row-major d×n). */
@@ -268,7 +287,7 @@ final class DenseLayers {
                 if (probe[j] == 0f) continue;
                 for (int k = 0; k < hiddenRows; k++) if (h[k][j] != h[k][j]) h[k][j] = 0f;
             }
-            for (int r = 0; r < d; r++) {
+            for (int r : layer.ffnRows()) {
                 float[] ar = a[r], yr = y[r];
                 int last = combineAllButLast(w2, r, h, sum, t, end);
                 if (t == 0) lastResidual(w2, r, last, h, ar, yr, b2[0][r], 0, 1);
