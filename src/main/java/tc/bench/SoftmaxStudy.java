@@ -241,6 +241,20 @@ public final class SoftmaxStudy {
             sb.append(String.format(Locale.ROOT, "- λ = %s: decoded wrong in %d of %d runs%s%s; left the value set in %d%s%s.%n", number(lambdas.get(k)),
                     decSteps.size(), n, range(decSteps), where(decWhere), setSteps.size(), range(setSteps), where(setWhere)));
         }
+        long same = rows.stream().filter(r -> r.results().get(profile).stream().map(SoftmaxStudy::cell).distinct().count() == 1).count();
+        float argmaxWorst = 0;
+        int argmaxWrong = 0;
+        for (Row row : rows) {
+            boolean wrong = false;
+            for (SoftmaxDrift.Result r : row.results().get(profile)) {
+                argmaxWorst = Math.max(argmaxWorst, r.argmaxWorst());
+                wrong |= r.argmaxDecoded() != null;
+            }
+            if (wrong) argmaxWrong++;
+        }
+        sb.append(String.format(Locale.ROOT, "- the same departures at every λ: %d of %d programs.%n", same, rows.size()));
+        sb.append(String.format(Locale.ROOT, "- the argmax engine on the same weights, every step of these runs: largest distance from the value set %.3g;"
+                + " decoded wrong in %d of %d programs.%n", argmaxWorst, argmaxWrong, rows.size()));
         return sb.toString();
     }
 
