@@ -48,7 +48,7 @@ import tc.source.SourceFile;
  * may be C sources (with the same headers) or Loom {@code _state.json} files (their
  * {@code _info.json} beside them). Options: {@code --lambdas 10,20,50,100,200},
  * {@code --steps 2000} (the cap per run), {@code --wide-steps 300} (the cap on machines of 2,048
- * columns, where a step costs about ten times more), {@code --profiles exact,loom-v1},
+ * columns, where a step costs over ten times more), {@code --profiles exact,loom-v1},
  * {@code --programs SUBSTRING,...} (keep the paths containing one), {@code --threads 2},
  * {@code --snap} (an ideal snap after every step, {@link SoftmaxDrift#runSnapped}).
  * Progress goes to stderr, the tables to stdout.
@@ -56,7 +56,7 @@ import tc.source.SourceFile;
 public final class SoftmaxStudy {
     public static final List<Double> DEFAULT_LAMBDAS = List.of(10.0, 20.0, 50.0, 100.0, 200.0);
     public static final long DEFAULT_STEPS = 2000;
-    /** The cap at 2,048 columns and more, where a softmax step costs about ten times a 512-column one. */
+    /** The cap at 2,048 columns and more, where a softmax step costs over ten times a 512-column one. */
     public static final long DEFAULT_WIDE_STEPS = 300;
     /** The machines {@code wideSteps} applies to. */
     public static final int WIDE_COLUMNS = 2048;
@@ -241,6 +241,20 @@ public final class SoftmaxStudy {
             sb.append(String.format(Locale.ROOT, "- λ = %s: decoded wrong in %d of %d runs%s%s; left the value set in %d%s%s.%n", number(lambdas.get(k)),
                     decSteps.size(), n, range(decSteps), where(decWhere), setSteps.size(), range(setSteps), where(setWhere)));
         }
+        long same = rows.stream().filter(r -> r.results().get(profile).stream().map(SoftmaxStudy::cell).distinct().count() == 1).count();
+        float argmaxWorst = 0;
+        int argmaxWrong = 0;
+        for (Row row : rows) {
+            boolean wrong = false;
+            for (SoftmaxDrift.Result r : row.results().get(profile)) {
+                argmaxWorst = Math.max(argmaxWorst, r.argmaxWorst());
+                wrong |= r.argmaxDecoded() != null;
+            }
+            if (wrong) argmaxWrong++;
+        }
+        sb.append(String.format(Locale.ROOT, "- the same departures at every λ: %d of %d programs.%n", same, rows.size()));
+        sb.append(String.format(Locale.ROOT, "- the argmax engine on the same weights, every step of these runs: largest distance from the value set %.3g;"
+                + " decoded wrong in %d of %d programs.%n", argmaxWorst, argmaxWrong, rows.size()));
         return sb.toString();
     }
 

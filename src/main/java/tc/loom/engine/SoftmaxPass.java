@@ -17,13 +17,14 @@ import tc.loom.transformer.LoomModel;
  * is far below float32 resolution: the sum it would join is at least 1); the others are summed in
  * ascending source order. Heads with an empty V are skipped (they add exactly 0).
  *
- * <p>Three shortcuts leave every bit as the literal loops have it (the package-private
+ * <p>The shortcuts leave every bit as the literal loops have it (the package-private
  * {@code literal} constructor keeps those, one column after another on one thread;
- * {@code SoftmaxPassTest} compares the two on every step of corpus runs): target columns whose
- * queries are bit for bit equal have equal scores and so equal outputs, which are computed once
- * (a head's idle columns, all-zero queries averaging every source, are most of the work
- * otherwise); a query row that is zero in column j adds ±0 to every score when the keys are
- * finite, so it is skipped; and exp is taken only for sources scoring within 29/λ of the column's
+ * {@code SoftmaxPassTest} compares the two after every step, on both profiles, at a low and a
+ * high λ, and on noisy states): target columns whose queries are bit for bit equal have equal
+ * scores and so equal outputs, which are computed once (a head's idle columns, all-zero queries
+ * averaging every source, are most of the work otherwise); when no score can overflow, a query
+ * row that is zero in column j (it adds ±0 to every score) is skipped and the maximum is taken
+ * without NaN's rules; and exp is taken only for sources scoring within 29/λ of the column's
  * maximum (a threshold rounded down), since the exact 1e−12 test rejects every other one. The
  * groups of target columns are independent, so they are computed in chunks on all cores.
  */

@@ -37,7 +37,8 @@ class SoftmaxEngineTest {
      * Study: fibonacci under softmax attention next to the exact engine. Measured: at the paper's
      * λ = 10 the decoded PC and memory follow the exact run for the first 10 steps (checked; more were seen) while the
      * state drifts by about 1e−4 (so the ±1e−5 invariant of the argmax engines does not hold);
-     * at λ = 100 the run departs at step 2 (printed only).
+     * at λ = 100 the run departs at step 2 (printed only; the next test and docs/transformer.md,
+     * "Softmax attention, measured", say why).
      */
     @Test
     void softmaxFollowsFibonacciForTenStepsAtLambdaTen() throws IOException {
@@ -64,6 +65,44 @@ class SoftmaxEngineTest {
                 }
             }
             System.out.printf("softmax λ=%.0f: %.0f ms/step%n", lambda, nanos / 1e6 / steps);
+        }
+    }
+
+    /**
+     * The mechanism of that departure, in numbers (docs/transformer.md): loom-v1's non-dyadic snap
+     * leaves each +1 PC bit at 1 + 2^−17 after step 1, so at step 2 the fetch head's designed tie
+     * between column 0 and the instruction column has a gap δ₁ = Σp² − Σ|p|; softmax splits it
+     * σ(λδ₁) : σ(−λδ₁) where the argmax rule splits 50/50, and the decoded instruction fields in
+     * column 0 come out at 2σ(−λδ₁) of their ±1 — short by about λδ₁/2, ten times more at λ = 100
+     * than at λ = 10, and L2's ℓ-bit address tie multiplies that by λℓ once more.
+     */
+    @Test
+    void atStepTwoTheFetchTieSplitsByTheGapLoomV1sSnapLeftInThePc() throws IOException {
+        Program program = ReferenceData.program("fibonacci");
+        StateMatrix argmax = StateMatrix.initial(program);
+        new SparsePass(ReferenceData.flatWeights()).step(argmax);
+        var layout = argmax.layout();
+        var pc = layout.rows(tc.loom.state.StateLayout.Region.PC);
+        double squares = 0, magnitudes = 0;
+        for (int i = 0; i < pc.count(); i++) {
+            float p = argmax.get(pc.row(i), 0);
+            if (p > 0) assertEquals(1 + 0x1p-17f, p, "a +1 PC bit after step 1 on loom-v1");
+            else assertEquals(-1f, p);
+            squares += (double) p * p;
+            magnitudes += Math.abs(p);
+        }
+        double gap = squares - magnitudes;
+        assertTrue(gap > 2e-5 && gap < 3e-5, "δ₁ = " + gap);
+        var fields = layout.rows(tc.loom.state.StateLayout.Region.SCRATCH_CMD);
+        for (double lambda : new double[] {10, 100}) {
+            StateMatrix soft = StateMatrix.initial(program);
+            SoftmaxPass pass = new SoftmaxPass(ReferenceData.flatWeights(), lambda);
+            pass.step(soft);
+            for (int i = 0; i < pc.count(); i++) assertEquals(argmax.get(pc.row(i), 0), soft.get(pc.row(i), 0), "step 1 is the argmax step");
+            pass.step(soft);
+            double expected = 2 / (1 + Math.exp(lambda * gap));
+            for (int i = 0; i < fields.count(); i++)
+                assertEquals(expected, Math.abs(soft.get(fields.row(i), 0)), 2e-6, "λ = " + lambda + ", decoded field bit " + i);
         }
     }
 }
