@@ -161,21 +161,27 @@ final class DenseLayers {
     void forward(float[] x, Activations act, java.util.function.Consumer<Head> attend) {
         forwardByLayer(x, act, layer -> {
             for (Head head : layer.heads()) attend.accept(head);
+            return null;
         });
     }
 
-    /** {@link #forward} with the attention taken a layer at a time: {@code attend} adds all the layer's heads, in order. */
-    void forwardByLayer(float[] x, Activations act, java.util.function.Consumer<DenseLayer> attend) {
+    /**
+     * {@link #forward} with the attention taken a layer at a time: {@code attend} adds all the
+     * layer's heads, in order, or prepares them and returns the work that adds them, column range
+     * by column range (it then runs on all cores, each range just before its residual).
+     */
+    void forwardByLayer(float[] x, Activations act, java.util.function.Function<DenseLayer, ColumnTask> attend) {
         shape.checkArray(x);
         split(x, act.x);
         int d = shape.d();
         for (DenseLayer layer : layers) {
             int[] written = layer.attentionRows();
             for (int r : written) Arrays.fill(act.att[r], 0f);
-            attend.accept(layer);
+            ColumnTask attention = attend.apply(layer);
             System.arraycopy(act.x, 0, act.input, 0, d);
             for (int r : written) act.input[r] = act.a[r];
             inParallel((from, to) -> {
+                if (attention != null) attention.run(from, to);
                 for (int r : written) {
                     float[] ar = act.a[r], xr = act.x[r], attr = act.att[r];
                     for (int j = from; j < to; j++) ar[j] = xr[j] + attr[j];

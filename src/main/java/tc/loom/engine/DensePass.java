@@ -14,19 +14,20 @@ import tc.loom.transformer.LoomModel;
  * against; {@code TextbookDense} in the tests (the same formula, every product and every score,
  * one thread) is its own: the same bits after every step.
  *
- * <p>Every column's arithmetic is the textbook's, less the products by zero that
- * {@link DenseLayers} explains. What makes it fast is where the work goes:
+ * <p>Every number it computes is computed as the textbook computes it: each sum from +0, its
+ * terms in ascending index order, less the products by zero and the rows nobody writes that
+ * {@link DenseLayers} explains. What makes it fast is what it leaves out and where the work goes:
  * <ul>
- * <li>A source's best two targets are found without computing every score, and exactly: see
- *     {@link Sources}. The targets are cut into blocks of adjacent columns; a score is a chain of
- *     roundings that never decrease when a query value moves the way its key entry favours, so
- *     evaluating the score with each query row at its block maximum (minimum for a negative key
- *     entry) bounds every score of the block. Only blocks whose bound could change the source's
- *     decision are scored. Loom's keys pick one target out of n, so a source scores a block or two
- *     instead of n columns.</li>
- * <li>Sources are decided, and the feed-forward block is computed, on all cores, each part writing
- *     only its own sources' decisions or its own columns. The scatter of values to targets stays
- *     sequential in ascending source order, so every target's sum keeps its order.</li>
+ * <li>A source's best two targets are found without computing every score, and exactly (see
+ *     {@link Sources}): the targets are cut into blocks of adjacent columns, and the score
+ *     evaluated with each query row at its block maximum (minimum for a negative key entry)
+ *     bounds every score of the block, because each rounding in the chain never decreases when
+ *     its argument grows. Only blocks whose bound could change the decision are scored. Loom's
+ *     keys pick one target out of n, so a source scores one block instead of n columns.</li>
+ * <li>Keys, queries and values, the decisions, the scatter of values to their targets and the
+ *     feed-forward block run on all cores, each part writing only its own columns or its own
+ *     sources' decisions; the scatter takes the sources in ascending order in every part, so
+ *     every target's sum keeps its order.</li>
  * </ul>
  */
 public final class DensePass implements ForwardPass {
@@ -36,8 +37,8 @@ public final class DensePass implements ForwardPass {
     private final DenseLayers dense;
     private final int d, n;
     private final DenseLayers.Activations act;
-    /** Adds one layer's argmax attention to the attention sum; made once, so a step allocates nothing for it. */
-    private final java.util.function.Consumer<DenseLayers.DenseLayer> attendLayer;
+    /** Prepares one layer's argmax attention and returns its scatter; made once, so a step allocates nothing for it. */
+    private final java.util.function.Function<DenseLayers.DenseLayer, DenseLayers.ColumnTask> attendLayer;
     /** Per head of a layer (by its index): keys, queries and values, block extremes, chunks of sources, decisions. */
     private final float[][][] kx, qx, vx;
     private final Blocks[] blocks;
@@ -91,14 +92,14 @@ public final class DensePass implements ForwardPass {
     @Override public void step(float[] x) { dense.forwardByLayer(x, act, attendLayer); }
 
     /**
-     * Adds the layer's heads' argmax outputs to the attention sum, head by head in order: keys,
-     * queries and values on all cores by columns, the decisions on all cores by sources, then
-     * the scatter in ascending source order.
+     * The layer's heads' keys, queries and values (on all cores by columns) and decisions (on all
+     * cores by sources); returns the scatter that adds their outputs to the attention sum, head
+     * by head in order, for a range of target columns, taking the sources in ascending order.
      */
-    private void attend(DenseLayers.DenseLayer layer) {
+    private DenseLayers.ColumnTask attend(DenseLayers.DenseLayer layer) {
         var heads = layer.heads();
         int count = heads.size();
-        if (count == 0) return;
+        if (count == 0) return null;
         float[][] x = act.x;
         dense.inParallel((from, to) -> {
             for (int h = 0; h < count; h++) {
@@ -113,16 +114,19 @@ public final class DensePass implements ForwardPass {
             int h = t / CHUNKS, c = t % CHUNKS;
             decide(h, heads.get(h).q(), c * n / CHUNKS, (c + 1) * n / CHUNKS, sources[h][c]);
         });
-        for (int h = 0; h < count; h++) scatter(h, heads.get(h));
+        return (from, to) -> {
+            for (int h = 0; h < count; h++) scatter(h, heads.get(h), from, to);
+        };
     }
 
     /**
-     * Adds head h's output to the attention rows: each source's value to its target (half to each
-     * of a tied pair), sources in ascending order. A row no earlier head of the layer writes
-     * gets the sums directly (the attention row is +0 there, and +0 + s = s for a sum s from
-     * +0); a row that one does gets this head's sum whole first, then adds it.
+     * Adds head h's output to the attention rows' columns [from, to): each source's value to its
+     * targets there (half to each of a tied pair), sources in ascending order. A row no earlier
+     * head of the layer writes gets the sums directly (the attention row is +0 there, and
+     * +0 + s = s for a sum s from +0); a row that one does gets this head's sum whole first, then
+     * adds it.
      */
-    private void scatter(int h, DenseLayers.Head head) {
+    private void scatter(int h, DenseLayers.Head head, int from, int to) {
         int[][] rows = rowsByHead.get(head);
         float[][] v = vx[h];
         int[] b = best[h], s = second[h];
@@ -131,26 +135,30 @@ public final class DensePass implements ForwardPass {
             if (group.length == 0) continue;
             boolean direct = group == rows[0];
             float[][] out = direct ? act.att : headOut;
-            if (!direct) for (int r : group) Arrays.fill(headOut[r], 0f);
+            if (!direct) for (int r : group) Arrays.fill(headOut[r], from, to, 0f);
             for (int i = 0; i < n; i++) {
                 int j1 = b[i];
                 if (j1 < 0) continue;
+                boolean first = j1 >= from && j1 < to;
                 if (split[i]) {
                     int j2 = s[i];
+                    boolean other = j2 >= from && j2 < to;
+                    if (!first && !other) continue;
                     for (int r : group) {
                         float half = 0.5f * v[r][i];
-                        out[r][j1] += half;
-                        out[r][j2] += half;
+                        if (first) out[r][j1] += half;
+                        if (other) out[r][j2] += half;
                     }
-                } else {
+                } else if (first) {
                     for (int r : group) out[r][j1] += v[r][i];
                 }
             }
-            if (!direct) for (int r : group) addRow(act.att[r], headOut[r]);
+            if (!direct) for (int r : group) {
+                float[] acc = act.att[r], sum = headOut[r];
+                for (int j = from; j < to; j++) acc[j] += sum[j];
+            }
         }
     }
-
-    private static void addRow(float[] acc, float[] v) { for (int j = 0; j < acc.length; j++) acc[j] += v[j]; }
 
     /** The targets of head h's sources [from, to). */
     private void decide(int h, int q, int from, int to, Sources c) {
