@@ -29,8 +29,13 @@ final class IncrementalLayer {
     private final int hiddenRows;
     // n × hiddenRows, two slots: each column's hidden vector for its current and its previous a;
     // which slot is current flips instead of copying (a recall then costs nothing here)
-    private final float[] h0, h1;
+    // allocated at the first step after a fresh one (a pass used for one step, as the
+    // single-instruction checks do thousands of times, never pays for them); known: slot s of
+    // column j holds the hidden vector of that slot's a
+    private float[] h0, h1;
+    private boolean[] known0, known1;
     private final boolean[] flipped;
+    private final float[] hidden;
     private final boolean[] hiddenDirty, rowDirty;
     private final int[] hiddenList, rowList;
     private final float[][] b1, b2;
@@ -64,9 +69,8 @@ final class IncrementalLayer {
         yBefore = new float[n * d];
         remembered = new boolean[n];
         hiddenRows = w1.rows;
-        h0 = new float[n * hiddenRows];
-        h1 = new float[n * hiddenRows];
         flipped = new boolean[n];
+        hidden = new float[hiddenRows];
         hiddenDirty = new boolean[hiddenRows];
         rowDirty = new boolean[d];
         hiddenList = new int[hiddenRows];
@@ -91,6 +95,16 @@ final class IncrementalLayer {
         if (fresh) {
             java.util.Arrays.fill(remembered, false);
             java.util.Arrays.fill(flipped, false);
+            if (h0 != null) {
+                java.util.Arrays.fill(known0, false);
+                java.util.Arrays.fill(known1, false);
+            }
+        } else if (h0 == null) {
+            int n = shape.n();
+            h0 = new float[n * hiddenRows];
+            h1 = new float[n * hiddenRows];
+            known0 = new boolean[n];
+            known1 = new boolean[n];
         }
         for (int c = 0; c < touched.size(); c++) {
             int j = touched.get(c);
@@ -162,8 +176,9 @@ final class IncrementalLayer {
     /** y[j] = a[j] + W2·ReLU(W1·a[j] + b1) + b2 with column j's zone biases; column j's current hidden slot keeps the hidden vector. */
     private void feedForward(int j) {
         feedForwards++;
-        float[] h = flipped[j] ? h1 : h0;
-        int zone = shape.zone(j), o = j * d, ho = j * hiddenRows;
+        float[] h = h0 == null ? hidden : flipped[j] ? h1 : h0;
+        int zone = shape.zone(j), o = j * d, ho = h0 == null ? 0 : j * hiddenRows;
+        if (h0 != null) (flipped[j] ? known1 : known0)[j] = true;
         float[] bias1 = b1[zone], bias2 = b2[zone];
         for (int k = 0; k < hiddenRows; k++) h[ho + k] = AttentionRule.relu(w1.dot(k, a, o) + bias1[k]);
         for (int r = 0; r < d; r++) y[o + r] = (a[o + r] + w2.dot(r, h, ho)) + bias2[r];
@@ -177,7 +192,12 @@ final class IncrementalLayer {
      * same bits as feedForward's.
      */
     private void feedForwardFrom(int j) {
+        if (h0 == null || !(flipped[j] ? known0 : known1)[j]) {
+            feedForward(j);   // no previous hidden vector to start from
+            return;
+        }
         feedForwards++;
+        (flipped[j] ? known1 : known0)[j] = true;
         float[] h = flipped[j] ? h1 : h0, hBefore = flipped[j] ? h0 : h1;
         int zone = shape.zone(j), o = j * d, ho = j * hiddenRows;
         float[] bias1 = b1[zone], bias2 = b2[zone];
