@@ -20,19 +20,22 @@ import tc.loom.transformer.ZoneBias;
  * <p>Every sum is accumulated from +0 in ascending index order, the order {@link SparsePass}
  * uses too; that is what makes the two engines agree bit for bit. Columns never mix inside a
  * sum, so the work is free to go column range by column range: the feed-forward block runs on
- * all cores, each taking its own columns in tiles that stay in cache.
+ * all cores, each taking its own columns in tiles that stay in cache, with a row's bias, ReLU
+ * and residual done in the loop that adds its last terms.
  *
  * <p>A product by a zero weight is left out: it would add ±0 to a sum that is never −0 (a sum
  * from +0 only becomes −0 by adding −0 to −0), which leaves the sum unchanged as long as the
  * state is finite (0·∞ would be NaN). Loom's matrices are 98% zeros, so this is most of the
  * speed; {@code TextbookDense} in the tests does every product and must agree bit for bit on
- * finite states. Left out as well: nothing else; every step is computed from scratch.
+ * finite states. Left out as well: the rows no head and no feed-forward term writes in a layer,
+ * whose values pass through unchanged ({@link #forwardByLayer} says why that is exact). Every
+ * step is computed from scratch.
  */
 final class DenseLayers {
     /** Columns per tile of the feed-forward block: its hidden rows then stay in the core's cache. */
-    private static final int TILE = 256;
-    /** Column ranges run in parallel: a few per core, so that a core slowed by other work is waited for less. */
-    static final int PARTS = 2 * Runtime.getRuntime().availableProcessors();
+    private static final int TILE = 512;
+    /** Column ranges run in parallel: one per core (more split the loops finer than they gain, measured on 2 cores). */
+    static final int PARTS = Runtime.getRuntime().availableProcessors();
 
     /**
      * One head: Q and K are q×d, V is d×d, each also as its non-zero terms; {@code valueRows} are
@@ -42,7 +45,9 @@ final class DenseLayers {
 
     /**
      * One layer: its heads, W1 (h×d) and W2 (d×h) with their non-zero terms, the 3-zone biases
-     * [zone][row], and the rows any head can write (the union of their value rows).
+     * [zone][row], the rows any head can write (the union of their value rows), the rows the
+     * feed-forward block writes (a W2 term or a non-zero bias) and the attention rows it leaves
+     * alone.
      */
     record DenseLayer(String name, List<Head> heads, int hidden, float[] w1, Terms w1Terms, float[][] b1, float[] w2, Terms w2Terms, float[][] b2,
             int[] attentionRows, int[] ffnRows, int[] attentionOnlyRows) {}

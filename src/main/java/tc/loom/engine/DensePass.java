@@ -61,8 +61,8 @@ public final class DensePass implements ForwardPass {
             boolean[] written = new boolean[d];
             for (DenseLayers.Head head : layer.heads()) {
                 int[] rows = head.valueRows();
-                int[] direct = java.util.Arrays.stream(rows).filter(r -> !written[r]).toArray();
-                int[] buffered = java.util.Arrays.stream(rows).filter(r -> written[r]).toArray();
+                int[] direct = Arrays.stream(rows).filter(r -> !written[r]).toArray();
+                int[] buffered = Arrays.stream(rows).filter(r -> written[r]).toArray();
                 for (int r : rows) written[r] = true;
                 rowsByHead.put(head, new int[][] {direct, buffered});
             }
