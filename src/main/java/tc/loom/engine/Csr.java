@@ -41,4 +41,23 @@ final class Csr {
     }
 
     boolean isEmpty() { return val.length == 0; }
+
+    /**
+     * cache[j·count + c] = row (rows[c], or c when rows is null) of this matrix times column j of
+     * the column-major {@code in} (d rows per column), mirrored into the row-major
+     * {@code transposed} (n columns) when given; whether any value's bits changed.
+     */
+    boolean project(int[] rows, float[] in, int d, int n, int j, float[] cache, float[] transposed, int count) {
+        boolean changed = false;
+        int o = j * count;
+        for (int c = 0; c < count; c++) {
+            float value = dot(rows == null ? c : rows[c], in, j * d);
+            if (Float.floatToRawIntBits(value) != Float.floatToRawIntBits(cache[o + c])) {
+                cache[o + c] = value;
+                if (transposed != null) transposed[c * n + j] = value;
+                changed = true;
+            }
+        }
+        return changed;
+    }
 }

@@ -62,8 +62,9 @@ final class IndexedHead implements IncrementalHead {
     // each changed source's decision at the start of the step, to re-route it once at the end
     private final int[] oldBest, oldPartner;
     private final boolean[] wasActive;
-    private final int[][] incoming;
-    private final int[] incomingCount;
+    private final Routing routing;
+    /** Whether source i splits its value between two targets (one predicate, made once). */
+    private final java.util.function.IntPredicate halved;
     private final ColumnSet keysChanged, queriesChanged, valuesChanged, revisit, touched, targets;
     private final boolean[] queryBlockDirty, keyBlockDirty, bestBlockDirty;
     private final double[] blockBound;
@@ -117,8 +118,8 @@ final class IndexedHead implements IncrementalHead {
         oldBest = new int[n];
         oldPartner = new int[n];
         wasActive = new boolean[n];
-        incoming = new int[n][2];
-        incomingCount = new int[n];
+        routing = new Routing(n);
+        halved = i -> partner[i] >= 0;
         keysChanged = new ColumnSet(n);
         queriesChanged = sameQK ? keysChanged : new ColumnSet(n);
         valuesChanged = new ColumnSet(n);
@@ -149,14 +150,14 @@ final class IndexedHead implements IncrementalHead {
         targets.clear();
         if (fresh) {
             java.util.Arrays.fill(active, false);
-            java.util.Arrays.fill(incomingCount, 0);
+            routing.clear();
             java.util.Arrays.fill(wild, false);
             wildCount = 0;
         }
         for (int c = 0; c < changed.size(); c++) {
             int j = changed.get(c);
-            boolean keyMoved = project(k, null, in, j, kx, kxT, q) || fresh;
-            boolean queryMoved = sameQK ? keyMoved : project(qm, null, in, j, qx, qxT, q) || fresh;
+            boolean keyMoved = k.project(null, in, d, n, j, kx, kxT, q) || fresh;
+            boolean queryMoved = sameQK ? keyMoved : qm.project(null, in, d, n, j, qx, qxT, q) || fresh;
             if (keyMoved) {
                 keysChanged.add(j);
                 keyBlockDirty[j / BLOCK] = true;
@@ -166,7 +167,7 @@ final class IndexedHead implements IncrementalHead {
                 queryBlockDirty[j / BLOCK] = true;
             }
             if (keyMoved || queryMoved) setWild(j, !tame(kx, j) || !tame(qx, j));
-            if (project(v, valueRows, in, j, vx, null, vr) || fresh) valuesChanged.add(j);
+            if (v.project(valueRows, in, d, n, j, vx, null, vr) || fresh) valuesChanged.add(j);
         }
         if (!fresh && keysChanged.isEmpty() && queriesChanged.isEmpty() && valuesChanged.isEmpty()) return;
         refreshBoxes();
@@ -177,7 +178,7 @@ final class IndexedHead implements IncrementalHead {
             for (int c = 0; c < keysChanged.size(); c++) revisit(keysChanged.get(c));
             for (int c = 0; c < queriesChanged.size(); c++) {
                 int t = queriesChanged.get(c);
-                for (int e = 0; e < incomingCount[t]; e++) revisit(incoming[t][e]);
+                for (int e = 0; e < routing.count(t); e++) revisit(routing.source(t, e));
             }
             for (int c = 0; c < queriesChanged.size(); c++) offerChangedQuery(queriesChanged.get(c));
         }
@@ -195,7 +196,7 @@ final class IndexedHead implements IncrementalHead {
         refreshMinBest();
         for (int c = 0; c < targets.size(); c++) {
             int t = targets.get(c);
-            rebuild(t);
+            routing.rebuild(t, out, vx, vr, halved);
             changedTargets.add(t);
         }
     }
@@ -459,12 +460,12 @@ final class IndexedHead implements IncrementalHead {
             boolean same = was == now && (!was || (oldBest[i] == best[i] && oldPartner[i] == partner[i]));
             if (!same) {
                 if (was) {
-                    detach(oldBest[i], i);
-                    if (oldPartner[i] >= 0) detach(oldPartner[i], i);
+                    routing.detach(oldBest[i], i, targets);
+                    if (oldPartner[i] >= 0) routing.detach(oldPartner[i], i, targets);
                 }
                 if (now) {
-                    attach(best[i], i);
-                    if (partner[i] >= 0) attach(partner[i], i);
+                    routing.attach(best[i], i, targets);
+                    if (partner[i] >= 0) routing.attach(partner[i], i, targets);
                 }
             }
         }
@@ -485,24 +486,6 @@ final class IndexedHead implements IncrementalHead {
     }
 
     /**
-     * cache[j] = M·x_j (rows {@code rows}, or all rows when null), mirrored into the row-major
-     * {@code transposed} when given; whether any value's bits changed.
-     */
-    private boolean project(Csr m, int[] rows, float[] in, int j, float[] cache, float[] transposed, int count) {
-        boolean changed = false;
-        int o = j * count;
-        for (int c = 0; c < count; c++) {
-            float value = m.dot(rows == null ? c : rows[c], in, j * d);
-            if (Float.floatToRawIntBits(value) != Float.floatToRawIntBits(cache[o + c])) {
-                cache[o + c] = value;
-                if (transposed != null) transposed[c * n + j] = value;
-                changed = true;
-            }
-        }
-        return changed;
-    }
-
-    /**
      * lane[c] = score of {@code vec} (q values from {@code vo}) against column b·BLOCK + c of the
      * row-major {@code m}, for the block's columns: from +0, r ascending, one product per row, as
      * {@link #score} (a product is commutative, so k·q and q·k are the same bits).
@@ -517,47 +500,5 @@ final class IndexedHead implements IncrementalHead {
         }
         scoresComputed += count;
         return count;
-    }
-
-    /** Adds source i to target t's incoming list, keeping it sorted. */
-    private void attach(int t, int i) {
-        int count = incomingCount[t];
-        int[] list = incoming[t];
-        if (count == list.length) incoming[t] = list = java.util.Arrays.copyOf(list, count * 2);
-        int at = count;
-        while (at > 0 && list[at - 1] > i) {
-            list[at] = list[at - 1];
-            at--;
-        }
-        list[at] = i;
-        incomingCount[t] = count + 1;
-        targets.add(t);
-    }
-
-    private void detach(int t, int i) {
-        int count = incomingCount[t];
-        int[] list = incoming[t];
-        int at = 0;
-        while (at < count && list[at] != i) at++;
-        if (at == count) throw new IllegalStateException("source " + i + " not in target " + t + "'s list");
-        System.arraycopy(list, at + 1, list, at, count - at - 1);
-        incomingCount[t] = count - 1;
-        targets.add(t);
-    }
-
-    /** out[t] = Σ over t's sources in ascending order of ½·V·x_i (with a partner) or V·x_i, from +0. */
-    private void rebuild(int t) {
-        int o = t * vr;
-        java.util.Arrays.fill(out, o, o + vr, 0f);
-        int[] list = incoming[t];
-        for (int e = 0; e < incomingCount[t]; e++) {
-            int i = list[e];
-            int vo = i * vr;
-            if (partner[i] >= 0) {
-                for (int c = 0; c < vr; c++) out[o + c] += 0.5f * vx[vo + c];
-            } else {
-                for (int c = 0; c < vr; c++) out[o + c] += vx[vo + c];
-            }
-        }
     }
 }

@@ -36,8 +36,9 @@ final class SparseHead implements IncrementalHead {
     private final boolean[] active, tied;
     private final int[] best, second;
     private final float[] bestScore, secondScore;
-    private final int[][] incoming;
-    private final int[] incomingCount;
+    private final Routing routing;
+    /** Whether source i splits its value between two targets (one predicate, made once). */
+    private final java.util.function.IntPredicate halved;
     private final ColumnSet keysChanged, queriesChanged, valuesChanged, targets;
     // (rest[i], restIndex[i]) ranks at or before every target of source i other than best[i] and
     // (when known, i.e. second[i] >= 0) second[i]: each such target j has score < rest[i], or
@@ -80,8 +81,8 @@ final class SparseHead implements IncrementalHead {
         second = new int[n];
         bestScore = new float[n];
         secondScore = new float[n];
-        incoming = new int[n][2];
-        incomingCount = new int[n];
+        routing = new Routing(n);
+        halved = i -> tied[i];
         keysChanged = new ColumnSet(n);
         queriesChanged = sameQK ? keysChanged : new ColumnSet(n);
         valuesChanged = new ColumnSet(n);
@@ -108,7 +109,7 @@ final class SparseHead implements IncrementalHead {
     /** Forget every decision (before a full recomputation). */
     void reset() {
         java.util.Arrays.fill(active, false);
-        java.util.Arrays.fill(incomingCount, 0);
+        routing.clear();
         java.util.Arrays.fill(queryBound, 0.0);
     }
 
@@ -126,12 +127,12 @@ final class SparseHead implements IncrementalHead {
         for (int c = 0; c < changed.size(); c++) {
             int j = changed.get(c);
             System.arraycopy(kx, j * q, oldKeys, c * q, q);
-            if (project(k, null, in, j, kx, kxT, q) || fresh) {
+            if (k.project(null, in, d, n, j, kx, kxT, q) || fresh) {
                 keysChanged.add(j);
                 keyShift[j] = fresh ? Double.NaN : shift(c, j);
             }
-            if (!sameQK && (project(qm, null, in, j, qx, qxT, q) || fresh)) queriesChanged.add(j);
-            if (project(v, valueRows, in, j, vx, null, vr) || fresh) valuesChanged.add(j);
+            if (!sameQK && (qm.project(null, in, d, n, j, qx, qxT, q) || fresh)) queriesChanged.add(j);
+            if (v.project(valueRows, in, d, n, j, vx, null, vr) || fresh) valuesChanged.add(j);
         }
         if (fresh) targets.addRange(n);
         if (fresh) {
@@ -160,12 +161,12 @@ final class SparseHead implements IncrementalHead {
                     && (!wasActive || (oldBest == best[i] && wasTied == tied[i] && (!wasTied || oldSecond == second[i])));
             if (!same) {
                 if (wasActive) {
-                    detach(oldBest, i);
-                    if (wasTied) detach(oldSecond, i);
+                    routing.detach(oldBest, i, targets);
+                    if (wasTied) routing.detach(oldSecond, i, targets);
                 }
                 if (active[i]) {
-                    attach(best[i], i);
-                    if (tied[i]) attach(second[i], i);
+                    routing.attach(best[i], i, targets);
+                    if (tied[i]) routing.attach(second[i], i, targets);
                 }
             } else if (active[i] && valuesChanged.contains(i)) {
                 markTargets(i);
@@ -173,27 +174,9 @@ final class SparseHead implements IncrementalHead {
         }
         for (int c = 0; c < targets.size(); c++) {
             int t = targets.get(c);
-            rebuild(t);
+            routing.rebuild(t, out, vx, vr, halved);
             changedTargets.add(t);
         }
-    }
-
-    /**
-     * cache[j] = M·x_j (rows {@code rows}, or all rows when null), mirrored into the row-major
-     * {@code transposed} when given; whether any value's bits changed.
-     */
-    private boolean project(Csr m, int[] rows, float[] in, int j, float[] cache, float[] transposed, int count) {
-        boolean changed = false;
-        int o = j * count;
-        for (int c = 0; c < count; c++) {
-            float value = m.dot(rows == null ? c : rows[c], in, j * d);
-            if (Float.floatToRawIntBits(value) != Float.floatToRawIntBits(cache[o + c])) {
-                cache[o + c] = value;
-                if (transposed != null) transposed[c * n + j] = value;
-                changed = true;
-            }
-        }
-        return changed;
     }
 
     /**
@@ -400,47 +383,5 @@ final class SparseHead implements IncrementalHead {
     private void markTargets(int i) {
         targets.add(best[i]);
         if (tied[i]) targets.add(second[i]);
-    }
-
-    /** Adds source i to target t's incoming list, keeping it sorted. */
-    private void attach(int t, int i) {
-        int count = incomingCount[t];
-        int[] list = incoming[t];
-        if (count == list.length) incoming[t] = list = java.util.Arrays.copyOf(list, count * 2);
-        int at = count;
-        while (at > 0 && list[at - 1] > i) {
-            list[at] = list[at - 1];
-            at--;
-        }
-        list[at] = i;
-        incomingCount[t] = count + 1;
-        targets.add(t);
-    }
-
-    private void detach(int t, int i) {
-        int count = incomingCount[t];
-        int[] list = incoming[t];
-        int at = 0;
-        while (at < count && list[at] != i) at++;
-        if (at == count) throw new IllegalStateException("source " + i + " not in target " + t + "'s list");
-        System.arraycopy(list, at + 1, list, at, count - at - 1);
-        incomingCount[t] = count - 1;
-        targets.add(t);
-    }
-
-    /** out[t] = Σ over t's sources in ascending order of ½·V·x_i (tied) or V·x_i, from +0. */
-    private void rebuild(int t) {
-        int o = t * vr;
-        java.util.Arrays.fill(out, o, o + vr, 0f);
-        int[] list = incoming[t];
-        for (int e = 0; e < incomingCount[t]; e++) {
-            int i = list[e];
-            int vo = i * vr;
-            if (tied[i]) {
-                for (int c = 0; c < vr; c++) out[o + c] += 0.5f * vx[vo + c];
-            } else {
-                for (int c = 0; c < vr; c++) out[o + c] += vx[vo + c];
-            }
-        }
     }
 }
