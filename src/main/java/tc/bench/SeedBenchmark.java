@@ -53,6 +53,19 @@ public final class SeedBenchmark {
             return m;
         }
 
+        /** One JSON object: {@link #toMap()} plus the JVM. */
+        public String json() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("target", "tc");
+            m.putAll(toMap());
+            m.put("java", System.getProperty("java.version"));
+            try {
+                return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(m);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
         public String text() {
             return String.format("seed machine, array sum of %,d words in %,d virtual words over %,d physical: %,d instructions per run%n"
                             + "  median of %d runs: %.2f ms CPU, %.2f ms wall → %,.0f instructions per CPU second (%,.0f per wall second)%n"
