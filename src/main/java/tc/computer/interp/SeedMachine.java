@@ -153,6 +153,7 @@ public final class SeedMachine {
     public Devices devices() { return devices; }
     /** The memory hierarchy (TLB, page table, cache, physical memory), for tests and tools. */
     public MemoryHierarchy memory() { return mem; }
+    /** Whether a HALT ran (a device fault is {@link #fault()}, not a halt). */
     public boolean halted() { return halted; }
     public int pc() { return pc; }
     /** Instructions executed, in both modes, faulting ones included. */
@@ -162,9 +163,11 @@ public final class SeedMachine {
     public int register(int r) { return reg[r]; }
     /** Flag Z, N, C or V ({@link TcState} indices): 0 or 1. */
     public int flag(int f) { return flags[f]; }
+    /** Whether a trap handler is running (between a page fault and its ERET). */
     public boolean kernelMode() { return mem.kernel(); }
     /** Why the run stopped early, or null. */
     public DeviceFault fault() { return fault; }
+    /** Words written by OUT, in order. */
     public List<Integer> outputs() { return List.copyOf(outputs); }
 
     /** The counters so far. */

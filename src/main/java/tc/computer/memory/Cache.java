@@ -60,6 +60,7 @@ public final class Cache {
     /** The memory line in cache line {@code s}, −1 when free. */
     public int lineAt(int s) { return tag[s]; }
 
+    /** Lines, hits and misses so far. */
     public int lines() { return tag.length; }
     public long hits() { return hits; }
     public long misses() { return misses; }
