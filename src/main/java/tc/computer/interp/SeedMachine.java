@@ -167,6 +167,19 @@ public final class SeedMachine {
     public boolean kernelMode() { return mem.kernel(); }
     /** Why the run stopped early, or null. */
     public DeviceFault fault() { return fault; }
+    /** {@code TRAP_VECTOR}, {@code FAULT_VPN}, {@code FAULT_ADDR} and {@code PT_INDEX} as the program would load them. */
+    public int trapVector() { return trapVector; }
+    public int faultVpn() { return faultVpn; }
+    public int faultAddr() { return faultAddr; }
+    public int ptIndex() { return ptIndex; }
+    /** The framebuffer cursor ({@code FB_X}, {@code FB_Y}). */
+    public int fbX() { return fbX; }
+    public int fbY() { return fbY; }
+    /** The shadow bank: registers, flags and pc saved by the last trap. */
+    public int[] shadowRegisters() { return shadowReg.clone(); }
+    public int[] shadowFlags() { return shadowFlags.clone(); }
+    public int shadowPc() { return shadowPc; }
+
     /** Words written by OUT, in order. */
     public List<Integer> outputs() { return List.copyOf(outputs); }
 

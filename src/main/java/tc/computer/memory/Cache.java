@@ -62,6 +62,9 @@ public final class Cache {
 
     /** Lines, hits and misses so far. */
     public int lines() { return tag.length; }
+    /** Entries in use, most recently used first (the recency the soft LRU relaxes). */
+    public int[] recency() { return lru.order(lru.inUse()); }
+
     public long hits() { return hits; }
     public long misses() { return misses; }
 }

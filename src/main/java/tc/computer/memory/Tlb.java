@@ -70,6 +70,9 @@ public final class Tlb {
 
     /** Entries, hits and misses so far. */
     public int entries() { return page.length; }
+    /** Entries in use, most recently used first (the recency the soft LRU relaxes). */
+    public int[] recency() { return lru.order(lru.inUse()); }
+
     public long hits() { return hits; }
     public long misses() { return misses; }
 }

@@ -199,6 +199,11 @@ class SeedMachineTest {
         assertEquals(123, m.memory().peek(1 * 8 + 99 % 8), "the value is in frame 1");
         assertEquals(123, m.virtualWord(99));
         assertFalse(m.kernelMode());
+        assertEquals(6, m.shadowPc());
+        assertEquals(100, m.shadowRegisters()[15]);
+        assertEquals(12, m.faultVpn());
+        assertEquals(99, m.faultAddr());
+        assertEquals(handler, m.trapVector());
         assertEquals(code.size() - handler, m.steps() - m.userSteps() - 1, "every handler instruction ran once, plus the faulting step");
     }
 
