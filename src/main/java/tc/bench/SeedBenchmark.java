@@ -115,7 +115,7 @@ public final class SeedBenchmark {
         return s[s.length / 2];
     }
 
-    /** {@code java -cp target/classes tc.bench.SeedBenchmark [repeat]}: prints the figures. */
+    /** Prints the figures ({@code tc bench --target tc --machine seed} does the same with options). */
     public static void main(String[] args) {
         int repeat = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         System.out.print(run(SeedConfig.SEED, 32_768, 16_384, repeat, 10).text());
