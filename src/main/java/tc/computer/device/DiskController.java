@@ -1,9 +1,6 @@
 package tc.computer.device;
 
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The disk controller: a one-sector buffer, the registers {@code DISK_SECTOR}, {@code DISK_OFFSET},
@@ -17,8 +14,15 @@ import java.util.Map;
 public final class DiskController {
     private final Disk disk;
     private final Bus bus;
-    private final int[] buffer;
-    private final Map<Long, int[]> swap = new HashMap<>();
+    private final int sectorWords;
+    // The buffer is copy-on-write: READ of a swap sector and WRITE to one share the array instead of
+    // copying 4 KB, and the first change to a shared buffer copies it (into the array a WRITE last
+    // replaced, so steady paging allocates nothing: fresh 4 KB arrays cost more than the copy).
+    // Invariant: each swap array belongs to one swap sector; the buffer, when shared, is swap[alias].
+    private int[] buffer, spare;
+    private boolean shared;
+    private int alias = -1;
+    private int[][] swap = new int[0][];
     private long firstSwap;
     private int sector, offset, addr, count;
     private long reads, writes;
@@ -26,19 +30,20 @@ public final class DiskController {
     public DiskController(Disk disk, Bus bus) {
         this.disk = disk;
         this.bus = bus;
-        this.buffer = new int[disk.sectorWords()];
+        this.sectorWords = disk.sectorWords();
+        this.buffer = new int[sectorWords];
         this.firstSwap = disk.sectors();
     }
 
     public Disk disk() { return disk; }
-    public int sectorWords() { return buffer.length; }
+    public int sectorWords() { return sectorWords; }
     public long sectors() { return disk.sectors(); }
 
     /** Marks sectors {@code first..} as the volatile swap area (the loader calls it). */
     public void setSwap(long first) {
         if (first < 0 || first > disk.sectors()) throw new IllegalArgumentException("swap start " + first + " outside the disk");
         firstSwap = first;
-        swap.clear();
+        swap = new int[(int) (disk.sectors() - first)][];
     }
 
     /** The first swap sector (= {@link #sectors()} when there is no swap area). */
@@ -46,17 +51,20 @@ public final class DiskController {
 
     /** Word {@code w} of the swap area (0 = first word of the first swap sector), 0 if never written. */
     public int swapWord(long w) {
-        int[] s = swap.get(firstSwap + w / buffer.length);
-        return s == null ? 0 : s[(int) (w % buffer.length)];
+        int[] s = swap[(int) (w / sectorWords)];
+        return s == null ? 0 : s[(int) (w % sectorWords)];
     }
 
     /** Writes words into the swap area starting at word {@code w} (the loader's initial data image). */
     public void writeSwapWords(long w, int[] words) {
         for (int k = 0; k < words.length; k++) {
             long at = w + k;
-            long sec = firstSwap + at / buffer.length;
-            if (sec >= disk.sectors()) throw new IllegalArgumentException("the data image does not fit the swap area");
-            swap.computeIfAbsent(sec, s -> new int[buffer.length])[(int) (at % buffer.length)] = words[k];
+            long i = at / sectorWords;
+            if (i >= swap.length) throw new IllegalArgumentException("the data image does not fit the swap area");
+            int[] s = swap[(int) i];
+            if (shared && alias == i) own();
+            if (s == null) swap[(int) i] = s = new int[sectorWords];
+            s[(int) (at % sectorWords)] = words[k];
         }
     }
 
@@ -71,7 +79,23 @@ public final class DiskController {
 
     /** Buffer word {@code i} (the caller has checked {@code 0 ≤ i < sectorWords}). */
     public int bufferWord(int i) { return buffer[i]; }
-    public void setBufferWord(int i, int v) { buffer[i] = v; }
+    public void setBufferWord(int i, int v) { own(); buffer[i] = v; }
+
+    private void own() {
+        if (shared) {
+            int[] copy = fresh();
+            System.arraycopy(buffer, 0, copy, 0, sectorWords);
+            buffer = copy;
+            shared = false;
+            alias = -1;
+        }
+    }
+
+    private int[] fresh() {
+        int[] a = spare != null ? spare : new int[sectorWords];
+        spare = null;
+        return a;
+    }
 
     /** Controller READ commands so far (swap included). */
     public long sectorReads() { return reads; }
@@ -91,10 +115,14 @@ public final class DiskController {
             case Mmio.DISK_READ -> {
                 long s = checkSector(kernel);
                 if (s >= firstSwap) {
-                    int[] src = swap.get(s);
-                    if (src == null) Arrays.fill(buffer, 0);
-                    else System.arraycopy(src, 0, buffer, 0, buffer.length);
+                    int i = (int) (s - firstSwap);
+                    if (swap[i] == null) swap[i] = new int[sectorWords];
+                    if (!shared) spare = buffer;
+                    buffer = swap[i];
+                    shared = true;
+                    alias = i;
                 } else {
+                    if (shared) { buffer = fresh(); shared = false; alias = -1; }
                     try {
                         disk.read(s, buffer);
                     } catch (IOException e) {
@@ -106,7 +134,15 @@ public final class DiskController {
             }
             case Mmio.DISK_WRITE -> {
                 long s = checkSector(kernel);
-                if (s >= firstSwap) swap.put(s, buffer.clone());
+                if (s >= firstSwap) {
+                    int i = (int) (s - firstSwap);
+                    if (!shared) {
+                        spare = swap[i];
+                        swap[i] = buffer;
+                        shared = true;
+                        alias = i;
+                    } else if (alias != i) swap[i] = buffer.clone();
+                }
                 else {
                     try {
                         disk.write(s, buffer);
@@ -124,6 +160,7 @@ public final class DiskController {
             }
             case Mmio.DISK_DMA_OUT -> {
                 checkDma(memory);
+                own();
                 for (int k = 0; k < count; k++) buffer[offset + k] = memory.dmaRead(addr + k);
                 bus.grantDma(count);
             }
@@ -139,8 +176,8 @@ public final class DiskController {
     }
 
     private void checkDma(DmaTarget memory) {
-        if (count < 0 || offset < 0 || (long) offset + count > buffer.length)
-            throw new DeviceException("DMA of " + count + " words at buffer offset " + offset + " is outside the sector buffer (0.." + (buffer.length - 1) + ")");
+        if (count < 0 || offset < 0 || (long) offset + count > sectorWords)
+            throw new DeviceException("DMA of " + count + " words at buffer offset " + offset + " is outside the sector buffer (0.." + (sectorWords - 1) + ")");
         if (addr < 0 || (long) addr + count > memory.physicalWords())
             throw new DeviceException("DMA of " + count + " words at memory address " + addr + " is outside main memory (0.." + (memory.physicalWords() - 1) + ")");
     }
