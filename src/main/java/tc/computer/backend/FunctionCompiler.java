@@ -245,6 +245,16 @@ final class FunctionCompiler {
     static final int SECTOR_WORDS = DeviceOp.SECTOR_WORDS;
 
     /**
+     * Where the sector builtins stage a sector: the last {@link #SECTOR_WORDS} words of GPU memory
+     * (as an address). The page-fault handler moves pages through the disk controller's one buffer,
+     * so a fault while the buffer array is copied would overwrite a sector half-assembled there;
+     * GPU memory is never paged, so the array is copied to or from the staging area (faults
+     * allowed), and the staging area to or from the controller's buffer with no memory access in
+     * between (no fault possible), next to the READ or WRITE command.
+     */
+    static final int SECTOR_STAGING = Mmio.GPU_BASE + TcBackend.SEED_CONFIG.gpuWords() - SECTOR_WORDS;
+
+    /**
      * A device builtin as loads and stores on the seed machine's memory-mapped registers
      * ({@link Mmio}, reached as offsets from r14 = 0). Operands are stored one at a time, so the
      * scratch registers are enough; r0 is free here (it only carries a value out of a call).
@@ -263,11 +273,15 @@ final class FunctionCompiler {
             case SECTOR_READ -> {
                 toRegister(Mmio.DISK_SECTOR, a.get(0));
                 command(Mmio.DISK_CMD, Mmio.DISK_READ);
-                copy(Mmio.DISK_BUF, globals.get(d.buffer()));
+                copy(Mmio.DISK_BUF, SECTOR_STAGING);
+                copy(SECTOR_STAGING, globals.get(d.buffer()));
             }
             case SECTOR_WRITE -> {
-                copy(globals.get(d.buffer()), Mmio.DISK_BUF);
-                toRegister(Mmio.DISK_SECTOR, a.get(0));
+                copy(globals.get(d.buffer()), SECTOR_STAGING);
+                int sector = use(a.get(0), S3);
+                if (sector != S3) out.emit(MOV, S3, sector, 0, 0);
+                copy(SECTOR_STAGING, Mmio.DISK_BUF);
+                out.emit(STORE, 0, ZERO, S3, Mmio.register(Mmio.DISK_SECTOR));
                 command(Mmio.DISK_CMD, Mmio.DISK_WRITE);
             }
             case GPU_WRITE -> {
@@ -340,7 +354,7 @@ final class FunctionCompiler {
     /**
      * Copies one sector's words from address {@code from} to {@code to} (a buffer array or the
      * controller's window), four instructions a word: S2 counts from −words up to 0, so ADDI's
-     * flags end the loop without a compare.
+     * flags end the loop without a compare. Uses S1 and S2 only.
      */
     private void copy(int from, int to) {
         String loop = fresh("copy");
