@@ -31,10 +31,12 @@ public final class SeedBenchmark {
      */
     public record Result(int virtualWords, int words, long seedSteps, long cpuNanos, long wallNanos, long flatSteps,
                          long flatCpuNanos, int repeat, MachineStats stats) {
+        /** Instructions per second of CPU time (seed), of wall time (seed), of CPU time (flat). */
         public double seedPerCpuSecond() { return seedSteps * 1e9 / cpuNanos; }
         public double seedPerWallSecond() { return seedSteps * 1e9 / wallNanos; }
         public double flatPerCpuSecond() { return flatSteps * 1e9 / flatCpuNanos; }
 
+        /** The figures as an ordered map (the JSON fields). */
         public Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("machine", "seed");
@@ -53,6 +55,20 @@ public final class SeedBenchmark {
             return m;
         }
 
+        /** One JSON object: {@link #toMap()} plus the JVM. */
+        public String json() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("target", "tc");
+            m.putAll(toMap());
+            m.put("java", System.getProperty("java.version"));
+            try {
+                return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(m);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** The figures as a few lines of text. */
         public String text() {
             return String.format("seed machine, array sum of %,d words in %,d virtual words over %,d physical: %,d instructions per run%n"
                             + "  median of %d runs: %.2f ms CPU, %.2f ms wall → %,.0f instructions per CPU second (%,.0f per wall second)%n"

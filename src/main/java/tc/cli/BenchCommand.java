@@ -11,6 +11,7 @@ import tc.bench.Bench;
 import tc.bench.BenchProgram;
 import tc.bench.BenchReport;
 import tc.bench.BenchSettings;
+import tc.bench.SeedBenchmark;
 import tc.bench.SoftBenchmark;
 import tc.computer.soft.SoftAddressing;
 import tc.loom.isa.MachineConfig;
@@ -35,7 +36,8 @@ import tc.loom.isa.MachineConfig;
                 "  tc bench --configs 164x2048 --profiles exact --engines interp,fast",
                 "  tc bench --configs 146x512 --engines interp,sparse --steps 1000 --repeat 5",
                 "  tc bench --json > bench.json",
-                "  tc bench --target tc --repeat 30"})
+                "  tc bench --target tc --repeat 30",
+                "  tc bench --target tc --machine seed"})
 final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -92,6 +94,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--tc-steps", paramLabel = "T", defaultValue = "32", description = "--target tc: steps per run (default: ${DEFAULT-VALUE}).")
     int tcSteps;
 
+    @Option(names = "--machine", paramLabel = "soft|seed", defaultValue = "soft",
+            description = {"--target tc: soft (default) times the soft machine; seed times the discrete seed machine "
+                    + "(memory hierarchy, demand paging of a 16,384-word array over 256 words of memory) in instructions "
+                    + "per CPU second, against the flat cpu machine on the same program."})
+    String machine;
+
     @Option(names = "--save-workload", paramLabel = "FILE",
             description = "--target tc: also write the workload (parameters, inputs, targets, Java's loss) as JSON "
                     + "for bench/pytorch_soft_step.py.")
@@ -106,6 +114,11 @@ final class BenchCommand implements Callable<Integer> {
         for (String tcOnly : new String[] {"--batch", "--tc-steps", "--save-workload"})
             if (target != IsaTarget.TC && parsed.hasMatchedOption(tcOnly))
                 throw new ParameterException(spec.commandLine(), tcOnly + " needs --target tc");
+        if (parsed.hasMatchedOption("--machine") && target != IsaTarget.TC)
+            throw new ParameterException(spec.commandLine(), "--machine needs --target tc");
+        if (!machine.equals("soft") && !machine.equals("seed"))
+            throw new ParameterException(spec.commandLine(), "--machine must be soft or seed, got '" + machine + "'");
+        if (target == IsaTarget.TC && machine.equals("seed")) return seedMachine(parsed);
         if (target == IsaTarget.TC) return softMachine();
         BenchSettings settings;
         try {
@@ -129,6 +142,22 @@ final class BenchCommand implements Callable<Integer> {
         else report.printText(out);
         out.flush();
         return report.allChecked() ? Main.OK : Main.FAILURE;
+    }
+
+    /** {@code --target tc --machine seed}: the discrete seed machine's throughput; reported, never judged. */
+    private int seedMachine(picocli.CommandLine.ParseResult parsed) {
+        for (String softOnly : new String[] {"--batch", "--tc-steps", "--save-workload"})
+            if (parsed.hasMatchedOption(softOnly))
+                throw new ParameterException(spec.commandLine(), softOnly + " applies to --machine soft, not seed");
+        int reps = parsed.hasMatchedOption("--repeat") ? repeat : 20;
+        int warm = parsed.hasMatchedOption("--warmup") ? warmup : 10;
+        if (reps < 1 || warm < 0) throw new ParameterException(spec.commandLine(), "--repeat must be at least 1 and --warmup at least 0");
+        SeedBenchmark.Result result = SeedBenchmark.run(tc.computer.isa.SeedConfig.SEED, 32_768, 16_384, reps, warm);
+        var out = spec.commandLine().getOut();
+        if (json) out.println(result.json());
+        else out.print(result.text());
+        out.flush();
+        return Main.OK;
     }
 
     /** {@code --target tc}: the soft machine's figures; they are reported, never judged. */

@@ -30,6 +30,7 @@ public final class Bus {
     /** One GPU kernel. */
     public void grantGpu() { gpu++; }
 
+    /** Grants so far, per master. */
     public long cpuGrants() { return cpu; }
     public long dmaGrants() { return dma; }
     public long gpuGrants() { return gpu; }

@@ -6,5 +6,6 @@ package tc.computer.device;
  * one-sentence description the CLI prints.
  */
 public final class DeviceException extends RuntimeException {
+    /** @param message one sentence saying what was refused */
     public DeviceException(String message) { super(message, null, false, false); }
 }

@@ -26,6 +26,7 @@ public final class Devices {
         this(config, new Console(consoleIn, consoleOut), disk);
     }
 
+    /** Devices around a console built by the caller. */
     public Devices(SeedConfig config, Console console, Disk disk) {
         if (disk.sectorWords() != config.sectorWords() || disk.sectors() != config.diskSectors())
             throw new IllegalArgumentException("the disk has " + disk.sectors() + " sectors of " + disk.sectorWords()

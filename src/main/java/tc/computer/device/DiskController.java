@@ -27,6 +27,7 @@ public final class DiskController {
     private int sector, offset, addr, count;
     private long reads, writes;
 
+    /** A controller for {@code disk}, counting DMA grants on {@code bus}; no swap area until {@link #setSwap}. */
     public DiskController(Disk disk, Bus bus) {
         this.disk = disk;
         this.bus = bus;
@@ -68,6 +69,7 @@ public final class DiskController {
         }
     }
 
+    /** The registers DISK_SECTOR, DISK_OFFSET, DISK_ADDR and DISK_COUNT (any int; commands check them). */
     public int sector() { return sector; }
     public int offset() { return offset; }
     public int addr() { return addr; }
@@ -79,6 +81,7 @@ public final class DiskController {
 
     /** Buffer word {@code i} (the caller has checked {@code 0 ≤ i < sectorWords}). */
     public int bufferWord(int i) { return buffer[i]; }
+    /** Sets buffer word {@code i} (the caller has checked the range). */
     public void setBufferWord(int i, int v) { own(); buffer[i] = v; }
 
     private void own() {

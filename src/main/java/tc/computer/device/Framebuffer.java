@@ -17,6 +17,7 @@ public final class Framebuffer {
     private final int width, height;
     private final byte[] rgb;
 
+    /** A black picture of {@code width × height} pixels. */
     public Framebuffer(int width, int height) {
         if (width <= 0 || height <= 0) throw new IllegalArgumentException("framebuffer sizes must be positive: " + width + "x" + height);
         this.width = width;

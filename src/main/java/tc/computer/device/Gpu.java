@@ -21,15 +21,18 @@ public final class Gpu {
     private int a, b, c, n, m, k, s, result;
     private long kernels;
 
+    /** A GPU with {@code words} words of memory (all 0), counting its kernels on {@code bus}. */
     public Gpu(int words, Bus bus) {
         if (words <= 0) throw new IllegalArgumentException("GPU words must be positive");
         this.mem = new int[words];
         this.bus = bus;
     }
 
+    /** Words of GPU memory. */
     public int words() { return mem.length; }
     /** GPU memory word i (the caller has checked the range). */
     public int word(int i) { return mem[i]; }
+    /** Sets GPU memory word i (the caller has checked the range). */
     public void setWord(int i, int v) { mem[i] = v; }
 
     /** Reads register {@code r} (a {@code Mmio.GPU_*} number other than GPU_RUN). */

@@ -10,6 +10,7 @@ public final class InMemoryDisk implements Disk {
     private final int sectorWords;
     private final Map<Long, int[]> written = new HashMap<>();
 
+    /** An all-zero disk of {@code sectors} sectors of {@code sectorWords} words. */
     public InMemoryDisk(long sectors, int sectorWords) {
         if (sectors <= 0 || sectorWords <= 0) throw new IllegalArgumentException("disk sizes must be positive");
         this.sectors = sectors;

@@ -153,6 +153,7 @@ public final class SeedMachine {
     public Devices devices() { return devices; }
     /** The memory hierarchy (TLB, page table, cache, physical memory), for tests and tools. */
     public MemoryHierarchy memory() { return mem; }
+    /** Whether a HALT ran (a device fault is {@link #fault()}, not a halt). */
     public boolean halted() { return halted; }
     public int pc() { return pc; }
     /** Instructions executed, in both modes, faulting ones included. */
@@ -162,9 +163,24 @@ public final class SeedMachine {
     public int register(int r) { return reg[r]; }
     /** Flag Z, N, C or V ({@link TcState} indices): 0 or 1. */
     public int flag(int f) { return flags[f]; }
+    /** Whether a trap handler is running (between a page fault and its ERET). */
     public boolean kernelMode() { return mem.kernel(); }
     /** Why the run stopped early, or null. */
     public DeviceFault fault() { return fault; }
+    /** {@code TRAP_VECTOR}, {@code FAULT_VPN}, {@code FAULT_ADDR} and {@code PT_INDEX} as the program would load them. */
+    public int trapVector() { return trapVector; }
+    public int faultVpn() { return faultVpn; }
+    public int faultAddr() { return faultAddr; }
+    public int ptIndex() { return ptIndex; }
+    /** The framebuffer cursor ({@code FB_X}, {@code FB_Y}). */
+    public int fbX() { return fbX; }
+    public int fbY() { return fbY; }
+    /** The shadow bank: registers, flags and pc saved by the last trap. */
+    public int[] shadowRegisters() { return shadowReg.clone(); }
+    public int[] shadowFlags() { return shadowFlags.clone(); }
+    public int shadowPc() { return shadowPc; }
+
+    /** Words written by OUT, in order. */
     public List<Integer> outputs() { return List.copyOf(outputs); }
 
     /** The counters so far. */

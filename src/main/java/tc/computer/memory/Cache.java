@@ -60,7 +60,11 @@ public final class Cache {
     /** The memory line in cache line {@code s}, −1 when free. */
     public int lineAt(int s) { return tag[s]; }
 
+    /** Lines, hits and misses so far. */
     public int lines() { return tag.length; }
+    /** Entries in use, most recently used first (the recency the soft LRU relaxes). */
+    public int[] recency() { return lru.order(lru.inUse()); }
+
     public long hits() { return hits; }
     public long misses() { return misses; }
 }

@@ -49,6 +49,16 @@ final class LruSlots {
 
     boolean isFree(int s) { return free.get(s); }
 
+    /** Slots in use, most recent first. */
+    int[] order(int inUse) {
+        int[] o = new int[inUse];
+        int k = 0;
+        for (int s = head; s >= 0 && k < inUse; s = next[s]) o[k++] = s;
+        return java.util.Arrays.copyOf(o, k);
+    }
+
+    int inUse() { return prev.length - free.cardinality(); }
+
     /** The least recent slot in use, −1 if none. */
     int leastRecent() { return tail; }
 

@@ -72,7 +72,9 @@ public final class MemoryHierarchy implements DmaTarget {
     /** The page of the last fault. */
     public int faultVpn() { return faultVpn; }
 
+    /** Whether addresses are physical (kernel mode, in a trap handler). */
     public boolean kernel() { return kernel; }
+    /** Enters (trap) or leaves (ERET) kernel mode. */
     public void setKernel(boolean k) { kernel = k; }
 
     @Override public int physicalWords() { return mem.length; }
@@ -99,6 +101,7 @@ public final class MemoryHierarchy implements DmaTarget {
         return frame < 0 ? null : mem[frame << pageBits | va & pageMask];
     }
 
+    /** The user address space in words. */
     public int virtualWords() { return virtMask + 1; }
     public Tlb tlb() { return tlb; }
     public Cache cache() { return cache; }

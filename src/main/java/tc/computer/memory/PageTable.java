@@ -30,6 +30,7 @@ public final class PageTable {
         for (int i = 0; i < dir; i++) pt[i] = dir + (i << l2Bits);
     }
 
+    /** Index bits of the directory and of an L2 table; words of the table RAM. */
     public int l1Bits() { return l1Bits; }
     public int l2Bits() { return l2Bits; }
     public int size() { return pt.length; }

@@ -68,7 +68,11 @@ public final class Tlb {
     /** The page in entry {@code e}, −1 when free (for tests and the soft machine's comparison). */
     public int pageAt(int e) { return page[e]; }
 
+    /** Entries, hits and misses so far. */
     public int entries() { return page.length; }
+    /** Entries in use, most recently used first (the recency the soft LRU relaxes). */
+    public int[] recency() { return lru.order(lru.inUse()); }
+
     public long hits() { return hits; }
     public long misses() { return misses; }
 }

@@ -66,6 +66,9 @@ class MemoryHierarchyTest {
         }
         assertEquals(hits, c.hits());
         assertTrue(c.hits() > 0 && c.misses() > 0);
+        int[] order = c.recency();
+        assertEquals(ref.recency.size(), order.length);
+        for (int k = 0; k < order.length; k++) assertEquals((int) ref.recency.get(ref.recency.size() - 1 - k), order[k], "recency " + k);
     }
 
     @Test
@@ -89,6 +92,9 @@ class MemoryHierarchyTest {
                 else t.fill(vpn, vpn * 3 + 1);
             }
             for (int s = 0; s < 4; s++) assertEquals(ref.slot[s] == null ? -1 : (int) ref.slot[s], t.pageAt(s));
+            int[] order = t.recency();
+            assertEquals(ref.recency.size(), order.length);
+            for (int q = 0; q < order.length; q++) assertEquals((int) ref.recency.get(ref.recency.size() - 1 - q), order[q]);
         }
     }
 
