@@ -43,6 +43,7 @@ final class CompileCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         if (target.tc()) return compileForTc();
         if (target.memoryWords != null) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--memory-words applies only to --target tc");
+        if (target.machine != null) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--machine applies only to --target tc");
         CompileOptions options = machine.toCompileOptions();
         SourceFile src = SourceFiles.read(file);
         var out = spec.commandLine().getOut();
@@ -78,7 +79,8 @@ final class CompileCommand implements Callable<Integer> {
         List<Path> written = ProgramWriter.emit(String.join("\n", compiled.listing()) + "\n", output.path(), out, List.of(file));
         var s = compiled.program().spec();
         err.println("compiled " + file + " for the Tensor Computer: " + compiled.program().code().size() + " instructions in "
-                + s.slots() + " slots, " + s.memoryWords() + " memory words" + where(written));
+                + s.slots() + " slots, " + s.memoryWords() + (compiled.machine() == tc.computer.backend.TcBackend.Machine.SEED
+                        ? " virtual memory words (seed machine, page-fault handler included)" : " memory words") + where(written));
         return Main.OK;
     }
 

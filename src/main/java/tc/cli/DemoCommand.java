@@ -38,7 +38,9 @@ import tc.source.SourceFile;
                         + "ideal interpreter and on the fast transformer engine with the exact weights; the transformer's "
                         + "run must equal the interpreter's, and both must give the values stated in the program's comments."},
         footer = {"", "Examples:", "  tc demo", "  tc demo --engine interp", "  tc demo --list",
-                "  tc demo bubblesort", "  tc demo sudoku --engine interp", "  tc demo life --max-steps 5000"})
+                "  tc demo bubblesort", "  tc demo sudoku --engine interp", "  tc demo life --max-steps 5000",
+                "  tc demo --list --target tc", "  tc demo mandelbrot --target tc --screenshot mandelbrot.png",
+                "  tc demo sumarray --target tc --stats", "  tc demo diskfile --target tc --disk disk.img"})
 final class DemoCommand implements Callable<Integer> {
     static final String RESOURCE = "/tc/demo/showcase.c";
     private static final Pattern EXPECT = Pattern.compile("//\\s*expect:\\s*(retval|outputs)\\s*=\\s*(.*?)\\s*$", Pattern.MULTILINE);
@@ -55,8 +57,16 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the bundled demos: name, configuration, step count, what it shows.")
     boolean list;
 
-    @Option(names = "--max-steps", paramLabel = "K", description = "Stop a demo's transformer run after K steps (exit 1, saying how many the interpreter needs).")
+    @Option(names = "--max-steps", paramLabel = "K", description = "Stop a demo's transformer run after K steps (exit 1, saying how many the interpreter needs); "
+            + "--target tc: the seed machine's run (default 200000000).")
     Long maxSteps;
+
+    @Option(names = "--target", paramLabel = "loom|tc", defaultValue = "loom", converter = IsaTarget.Converter.class,
+            description = "loom (default): the Loom demos on the interpreter and the transformer; tc: the Tensor Computer's seed-machine demos "
+                    + "(console, framebuffer, demand paging, GPU, disk) on its discrete interpreter.")
+    IsaTarget target;
+
+    @picocli.CommandLine.Mixin SeedOptions seed;
 
     /** What the showcase's comments promise. */
     record Expected(int retval, List<Integer> outputs) {}
@@ -67,6 +77,9 @@ final class DemoCommand implements Callable<Integer> {
                     "unknown engine '" + engine + "': choose one of " + String.join(", ", Engines.names()));
         if (maxSteps != null && maxSteps < 1)
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-steps must be at least 1, got " + maxSteps);
+        if (target == IsaTarget.TC) return seedDemo();
+        if (!seed.given().isEmpty())
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), String.join(", ", seed.given()) + " applies only to --target tc");
         if (list) return listDemos();
         if (name != null) return new DemoRun(spec.commandLine(), find(name), engine, maxSteps).call();
         SourceFile src = showcase();
@@ -92,6 +105,20 @@ final class DemoCommand implements Callable<Integer> {
         if (!wrong.isEmpty()) throw new UserError("DEMO RESULT WRONG: " + String.join("; ", wrong));
         out.println("result: correct");
         return Main.OK;
+    }
+
+    /** {@code --target tc}: the seed machine's demos ({@link SeedDemoRun}). */
+    private Integer seedDemo() throws IOException {
+        var cl = spec.commandLine();
+        if (engine != null && !engine.equals("interp"))
+            throw new picocli.CommandLine.ParameterException(cl, "the seed-machine demos run on --engine interp only (the soft seed machine is not built into tc demo)");
+        String problem = seed.check();
+        if (problem != null) throw new picocli.CommandLine.ParameterException(cl, problem);
+        if (list) return SeedDemoRun.list(cl.getOut());
+        if (name == null)
+            throw new picocli.CommandLine.ParameterException(cl, "name a seed-machine demo: " + String.join(", ", SeedDemo.names()) + " (tc demo --list --target tc)");
+        for (SeedDemo d : SeedDemo.all()) if (d.name().equals(name)) return SeedDemoRun.run(cl, d, seed, maxSteps);
+        throw new picocli.CommandLine.ParameterException(cl, "unknown seed-machine demo '" + name + "': choose one of " + String.join(", ", SeedDemo.names()));
     }
 
     private Integer listDemos() {

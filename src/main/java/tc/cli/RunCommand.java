@@ -22,6 +22,8 @@ import picocli.CommandLine.Parameters;
                 "  tc run fib.c --trace --max-steps 200",
                 "  tc run fact.c --target tc --json",
                 "  tc run fact.c --target tc --engine soft --tau 0.001",
+                "  tc run hello.c --target tc --machine seed --stats",
+                "  tc run draw.c --target tc --machine seed --screenshot out.png --disk disk.img --stdin input.txt",
                 "  tc run ../shared/loom-ref/programs/gcd_state.json --json"})
 final class RunCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -35,6 +37,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin TargetOptions target;
 
+    @Mixin SeedOptions seed;
+
     /** The default is deep in the τ → 0 regime, where the soft machine must equal the interpreter. */
     @Option(names = "--tau", paramLabel = "T",
             description = "--target tc: temperature of the soft engine (default 0.001; the interpreter ignores it).")
@@ -44,8 +48,14 @@ final class RunCommand implements Callable<Integer> {
         var cl = spec.commandLine();
         if (target.tc()) {
             if (machine.given()) throw new ParameterException(cl, "--config and --word-bits are for the Loom target; --target tc has 32-bit int");
-            return flags.runTc(() -> TcRun.compile(file, target), tau == null ? 0.001 : tau);
+            if (target.tcMachine() == tc.computer.backend.TcBackend.Machine.CPU && !seed.given().isEmpty())
+                throw new ParameterException(cl, String.join(", ", seed.given()) + (seed.given().size() == 1 ? " needs" : " need")
+                        + " the seed machine's devices: add --machine seed");
+            return flags.runTc(() -> TcRun.compile(file, target), tau == null ? 0.001 : tau, target.tcMachine(), seed);
         }
+        if (target.machine != null) throw new ParameterException(cl, "--machine applies only to --target tc");
+        if (!seed.given().isEmpty())
+            throw new ParameterException(cl, String.join(", ", seed.given()) + " applies only to --target tc --machine seed");
         if (tau != null) throw new ParameterException(cl, "--tau applies only to --target tc");
         if (target.memoryWords != null) throw new ParameterException(cl, "--memory-words applies only to --target tc");
         String name = String.valueOf(file.getFileName()).toLowerCase(java.util.Locale.ROOT);

@@ -57,7 +57,8 @@ final class RunFlags {
      * engine called {@code --engine} ({@link tc.computer.TcEngines}: {@code interp}, or
      * {@code soft} at temperature {@code tau} once that engine is registered).
      */
-    int runTc(Callable<tc.computer.backend.TcCompiled> compiler, double tau) throws Exception {
+    int runTc(Callable<tc.computer.backend.TcCompiled> compiler, double tau, tc.computer.backend.TcBackend.Machine machine, SeedOptions seed)
+            throws Exception {
         if (maxSteps < 1) throw new ParameterException(spec.commandLine(), "--max-steps must be at least 1, got " + maxSteps);
         if (trace && json) throw new ParameterException(spec.commandLine(), "--trace and --json cannot be combined (--json prints one JSON object)");
         String engine = this.engine == null ? "interp" : this.engine;
@@ -65,6 +66,14 @@ final class RunFlags {
             throw new ParameterException(spec.commandLine(), "--trace needs --engine interp with --target tc (the soft machine runs a blend of instructions, not one per step)");
         if (profile != null) throw new ParameterException(spec.commandLine(), "--profile selects transformer weights for the Loom target; it does not apply to --target tc");
         if (!(tau > 0) || Double.isInfinite(tau)) throw new ParameterException(spec.commandLine(), "--tau must be a positive number, got " + tau);
+        if (machine == tc.computer.backend.TcBackend.Machine.SEED) {
+            if (!engine.equals("interp"))
+                throw new ParameterException(spec.commandLine(), "--machine seed runs on --engine interp only: the soft seed machine is not built into tc run");
+            if (trace) throw new ParameterException(spec.commandLine(), "--trace is not available with --machine seed");
+            String problem = seed.check();
+            if (problem != null) throw new ParameterException(spec.commandLine(), problem);
+            return TcRun.runSeed(compiler.call(), seed, maxSteps, json, spec.commandLine().getOut());
+        }
         tc.computer.engine.TcEngine e;
         try {
             e = tc.computer.TcEngines.get(engine, tau);

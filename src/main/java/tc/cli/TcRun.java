@@ -29,7 +29,7 @@ final class TcRun {
             throw new UserError("--target tc compiles C sources; " + file + " is not a .c file");
         SourceFile src = SourceFiles.read(file);
         int memory = target.memoryWords == null ? TcBackend.DEFAULT_MEMORY_WORDS : target.memoryWords;
-        return TcBackend.compile(CFrontEnd.compile(src, TcBackend.WORD_BITS), memory);
+        return TcBackend.compile(CFrontEnd.compile(src, TcBackend.WORD_BITS), memory, target.tcMachine());
     }
 
     /** Runs and prints (with {@code trace}: every step first, on the discrete interpreter); returns the exit code (OK when main returned). */
@@ -50,6 +50,56 @@ final class TcRun {
         else report.printText(out);
         out.flush();
         return o.halted() ? Main.OK : Main.FAILURE;
+    }
+
+    /**
+     * {@code --machine seed}: runs on the discrete seed machine ({@link SeedRun}) and prints the
+     * summary (after the console output, which streams to standard output unless {@code json},
+     * where it is the {@code console} field), with {@code --stats} the counters; {@code --json}
+     * always has them as {@code stats}. Returns the exit code: OK when main returned.
+     */
+    static int runSeed(TcCompiled compiled, SeedOptions seed, long maxSteps, boolean json, PrintWriter out) {
+        SeedRun run = SeedRun.run(compiled, seed, maxSteps, json ? null : SeedRun.to(out), System.in);
+        RunSummary summary = seedSummary(compiled, run);
+        RunReport report = new RunReport(summary, run.nanos());
+        if (json) {
+            var o = report.toJson();
+            o.set("stats", MAPPER.valueToTree(run.stats().toMap()));
+            o.put("console", run.console());
+            if (seed.frames != null) o.put("frames", run.frames());
+            try {
+                out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            String console = run.console();
+            if (!console.isEmpty() && !console.endsWith("\n")) out.println();
+            report.printText(out);
+            if (seed.frames != null) out.println("frames = " + run.frames() + " written to " + seed.frames);
+            if (seed.stats) SeedRun.printStats(run.stats(), out);
+        }
+        out.flush();
+        return summary.halted() ? Main.OK : Main.FAILURE;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The summary of a seed run: as {@link #summary}, with a device fault as status FAULT (kind device_fault, at its pc and line). */
+    static RunSummary seedSummary(TcCompiled compiled, SeedRun run) {
+        TcOutcome o = TcRunner.outcome(compiled, run.state());
+        RunSummary s = summary(compiled, o, "interp");
+        var f = run.fault();
+        Map<String, Object> config = new LinkedHashMap<>(s.config());
+        config.put("name", "tc-seed");
+        var c = SeedRun.CONFIG;
+        config.put("physicalWords", c.physicalWords());
+        config.put("pageWords", c.pageWords());
+        String machine = "tc seed, " + s.config().get("memoryWords") + " virtual words on " + c.physicalWords() + " physical, "
+                + s.config().get("slots") + " slots";
+        if (f == null) return new RunSummary(s.retval(), s.steps(), s.status(), s.pc(), s.outputs(), s.variables(), s.fault(), s.engine(), machine, config, false);
+        RunSummary.Fault fault = new RunSummary.Fault("device_fault", f.message(), f.pc(), f.step(), compiled.debug().lineOf(f.pc()));
+        return new RunSummary(s.retval(), s.steps(), RunSummary.Status.FAULT, s.pc(), s.outputs(), s.variables(), fault, s.engine(), machine, config, false);
     }
 
     /** The machine-neutral summary of a run: retval is r0; a stack overflow is a fault at the call that overflowed. */

@@ -1,6 +1,7 @@
 package tc.ir;
 
 import java.util.List;
+import tc.source.SourcePos;
 
 /**
  * Three-address instructions over {@link Var}s and {@link Imm}s. Control flow is by named
@@ -68,6 +69,26 @@ public sealed interface Instr {
     /** The {@code output(x)} builtin: append a word to the program's output stream. */
     record Output(Operand value) implements Instr {
         @Override public String toString() { return "output " + value; }
+    }
+
+    /**
+     * A device builtin ({@link DeviceOp}): {@code dst} receives its value (null when it has none or
+     * the value is unused); {@code buffer} is the global array of the sector builtins, else null.
+     * {@code pos} is the call's position, for a back end that must refuse it.
+     */
+    record Device(DeviceOp op, Var dst, List<Operand> args, Var buffer, SourcePos pos) implements Instr {
+        public Device {
+            args = List.copyOf(args);
+            if (args.size() != op.scalarArgs()) throw new IllegalArgumentException(op.cName() + " takes " + op.scalarArgs() + " operands, got " + args.size());
+            if (op.usesBuffer() != (buffer != null)) throw new IllegalArgumentException(op.cName() + (op.usesBuffer() ? " needs" : " takes no") + " buffer");
+            if (dst != null && !op.returnsValue()) throw new IllegalArgumentException(op.cName() + " has no value");
+        }
+
+        @Override public String toString() {
+            StringBuilder sb = new StringBuilder(dst == null ? "" : dst + " = ").append("device ").append(op.cName()).append(args);
+            if (buffer != null) sb.append(", ").append(buffer);
+            return sb.toString();
+        }
     }
 
     /** Marks that the following instructions come from this source line (for source maps). */

@@ -26,7 +26,12 @@ public final class IrInterpreter {
         /** An array index outside 0..size-1 (the IR leaves such programs undefined). */
         INDEX_OUT_OF_BOUNDS,
         /** More than {@link #MAX_CALL_DEPTH} nested calls. */
-        CALL_DEPTH_EXCEEDED
+        CALL_DEPTH_EXCEEDED,
+        /**
+         * A device builtin ({@link Instr.Device}) was reached: the IR has no console, disk,
+         * framebuffer or GPU; only the Tensor Computer's seed machine runs such programs.
+         */
+        NEEDS_DEVICE
     }
 
     /**
@@ -131,6 +136,7 @@ public final class IrInterpreter {
                         if (br.op().test(read(f, br.left()), read(f, br.right()))) f.pc = target(f, br.target());
                     }
                     case Instr.Output o -> outputs.add(read(f, o.value()));
+                    case Instr.Device d -> status = Status.NEEDS_DEVICE;
                     case Instr.Call c -> {
                         IrFunction callee = functions.get(c.callee());
                         if (callee == null) throw new IllegalStateException("call of unknown function " + c.callee());

@@ -394,8 +394,10 @@ public final class Checker {
         Builtin b = Builtin.byName(c.name());
         if (b != null) {
             arity(c, b.arity());
-            for (Expr arg : c.args()) {
+            for (int k = 0; k < c.args().size(); k++) {
+                Expr arg = c.args().get(k);
                 if (b == Builtin.SWAP) lvalue(arg, "swap arguments must be variables or array elements");
+                else if (b.device() != null && b.device().usesBuffer() && k == 1) sectorBuffer(b, arg);
                 else argument(arg);
             }
             return b.returnsValue();
@@ -407,6 +409,18 @@ public final class Checker {
         arity(c, f.arity());
         for (Expr arg : c.args()) argument(arg);
         return !f.returnsVoid();
+    }
+
+    /** The buffer of sector_read/sector_write: a global int array of exactly one sector's words, named directly. */
+    private void sectorBuffer(Builtin b, Expr arg) {
+        String need = b.cName() + " needs a global int array of " + Builtin.SECTOR_WORDS + " words as its buffer";
+        if (!(arg instanceof Expr.Name n)) throw error(arg.start(), need);
+        VarSymbol v = scope.lookup(n.name());
+        if (v == null) resolve(n);
+        if (v.kind() != VarSymbol.Kind.GLOBAL || !v.isArray() || v.size() != Builtin.SECTOR_WORDS)
+            throw error(n.pos(), need + "; '" + n.name() + "' is " + (v.kind() == VarSymbol.Kind.GLOBAL ? "a global " : "a local ")
+                    + (v.isArray() ? "array of " + v.size() + " words" : "scalar"));
+        resolution.put(n, v);
     }
 
     private void arity(Expr.Call c, int expected) {

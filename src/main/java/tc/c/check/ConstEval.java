@@ -81,7 +81,7 @@ public final class ConstEval {
 
     private static Integer builtin(Expr.Call call, int bits) {
         Builtin b = Builtin.byName(call.name());
-        if (b == null || !b.returnsValue() || call.args().size() != b.arity()) return null;
+        if (b == null || b.device() != null || !b.returnsValue() || call.args().size() != b.arity()) return null;
         Integer x = eval(call.args().get(0), bits);
         if (x == null) return null;
         if (b == Builtin.ABS) return x < 0 ? Word.neg(x, bits) : x;

@@ -71,6 +71,9 @@ final class ExprLowerer {
             case Expr.Call call when Builtin.byName(call.name()) == null -> {
                 return userCall(call, true);
             }
+            case Expr.Call call when Builtin.byName(call.name()).device() != null -> {
+                return device(call, true);
+            }
             case Expr.Call call when Builtin.byName(call.name()) == Builtin.MIN || Builtin.byName(call.name()) == Builtin.MAX -> {
                 Operand[] ab = operands(call.args().get(0), call.args().get(1));
                 Var t = ctx.temp();
@@ -246,6 +249,22 @@ final class ExprLowerer {
                 if (o != dst) emit(new Instr.Move(dst, o));
             }
         }
+    }
+
+    /**
+     * A device builtin: its scalar operands left to right, then one {@link Instr.Device}; the
+     * sector builtins' buffer (checked to be a global array) is passed as the variable itself.
+     * Returns the temporary holding the value when {@code wanted}, else null.
+     */
+    private Var device(Expr.Call call, boolean wanted) {
+        Builtin b = Builtin.byName(call.name());
+        List<Expr> scalars = b.device().usesBuffer() ? call.args().subList(0, 1) : call.args();
+        List<Operand> args = arguments(scalars);
+        for (Operand a : args) ctx.release(a);
+        Var buffer = b.device().usesBuffer() ? var((Expr.Name) call.args().get(1)) : null;
+        Var dst = wanted ? ctx.temp() : null;
+        emit(new Instr.Device(b.device(), dst, args, buffer, call.pos()));
+        return dst;
     }
 
     /** dst ← min/max(a, b); dst must differ from both operands. */
@@ -466,6 +485,8 @@ final class ExprLowerer {
                     userCall(call, false);
                 } else if (b == Builtin.SWAP) {
                     swap(call.args().get(0), call.args().get(1));
+                } else if (b.device() != null) {
+                    device(call, false);
                 } else if (b == Builtin.OUTPUT) {
                     Operand o = value(call.args().get(0));
                     ctx.release(o);

@@ -26,7 +26,7 @@ final class SideEffects {
             case Expr.Conditional c -> of(c.cond()) || of(c.then()) || of(c.otherwise());
             case Expr.Call c -> {
                 Builtin b = Builtin.byName(c.name());
-                if (b == null || b == Builtin.SWAP || b == Builtin.OUTPUT) yield true;
+                if (b == null || b == Builtin.SWAP || b == Builtin.OUTPUT || b.device() != null) yield true;
                 yield c.args().stream().anyMatch(SideEffects::of);
             }
         };

@@ -48,6 +48,9 @@ final class CodeBuffer {
     /** A jump or CALL whose immediate is the slot of {@code target}. */
     void emitTo(TcOp op, String target) { add(new Pending(op, 0, 0, 0, 0, target)); }
 
+    /** An LI of the slot of {@code target} into rd. */
+    void emitTo(TcOp op, int rd, String target) { add(new Pending(op, rd, 0, 0, 0, target)); }
+
     /**
      * Records the depth before the instruction, then follows what it does to sp. Only straight-line
      * code moves sp in this back end (pushes of arguments, prologue, epilogue), so the running count

@@ -5,10 +5,12 @@ import static tc.computer.isa.TcOp.*;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import tc.computer.device.Mmio;
 import tc.computer.isa.TcMachineSpec;
 import tc.computer.isa.TcOp;
 import tc.ir.BinaryOp;
 import tc.ir.CmpOp;
+import tc.ir.DeviceOp;
 import tc.ir.Imm;
 import tc.ir.Instr;
 import tc.ir.IrFunction;
@@ -149,6 +151,7 @@ final class FunctionCompiler {
                 if (!last) out.emitTo(JMP, prefix + ".exit");
             }
             case Instr.Output o -> out.emit(OUT, 0, use(o.value(), S1), 0, 0);
+            case Instr.Device d -> device(d);
             case Instr.Line l -> out.line(l.line());
         }
     }
@@ -236,6 +239,131 @@ final class FunctionCompiler {
 
     static TcOp jumpIf(CmpOp op) {
         return switch (op) { case EQ -> JZ; case NE -> JNZ; case LT -> JLT; case GE -> JGE; case LE -> JLE; case GT -> JGT; };
+    }
+
+    /** Words a sector builtin copies between its buffer array and the disk controller's buffer window. */
+    static final int SECTOR_WORDS = DeviceOp.SECTOR_WORDS;
+
+    /**
+     * Where the sector builtins stage a sector: the last {@link #SECTOR_WORDS} words of GPU memory
+     * (as an address). The page-fault handler moves pages through the disk controller's one buffer,
+     * so a fault while the buffer array is copied would overwrite a sector half-assembled there;
+     * GPU memory is never paged, so the array is copied to or from the staging area (faults
+     * allowed), and the staging area to or from the controller's buffer with no memory access in
+     * between (no fault possible), next to the READ or WRITE command.
+     */
+    static final int SECTOR_STAGING = Mmio.GPU_BASE + TcBackend.SEED_CONFIG.gpuWords() - SECTOR_WORDS;
+
+    /**
+     * A device builtin as loads and stores on the seed machine's memory-mapped registers
+     * ({@link Mmio}, reached as offsets from r14 = 0). Operands are stored one at a time, so the
+     * scratch registers are enough; r0 is free here (it only carries a value out of a call).
+     */
+    private void device(Instr.Device d) {
+        List<Operand> a = d.args();
+        switch (d.op()) {
+            case PUTCHAR -> toRegister(Mmio.CONSOLE_OUT, a.get(0));
+            case GETCHAR -> fromRegister(Mmio.CONSOLE_IN, d.dst());
+            case PIXEL -> {
+                toRegister(Mmio.FB_X, a.get(0));
+                toRegister(Mmio.FB_Y, a.get(1));
+                packRgb(a.get(2), a.get(3), a.get(4));
+                out.emit(STORE, 0, ZERO, S1, Mmio.register(Mmio.FB_RGB));
+            }
+            case SECTOR_READ -> {
+                toRegister(Mmio.DISK_SECTOR, a.get(0));
+                command(Mmio.DISK_CMD, Mmio.DISK_READ);
+                copy(Mmio.DISK_BUF, SECTOR_STAGING);
+                copy(SECTOR_STAGING, globals.get(d.buffer()));
+            }
+            case SECTOR_WRITE -> {
+                copy(globals.get(d.buffer()), SECTOR_STAGING);
+                int sector = use(a.get(0), S3);
+                if (sector != S3) out.emit(MOV, S3, sector, 0, 0);
+                copy(SECTOR_STAGING, Mmio.DISK_BUF);
+                out.emit(STORE, 0, ZERO, S3, Mmio.register(Mmio.DISK_SECTOR));
+                command(Mmio.DISK_CMD, Mmio.DISK_WRITE);
+            }
+            case GPU_WRITE -> {
+                int i = use(a.get(0), S2);
+                out.emit(STORE, 0, i, use(a.get(1), S1), Mmio.GPU_BASE);
+            }
+            case GPU_READ -> {
+                int i = use(a.get(0), S2);
+                int r = d.dst() == null ? S1 : target(d.dst(), S1);
+                out.emit(LOAD, r, i, 0, Mmio.GPU_BASE);
+                if (d.dst() != null) commit(d.dst(), r);
+            }
+            case GPU_FILL -> kernel(Mmio.GPU_FILL, a, Mmio.GPU_C, Mmio.GPU_N, Mmio.GPU_S);
+            case GPU_ADD -> kernel(Mmio.GPU_ADD, a, Mmio.GPU_A, Mmio.GPU_B, Mmio.GPU_C, Mmio.GPU_N);
+            case GPU_MUL -> kernel(Mmio.GPU_MUL, a, Mmio.GPU_A, Mmio.GPU_B, Mmio.GPU_C, Mmio.GPU_N);
+            case GPU_SCALE -> kernel(Mmio.GPU_SCALE, a, Mmio.GPU_A, Mmio.GPU_C, Mmio.GPU_N, Mmio.GPU_S);
+            case GPU_DOT -> {
+                kernel(Mmio.GPU_DOT, a, Mmio.GPU_A, Mmio.GPU_B, Mmio.GPU_N);
+                if (d.dst() != null) fromRegister(Mmio.GPU_RESULT, d.dst());
+            }
+            case GPU_MATMUL -> kernel(Mmio.GPU_MATMUL, a, Mmio.GPU_A, Mmio.GPU_B, Mmio.GPU_C, Mmio.GPU_N, Mmio.GPU_K, Mmio.GPU_M);
+            case GPU_RELU -> kernel(Mmio.GPU_RELU, a, Mmio.GPU_A, Mmio.GPU_C, Mmio.GPU_N);
+        }
+    }
+
+    private void toRegister(int register, Operand value) {
+        out.emit(STORE, 0, ZERO, use(value, S1), Mmio.register(register));
+    }
+
+    /** dst ← a device register (into a scratch register when the value is unused: the load itself may matter, as getchar's does). */
+    private void fromRegister(int register, Var dst) {
+        int r = dst == null ? S1 : target(dst, S1);
+        out.emit(LOAD, r, ZERO, 0, Mmio.register(register));
+        if (dst != null) commit(dst, r);
+    }
+
+    private void command(int register, int value) {
+        out.emit(LI, S1, 0, 0, value);
+        out.emit(STORE, 0, ZERO, S1, Mmio.register(register));
+    }
+
+    /** The operands into the kernel's registers, in order, then the launch. */
+    private void kernel(int kernel, List<Operand> args, int... registers) {
+        for (int k = 0; k < registers.length; k++) toRegister(registers[k], args.get(k));
+        command(Mmio.GPU_RUN, kernel);
+    }
+
+    /** S1 ← (r &amp; 255) &lt;&lt; 16 | (g &amp; 255) &lt;&lt; 8 | (b &amp; 255); one LI when all three are constants. */
+    private void packRgb(Operand r, Operand g, Operand b) {
+        if (r instanceof Imm kr && g instanceof Imm kg && b instanceof Imm kb) {
+            out.emit(LI, S1, 0, 0, (kr.value() & 255) << 16 | (kg.value() & 255) << 8 | (kb.value() & 255));
+            return;
+        }
+        channel(r, S1);
+        for (Operand c : List.of(g, b)) {
+            out.emit(LI, S3, 0, 0, 8);
+            out.emit(SHL, S1, S1, S3, 0);
+            channel(c, S2);
+            out.emit(OR, S1, S1, S2, 0);
+        }
+    }
+
+    /** into ← value &amp; 255 (S3 is clobbered). */
+    private void channel(Operand value, int into) {
+        int v = use(value, into);
+        out.emit(LI, S3, 0, 0, 255);
+        out.emit(AND, into, v, S3, 0);
+    }
+
+    /**
+     * Copies one sector's words from address {@code from} to {@code to} (a buffer array or the
+     * controller's window), four instructions a word: S2 counts from −words up to 0, so ADDI's
+     * flags end the loop without a compare. Uses S1 and S2 only.
+     */
+    private void copy(int from, int to) {
+        String loop = fresh("copy");
+        out.emit(LI, S2, 0, 0, -SECTOR_WORDS);
+        out.label(loop);
+        out.emit(LOAD, S1, S2, 0, from + SECTOR_WORDS);
+        out.emit(STORE, 0, S2, S1, to + SECTOR_WORDS);
+        out.emit(ADDI, S2, S2, 0, 1);
+        out.emitTo(JLT, loop);
     }
 
     /** LOAD d or STORE value at array[index]. */

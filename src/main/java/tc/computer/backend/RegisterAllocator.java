@@ -77,6 +77,11 @@ final class RegisterAllocator {
             }
             case Instr.Return r -> r.value() == null ? List.of() : List.of(r.value());
             case Instr.Output o -> List.of(o.value());
+            case Instr.Device d -> {
+                List<Operand> all = new ArrayList<>(d.args());
+                if (d.dst() != null) all.add(d.dst());
+                yield all;
+            }
             case Instr.Label l -> List.of();
             case Instr.Jump j -> List.of();
             case Instr.Line l -> List.of();

@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tc.c.CFrontEnd;
+import tc.computer.device.Mmio;
+import tc.computer.isa.SeedConfig;
+import tc.computer.isa.TcInstruction;
 import tc.computer.isa.TcMachineSpec;
 import tc.computer.isa.TcProgram;
+import tc.computer.runtime.PagerRuntime;
 import tc.ir.Instr;
 import tc.ir.IrFunction;
 import tc.ir.IrProgram;
@@ -32,6 +36,9 @@ public final class TcBackend {
     /** With recursion the stack cannot be sized statically; memory then holds at least this many activations of the largest function. */
     public static final int RECURSION_FRAMES = 32;
     static final String OVERFLOW = "$stack_overflow";
+    static final String PAGER = "$page_fault";
+    /** The seed machine programs are compiled for: the handler's swap addresses depend on its disk and page sizes. */
+    public static final SeedConfig SEED_CONFIG = SeedConfig.SEED;
 
     private TcBackend() {}
 
@@ -45,9 +52,27 @@ public final class TcBackend {
      */
     public static final int DEFAULT_MEMORY_WORDS = 1 << 14;
 
+    /**
+     * Which Tensor Computer a program is compiled for. {@code CPU} is the flat machine (no devices,
+     * addresses wrap); {@code SEED} adds the memory hierarchy and the memory-mapped devices: its
+     * memory words are the virtual address space, the startup code installs the page-fault handler
+     * and the device builtins are allowed.
+     */
+    public enum Machine {
+        CPU, SEED;
+
+        /** The name on the command line. */
+        public String cliName() { return name().toLowerCase(java.util.Locale.ROOT); }
+    }
+
     /** Compiles C source for the Tensor Computer with the default memory ({@link #DEFAULT_MEMORY_WORDS}, grown if needed). */
     public static TcCompiled compile(SourceFile source) {
         return compile(CFrontEnd.compile(source, WORD_BITS), DEFAULT_MEMORY_WORDS);
+    }
+
+    /** Compiles for the {@link Machine#CPU} machine. */
+    public static TcCompiled compile(IrProgram ir, int minMemoryWords) {
+        return compile(ir, minMemoryWords, Machine.CPU);
     }
 
     /**
@@ -55,10 +80,11 @@ public final class TcBackend {
      *                       the smallest larger power of two that fits them
      * @throws CompileException when the program is not 32-bit IR, has no main, or cannot fit
      */
-    public static TcCompiled compile(IrProgram ir, int minMemoryWords) {
+    public static TcCompiled compile(IrProgram ir, int minMemoryWords, Machine machine) {
         if (ir.wordBits() != WORD_BITS)
             throw error(ir, SourcePos.NONE, "the Tensor Computer back end needs 32-bit int, but the program was compiled for " + ir.wordBits() + " bits");
         if (Integer.bitCount(minMemoryWords) != 1) throw new IllegalArgumentException("memory words must be a power of two, got " + minMemoryWords);
+        if (machine == Machine.CPU) refuseDevices(ir);
         IrFunction main = ir.function("main").orElseThrow(() -> error(ir, SourcePos.NONE, "the program has no main function"));
         if (!main.params().isEmpty()) throw error(ir, main.pos(), "main must take no parameters on the Tensor Computer");
 
@@ -104,7 +130,13 @@ public final class TcBackend {
 
         code.enter(-1, 0);
         code.emit(LI, FunctionCompiler.ZERO, 0, 0, 0);
+        if (machine == Machine.SEED) {
+            // Every user access may fault from the first one on (the loader leaves all pages out), so the handler goes in first.
+            code.emitTo(LI, FunctionCompiler.S1, PAGER);
+            code.emit(STORE, 0, FunctionCompiler.ZERO, FunctionCompiler.S1, Mmio.register(Mmio.TRAP_VECTOR));
+        }
         code.emitTo(CALL, FunctionCompiler.label("main"));
+        int mainReturnSlot = code.size();
         code.emit(HALT, 0, 0, 0, 0);
         if (recursive) {
             code.label(OVERFLOW);
@@ -118,6 +150,11 @@ public final class TcBackend {
             int entry = code.size();
             fc.compile(functions.size(), limit, OVERFLOW);
             functions.add(new TcDebugInfo.Function(name, entry, fc.saved(), byName.get(name).pos().line()));
+        }
+        if (machine == Machine.SEED) {
+            code.enter(-1, 0);
+            code.label(PAGER);
+            for (TcInstruction in : pager(code.size(), memory)) code.emit(in.op(), in.rd(), in.rs1(), in.rs2(), in.imm());
         }
         if (code.size() > (1 << 16)) throw error(ir, SourcePos.NONE, "the program needs " + code.size() + " instructions; the Tensor Computer has at most 65536 slots");
         var spec = TcMachineSpec.fitting(memory, code.size());
@@ -137,7 +174,25 @@ public final class TcBackend {
         }
         int[][] tables = code.tables();
         TcDebugInfo debug = new TcDebugInfo(tables[0], tables[1], tables[2], functions, ir.source());
-        return new TcCompiled(program, symbols, recursive ? code.slotOf(OVERFLOW) : -1, code.listing(), debug);
+        return new TcCompiled(program, symbols, recursive ? code.slotOf(OVERFLOW) : -1, code.listing(), debug, machine, mainReturnSlot);
+    }
+
+    /**
+     * The cpu machine has no devices (its negative addresses wrap into memory): a device builtin is
+     * refused at its call, the first in source order.
+     */
+    private static void refuseDevices(IrProgram ir) {
+        Instr.Device first = null;
+        for (IrFunction f : ir.functions())
+            for (Instr i : f.body())
+                if (i instanceof Instr.Device d && (first == null || d.pos().compareTo(first.pos()) < 0)) first = d;
+        if (first != null)
+            throw error(ir, first.pos(), first.op().cName() + " needs the Tensor Computer's seed machine: use --machine seed");
+    }
+
+    /** The page-fault handler for a virtual space of {@code virtualWords}, laid out from slot {@code base}. */
+    private static List<TcInstruction> pager(int base, int virtualWords) {
+        return PagerRuntime.handler(SEED_CONFIG, virtualWords, base);
     }
 
     private static int maxArgs(IrFunction fn) {

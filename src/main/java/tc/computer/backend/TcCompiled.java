@@ -13,8 +13,11 @@ import tc.computer.isa.TcProgram;
  *                      then sized at compile time)
  * @param listing       a human-readable listing of the code (labels and slots)
  * @param debug         source lines and stack layout of every slot
+ * @param machine       the machine it was compiled for (cpu, or seed with its devices and pager)
+ * @param mainReturnSlot the startup HALT that main returns to
  */
-public record TcCompiled(TcProgram program, List<TcSymbol> symbols, int overflowSlot, List<String> listing, TcDebugInfo debug) {
+public record TcCompiled(TcProgram program, List<TcSymbol> symbols, int overflowSlot, List<String> listing, TcDebugInfo debug,
+                         TcBackend.Machine machine, int mainReturnSlot) {
     public TcCompiled {
         symbols = List.copyOf(symbols);
         listing = List.copyOf(listing);

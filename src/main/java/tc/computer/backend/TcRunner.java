@@ -22,9 +22,6 @@ import tc.computer.isa.TcProgram;
  * (null) rather than read from registers a callee may have reused.
  */
 public final class TcRunner {
-    /** The startup code is {@code li r14, 0; call main; halt}: main returns to slot 2. */
-    private static final int MAIN_RETURN_SLOT = 2;
-
     private TcRunner() {}
 
     public static TcOutcome run(TcCompiled compiled, TcEngine engine, long maxSteps) {
@@ -76,7 +73,7 @@ public final class TcRunner {
         Integer[] regs = new Integer[TcMachineSpec.REGISTERS];
         for (int r = 0; r < regs.length; r++) regs[r] = s.register(r);
         if (!atOverflowHalt && compiled.debug().functionAt(s.pc()) == null)
-            return s.pc() == MAIN_RETURN_SLOT ? regs : null; // main has returned and restored nothing it needs; or not begun
+            return s.pc() == compiled.mainReturnSlot() ? regs : null; // main has returned and restored nothing it needs; or not begun
         List<Activation> chain = walk(compiled, s, atOverflowHalt);
         if (chain == null) return null;
         int[] mem = s.memory();
@@ -120,7 +117,7 @@ public final class TcRunner {
             chain.add(new Activation(f, (int) entrySp, Math.min(depth, f.saved().size())));
             int ret = mem[spec.address(entrySp)];
             if (!isCallOf(program, ret - 1, f.entry())) return null;
-            if (debug.functionAt(ret) == null) return ret == MAIN_RETURN_SLOT ? chain : null;
+            if (debug.functionAt(ret) == null) return ret == compiled.mainReturnSlot() ? chain : null;
             pc = ret;
             sp = entrySp + 1;
         }

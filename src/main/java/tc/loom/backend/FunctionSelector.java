@@ -54,6 +54,7 @@ final class FunctionSelector {
                 case Instr.StoreElem s -> storeElem(s);
                 case Instr.Swap s -> { if (s.a() != s.b()) e.op(Opcode.SWAP, refs.cell(s.a()), refs.cell(s.b())); }
                 case Instr.Output o -> e.op(Opcode.MOV, OUTPUT, refs.of(o.value()));
+                case Instr.Device d -> throw new IllegalStateException("device builtins are refused before selection");
                 case Instr.Call c -> calls.call(f, i, c);
                 case Instr.Return r -> calls.ret(f, r.value());
             }

@@ -114,6 +114,7 @@ final class Liveness {
             case Instr.Call c -> { for (Operand a : c.args()) use(use, a); if (c.dst() != null) def(def, c.dst()); }
             case Instr.Return r -> { if (r.value() != null) use(use, r.value()); }
             case Instr.Output o -> use(use, o.value());
+            case Instr.Device d -> throw new IllegalStateException("device builtins are refused before liveness");
             case Instr.Label l -> { }
             case Instr.Jump j -> { }
             case Instr.Line l -> { }

@@ -37,6 +37,7 @@ public final class LoomBackend {
         if (ir.wordBits() != config.wordBits())
             throw new IllegalArgumentException("IR has " + ir.wordBits() + "-bit words, configuration "
                     + config.name() + " has " + config.wordBits());
+        refuseDevices(ir);
         IrProgram program = MulDivLowering.lower(ir);
         CallGraph graph = CallGraph.of(program);
         MemoryLayout layout = MemoryLayout.forVariables(program, graph);
@@ -74,6 +75,20 @@ public final class LoomBackend {
             for (int i = 0; i < f.body().size(); i++)
                 if (f.body().get(i) instanceof Instr.Call) largest = Math.max(largest, calls.frameSize(f, i));
         return largest;
+    }
+
+    /**
+     * Loom has no console, framebuffer, disk or GPU: a device builtin is refused at its call, before
+     * anything else is compiled (the first one in source order).
+     */
+    private static void refuseDevices(IrProgram ir) {
+        Instr.Device first = null;
+        for (IrFunction f : ir.functions())
+            for (Instr i : f.body())
+                if (i instanceof Instr.Device d && (first == null || d.pos().compareTo(first.pos()) < 0)) first = d;
+        if (first != null)
+            throw new CompileException(ir.source(), first.pos(), first.op().cName()
+                    + " needs the Tensor Computer's seed machine: compile with --target tc --machine seed");
     }
 
     private static void checkData(IrProgram program, CallGraph graph, MemoryLayout layout, MachineConfig config) {
