@@ -91,10 +91,19 @@ public final class SoftBus {
 
     /** The routing weights of a (real) address over MEMORY, GPU_MEMORY, DEVICE, DISK_BUFFER, NOWHERE. */
     public double[] route(double address) {
+        double floor = Math.floor(address);
+        return route((long) floor, address - floor);
+    }
+
+    /**
+     * The routing weights of the address {@code base + fraction}: near ±2^31 a double resolves
+     * addresses only to 2^-22, so a caller that keeps the integer part apart gets full precision.
+     */
+    public double[] route(long base, double fraction) {
         double[] w = new double[TARGETS];
         double rest = 1;
         for (int t = 0; t < lo.length; t++) {
-            w[t] = SoftMath.ramp(address - lo[t] + 1, tau) * (1 - SoftMath.ramp(address - hi[t], tau));
+            w[t] = SoftMath.ramp((base - lo[t] + 1) + fraction, tau) * (1 - SoftMath.ramp((base - hi[t]) + fraction, tau));
             rest -= w[t];
         }
         w[NOWHERE] = rest;
@@ -103,9 +112,15 @@ public final class SoftBus {
 
     /** d route / d address, contracted with the adjoint {@code gWeights} of the five weights. */
     public double routeBackward(double address, double[] gWeights) {
+        double floor = Math.floor(address);
+        return routeBackward((long) floor, address - floor, gWeights);
+    }
+
+    /** d route / d fraction of {@link #route(long, double)}, contracted with {@code gWeights}. */
+    public double routeBackward(long base, double fraction, double[] gWeights) {
         double g = 0;
         for (int t = 0; t < lo.length; t++) {
-            double y0 = address - lo[t] + 1, y1 = address - hi[t];
+            double y0 = (base - lo[t] + 1) + fraction, y1 = (base - hi[t]) + fraction;
             double r0 = SoftMath.ramp(y0, tau), r1 = SoftMath.ramp(y1, tau);
             double dw = SoftMath.rampSlope(y0, tau) * (1 - r1) - r0 * SoftMath.rampSlope(y1, tau);
             g += (gWeights[t] - gWeights[NOWHERE]) * dw;
