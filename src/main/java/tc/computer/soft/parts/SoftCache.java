@@ -62,6 +62,17 @@ public final class SoftCache {
         lru.apply(st.lines);
     }
 
+    /**
+     * A DMA write's snoop of the line with tag {@code tag}, with mass {@code mass}: the line holding
+     * it becomes free (see {@link SoftLru#invalidate}). The counts do not change.
+     */
+    public void invalidate(State st, double tag, double mass) { lru.invalidate(st.lines, tag, mass); }
+
+    /** Backward through {@link #invalidate}; returns {gradient of the tag, gradient of the mass}. */
+    public double[] invalidateBackward(State before, double tag, double mass, State g) {
+        return lru.invalidateBackward(before.lines, tag, mass, g.lines);
+    }
+
     /** The hit probability of the access last run or differentiated. */
     public double lastHit() { return lru.hit(); }
 

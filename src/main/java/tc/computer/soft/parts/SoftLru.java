@@ -205,6 +205,51 @@ public final class SoftLru {
         }
     }
 
+    /**
+     * Frees the line holding tag x (the cache's DMA snoop, the TLB's flush of one page) with mass
+     * μ: {@code valid'_l = valid_l·(1 − μ·exp(−(tag_l − x)²/τ))}. Ages and tags stay; the
+     * discrete structure frees the matching line and leaves the order of the others alone, which
+     * is what ages do when nothing else changes. Exact at τ ≤ 1e-3 on integer states.
+     */
+    public void invalidate(State st, double x, double mu) {
+        for (int l = 0; l < n; l++) {
+            double dd = st.tag[l] - x;
+            st.valid[l] *= 1 - mu * Math.exp(-dd * dd / tau);
+        }
+    }
+
+    /**
+     * Backward through {@link #invalidate}: {@code g} from after to before, as in
+     * {@link #backward}; returns {gradient of x, gradient of μ}.
+     */
+    public double[] invalidateBackward(State before, double x, double mu, State g) {
+        double gx = 0, gmu = 0;
+        for (int l = 0; l < n; l++) {
+            double dd = before.tag[l] - x, kk = Math.exp(-dd * dd / tau), v = before.valid[l], gv = g.valid[l];
+            g.valid[l] = gv * (1 - mu * kk);
+            gmu -= gv * v * kk;
+            double gd = -gv * v * mu * kk * (-2 * dd / tau);
+            g.tag[l] += gd;
+            gx -= gd;
+        }
+        return new double[] {gx, gmu};
+    }
+
+    /** Frees every line with mass μ (a TLB flush of all pages): {@code valid' = valid·(1 − μ)}. */
+    public void invalidateAll(State st, double mu) {
+        for (int l = 0; l < n; l++) st.valid[l] *= 1 - mu;
+    }
+
+    /** Backward through {@link #invalidateAll}; returns the gradient of μ. */
+    public double invalidateAllBackward(State before, double mu, State g) {
+        double gmu = 0;
+        for (int l = 0; l < n; l++) {
+            gmu -= g.valid[l] * before.valid[l];
+            g.valid[l] *= 1 - mu;
+        }
+        return gmu;
+    }
+
     /** Adjoint of the tag x of the access last differentiated. */
     public double gradX() { return gX; }
 

@@ -140,6 +140,22 @@ public final class SoftTlb {
         return frameOut * pageWords + off;
     }
 
+    /**
+     * A store of {@code vpn} to TLB_FLUSH with mass {@code mass}: the entry of page vpn becomes
+     * free, or every entry when vpn = −1 (a discrete choice, as in the contract). Frames and
+     * counts do not change.
+     */
+    public void flush(State st, int vpn, double mass) {
+        if (vpn == -1) lru.invalidateAll(st.entries, mass);
+        else lru.invalidate(st.entries, vpn, mass);
+    }
+
+    /** Backward through {@link #flush}; returns the gradient of the mass. */
+    public double flushBackward(State before, int vpn, double mass, State g) {
+        if (vpn == -1) return lru.invalidateAllBackward(before.entries, mass, g.entries);
+        return lru.invalidateBackward(before.entries, vpn, mass, g.entries)[1];
+    }
+
     /** The page-fault mass of the access last translated or differentiated. */
     public double lastFault() { return fault; }
 
