@@ -97,7 +97,7 @@ class SoftCacheTest {
         assertThrows(IllegalArgumentException.class, () -> new SoftLru(2, 0));
     }
 
-    /** Reverse mode through several accesses against central differences, per group. */
+    /** Reverse mode through several accesses and a snoop against central differences, per group. */
     @Test void gradientsMatchCentralDifferences() {
         SplittableRandom r = new SplittableRandom(17);
         for (int c = 0; c < 3; c++) {
@@ -113,7 +113,10 @@ class SoftCacheTest {
             SoftCache cache = new SoftCache(lines, 1, tau);
             java.util.function.ToDoubleFunction<double[][]> loss = p -> {
                 SoftCache.State s = initial(p);
-                for (int t = 0; t < p[3].length; t++) cache.access(s, p[3][t], p[4][t]);
+                for (int t = 0; t < p[3].length; t++) {
+                    if (t == 1) cache.invalidate(s, p[3][t], p[4][t]); // a snoop between accesses
+                    else cache.access(s, p[3][t], p[4][t]);
+                }
                 return CentralDifferences.dot(cTag, s.lines.tag) + CentralDifferences.dot(cValid, s.lines.valid)
                         + CentralDifferences.dot(cAge, s.lines.age) + cHits * s.hits + cMisses * s.misses;
             };
@@ -122,7 +125,8 @@ class SoftCacheTest {
             SoftCache.State[] before = new SoftCache.State[steps];
             for (int t = 0; t < steps; t++) {
                 before[t] = s.copy();
-                cache.access(s, x[3][t], x[4][t]);
+                if (t == 1) cache.invalidate(s, x[3][t], x[4][t]);
+                else cache.access(s, x[3][t], x[4][t]);
             }
             SoftCache.State g = new SoftCache.State(lines);
             System.arraycopy(cTag, 0, g.lines.tag, 0, lines);
@@ -132,7 +136,7 @@ class SoftCacheTest {
             g.misses = cMisses;
             double[][] grad = {null, null, null, new double[steps], new double[steps]};
             for (int t = steps - 1; t >= 0; t--) {
-                double[] gi = cache.backward(before[t], x[3][t], x[4][t], g);
+                double[] gi = t == 1 ? cache.invalidateBackward(before[t], x[3][t], x[4][t], g) : cache.backward(before[t], x[3][t], x[4][t], g);
                 grad[3][t] = gi[0];
                 grad[4][t] = gi[1];
             }

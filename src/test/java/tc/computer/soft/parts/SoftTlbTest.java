@@ -132,7 +132,8 @@ class SoftTlbTest {
             double[][] x = {
                     CentralDifferences.random(r, entries, 0, 10), CentralDifferences.random(r, entries, 0.3, 0.95),
                     CentralDifferences.random(r, entries, 0, 3), CentralDifferences.random(r, entries, 1, 15),
-                    pt, va, CentralDifferences.random(r, steps, 0.4, 1)};
+                    pt, va, CentralDifferences.random(r, steps, 0.4, 1), CentralDifferences.random(r, 2, 0.2, 0.8)};
+            int flushed = (int) Math.floor(va[0]) / PAGE; // before step 1: flush step 0's page; before step 2: all
             // tags near the pages accessed, so that hits are soft
             for (int l = 0; l < entries; l++) x[0][l] = r.nextInt(4) * 3 + r.nextDouble() - 0.5;
             double[] cTag = CentralDifferences.random(r, entries, -1, 1), cValid = CentralDifferences.random(r, entries, -1, 1),
@@ -144,6 +145,8 @@ class SoftTlbTest {
                 SoftTlb.State s = initial(p);
                 double sum = 0;
                 for (int t = 0; t < p[5].length; t++) {
+                    if (t == 1) tlb.flush(s, flushed, p[7][0]);
+                    if (t == 2) tlb.flush(s, -1, p[7][1]);
                     sum += cPa[t] * tlb.translate(s, p[4], p[5][t], p[6][t]);
                     sum += cFault[t] * tlb.lastFault();
                 }
@@ -152,8 +155,11 @@ class SoftTlbTest {
                         + cHits * s.hits + cMisses * s.misses + cFaults * s.faults;
             };
             SoftTlb.State s = initial(x);
-            SoftTlb.State[] before = new SoftTlb.State[steps];
+            SoftTlb.State[] before = new SoftTlb.State[steps], beforeFlush = new SoftTlb.State[steps];
             for (int t = 0; t < steps; t++) {
+                beforeFlush[t] = s.copy();
+                if (t == 1) tlb.flush(s, flushed, x[7][0]);
+                if (t == 2) tlb.flush(s, -1, x[7][1]);
                 before[t] = s.copy();
                 tlb.translate(s, pt, va[t], x[6][t]);
             }
@@ -165,17 +171,19 @@ class SoftTlbTest {
             g.hits = cHits;
             g.misses = cMisses;
             g.faults = cFaults;
-            double[][] grad = {null, null, null, null, new double[pt.length], new double[steps], new double[steps]};
+            double[][] grad = {null, null, null, null, new double[pt.length], new double[steps], new double[steps], new double[2]};
             for (int t = steps - 1; t >= 0; t--) {
                 double[] gi = tlb.backward(before[t], pt, va[t], x[6][t], g, cPa[t], cFault[t], grad[4]);
                 grad[5][t] = gi[0];
                 grad[6][t] = gi[1];
+                if (t == 1) grad[7][0] = tlb.flushBackward(beforeFlush[t], flushed, x[7][0], g);
+                if (t == 2) grad[7][1] = tlb.flushBackward(beforeFlush[t], -1, x[7][1], g);
             }
             grad[0] = g.entries.tag;
             grad[1] = g.entries.valid;
             grad[2] = g.entries.age;
             grad[3] = g.frame;
-            CentralDifferences.check("tlb case " + c, new String[] {"vpn tags", "valid", "ages", "frames", "page-table RAM", "addresses", "masses"},
+            CentralDifferences.check("tlb case " + c, new String[] {"vpn tags", "valid", "ages", "frames", "page-table RAM", "addresses", "masses", "flush masses"},
                     loss, x, grad, 1e-4);
         }
     }
