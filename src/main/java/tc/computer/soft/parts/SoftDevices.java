@@ -32,7 +32,7 @@ import tc.computer.isa.SeedConfig;
  * equals the discrete one (checked against {@code SeedMachine} in the tests). Forward only: the
  * parts underneath have adjoints, this wiring does not yet.
  */
-public final class SoftDevices {
+public final class SoftDevices implements tc.computer.soft.SoftPort {
     private static final int REGISTERS = 64;
 
     private final SoftBus bus;
@@ -78,7 +78,16 @@ public final class SoftDevices {
     public double unsupported() { return unsupported; }
 
     /** The share of an access at {@code address} that goes to main memory (the caller's part). */
-    public double memoryShare(double address) { return bus.route(address)[SoftBus.MEMORY]; }
+    @Override public double memoryShare(double address) { return bus.route(address)[SoftBus.MEMORY]; }
+
+    /** {@link #load} with mass 1, counting nothing (the soft CPU reads in every step). */
+    @Override public double read(double address) {
+        double keep = unsupported, v = load(address, 1);
+        unsupported = keep;
+        return v;
+    }
+
+    @Override public void write(double address, double value, double mass) { store(address, value, mass); }
 
     /** The low index, its weight and the high index's weight of the address kernel at x. */
     private double[] kernel(double x) {
