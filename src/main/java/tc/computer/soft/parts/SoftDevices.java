@@ -43,7 +43,7 @@ public final class SoftDevices implements tc.computer.soft.SoftPort {
     private final double[] latch = new double[REGISTERS];
     private final Map<Integer, Double> pixels = new HashMap<>();
     private final List<double[]> console = new ArrayList<>();
-    private double unsupported;
+    private double unsupported, kernels;
 
     /**
      * @param config     sizes (GPU words, framebuffer, sector words)
@@ -73,6 +73,9 @@ public final class SoftDevices implements tc.computer.soft.SoftPort {
 
     /** Console output entries: {byte, mass}. */
     public List<double[]> console() { return console; }
+
+    /** Soft count of GPU kernels launched (each launch adds the mass of its valid kernels): the GPU's bus grants. */
+    public double gpuKernels() { return kernels; }
 
     /** Mass of accesses that went to parts not modelled here (see the class comment). */
     public double unsupported() { return unsupported; }
@@ -146,7 +149,10 @@ public final class SoftDevices implements tc.computer.soft.SoftPort {
             double w = m * k[1 + j];
             if (w == 0) continue;
             if (kernelIndex < 0 || kernelIndex >= SoftGpu.KERNELS) unsupported += w;
-            else kappa[(int) kernelIndex] += w;
+            else {
+                kappa[(int) kernelIndex] += w;
+                kernels += w;
+            }
         }
         var l = new SoftGpu.Launch(SoftMath.word(latch[Mmio.GPU_A]), SoftMath.word(latch[Mmio.GPU_B]), SoftMath.word(latch[Mmio.GPU_C]),
                 SoftMath.word(latch[Mmio.GPU_N]), SoftMath.word(latch[Mmio.GPU_M]), SoftMath.word(latch[Mmio.GPU_K]));

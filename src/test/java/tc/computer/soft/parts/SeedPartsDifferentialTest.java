@@ -135,6 +135,18 @@ class SeedPartsDifferentialTest {
         assertEquals(500, gpu.kernels());
     }
 
+    @Test void softArbitrationAtTauToZeroIsTheSeedBussFixedPriority() {
+        SoftBus soft = new SoftBus(1e-3, 1, 1 << 16, 1024);
+        for (int mask = 0; mask < 8; mask++) {
+            boolean cpu = (mask & 1) != 0, gpu = (mask & 2) != 0, dma = (mask & 4) != 0;
+            Bus.Master winner = Bus.arbitrate(dma, gpu, cpu);
+            double[] grant = soft.arbitrate(new double[] {cpu ? 1 : 0, gpu ? 1 : 0, dma ? 1 : 0});
+            assertEquals(winner == Bus.Master.CPU ? 1.0 : 0.0, grant[SoftBus.CPU], "requests " + mask);
+            assertEquals(winner == Bus.Master.GPU ? 1.0 : 0.0, grant[SoftBus.GPU], "requests " + mask);
+            assertEquals(winner == Bus.Master.DMA ? 1.0 : 0.0, grant[SoftBus.DMA], "requests " + mask);
+        }
+    }
+
     @Test void theSeedPresetsPartsBuild() {
         SeedConfig c = SeedConfig.SEED;
         assertEquals(c.cacheLines(), new SoftCache(c.cacheLines(), c.cacheLineWords(), 1e-3).lines());

@@ -132,6 +132,8 @@ class SoftSeedDifferentialTest {
             for (int i = 0; i < out.length; i++) assertEquals(out[i] & 0xFF, devices.console().get(i)[0], where);
             for (int i = 0; i < 256; i++) assertEquals(seed.devices().gpu().word(i), devices.gpu().mem[i], where + " GPU word " + i);
             assertEquals(seed.devices().gpu().result(), devices.gpu().result, where);
+            assertEquals((double) seed.stats().gpuKernels(), devices.gpuKernels(), where + " kernels");
+            assertEquals((double) seed.stats().busGpu(), devices.gpuKernels(), where + " GPU bus grants");
             for (int y = 0; y < 8; y++)
                 for (int x = 0; x < 8; x++) assertEquals(seed.devices().framebuffer().get(x, y), devices.pixel(x, y), where);
             outputs += expected.outputs().size();
