@@ -23,6 +23,10 @@ import tc.computer.isa.SeedConfig;
  *       with the kernel distribution the address kernel gives at v − 1 over the seven kernels and
  *       the operands read off the latches as words; GPU_RESULT reads DOT's result ([x] is the
  *       rounded word: masks and pixel coordinates are piecewise constant, as the CPU's AND is);</li>
+ *   <li>with a memory given, the proposed content-head registers of {@link SoftContentHead}:
+ *       CONTENT_SHIFT latched, a store to CONTENT_KEY runs the soft first-match lookup over main
+ *       memory (sharpness 1/τ) and blends FOUND, ADDR and RESULT into their latches with the
+ *       store's mass;</li>
  *   <li>everything else — the disk buffer and registers, the keyboard, console input, the MMU
  *       registers, traps, unknown registers and bus errors — is not built here: its share is
  *       added to {@link #unsupported()}, so a caller can tell that the soft step left the modelled
@@ -44,13 +48,24 @@ public final class SoftDevices implements tc.computer.soft.SoftPort {
     private final Map<Integer, Double> pixels = new HashMap<>();
     private final List<double[]> console = new ArrayList<>();
     private double unsupported, kernels;
+    /** Main memory for the content head (registers 56..60), or null when the head is not wired. */
+    private final double[] memory;
+    private final SoftContentHead head;
 
     /**
      * @param config     sizes (GPU words, framebuffer, sector words)
      * @param tau        temperature of the bus's decoding and the address kernels, in (0, 1]
      * @param reluTau    the GPU's ReLU temperature ({@link SoftGpu})
      */
-    public SoftDevices(SeedConfig config, double tau, double reluTau) {
+    public SoftDevices(SeedConfig config, double tau, double reluTau) { this(config, tau, reluTau, null); }
+
+    /**
+     * Devices with the proposed content-head registers ({@link SoftContentHead}, 56..60) searching
+     * {@code memory} (the soft machine's {@code SoftState.mem}, read live) at sharpness 1/τ.
+     */
+    public SoftDevices(SeedConfig config, double tau, double reluTau, double[] memory) {
+        this.memory = memory;
+        this.head = memory == null ? null : new SoftContentHead(1 / tau);
         this.bus = new SoftBus(tau, 1, config.gpuWords(), config.sectorWords());
         this.gpu = new SoftGpu(config.gpuWords(), reluTau);
         this.addressTau = tau;
@@ -138,6 +153,20 @@ public final class SoftDevices implements tc.computer.soft.SoftPort {
                 pixels.put(y * width + x, old + m * ((SoftMath.word(v) & 0xFFFFFF) - old));
             }
             case Mmio.GPU_RUN -> launch(v, m);
+            case SoftContentHead.CONTENT_SHIFT -> {
+                if (head == null) unsupported += m;
+                else latch[ir] += m * (v - latch[ir]);
+            }
+            case SoftContentHead.CONTENT_KEY -> {
+                if (head == null) {
+                    unsupported += m;
+                    return;
+                }
+                head.lookup(memory, v, SoftMath.word(latch[SoftContentHead.CONTENT_SHIFT]));
+                latch[SoftContentHead.CONTENT_FOUND] += m * (head.found() - latch[SoftContentHead.CONTENT_FOUND]);
+                latch[SoftContentHead.CONTENT_ADDR] += m * (head.addr() - latch[SoftContentHead.CONTENT_ADDR]);
+                latch[SoftContentHead.CONTENT_RESULT] += m * (head.result() - latch[SoftContentHead.CONTENT_RESULT]);
+            }
             default -> unsupported += m;
         }
     }
@@ -192,6 +221,10 @@ public final class SoftDevices implements tc.computer.soft.SoftPort {
         return switch (ir) {
             case Mmio.FB_X, Mmio.FB_Y, Mmio.GPU_A, Mmio.GPU_B, Mmio.GPU_C, Mmio.GPU_N, Mmio.GPU_M, Mmio.GPU_K, Mmio.GPU_S -> latch[ir];
             case Mmio.GPU_RESULT -> gpuState.result;
+            case SoftContentHead.CONTENT_SHIFT, SoftContentHead.CONTENT_FOUND, SoftContentHead.CONTENT_ADDR, SoftContentHead.CONTENT_RESULT -> {
+                if (head == null) unsupported += m;
+                yield latch[ir];
+            }
             case Mmio.FB_RGB -> {
                 int x = SoftMath.word(latch[Mmio.FB_X]), y = SoftMath.word(latch[Mmio.FB_Y]);
                 if (x < 0 || x >= width || y < 0 || y >= height) {
