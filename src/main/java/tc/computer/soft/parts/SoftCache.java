@@ -52,6 +52,7 @@ public final class SoftCache {
     /** The soft tag of a real address: the address over the line size (equal to {@link #tagOf} at multiples). */
     public double tagOf(double address) { return lineWords == 1 ? address : Math.floor(address / lineWords); }
 
+    /** Cache lines. */
     public int lines() { return lru.lines(); }
 
     /** One access of tag {@code tag} with mass {@code mass} (the probability that the access happens). */

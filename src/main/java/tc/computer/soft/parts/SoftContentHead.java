@@ -72,10 +72,13 @@ public final class SoftContentHead {
         }
     }
 
+    /** CONTENT_FOUND of the last lookup: the found mass in [0, 1]. */
     public double found() { return found; }
 
+    /** CONTENT_ADDR of the last lookup: Σ h_w·(w + 1) − 1. */
     public double addr() { return addr; }
 
+    /** CONTENT_RESULT of the last lookup: Σ h_w·mem[(w + shift) mod words]. */
     public double result() { return result; }
 
     /**

@@ -75,6 +75,7 @@ public final class SoftDevices implements tc.computer.soft.SoftPort {
         this.gpuState = new SoftGpu.State(gpuWords);
     }
 
+    /** GPU memory and RESULT. */
     public SoftGpu.State gpu() { return gpuState; }
 
     /** The latched value of device register r (FB_X, FB_Y, GPU_A..GPU_S). */

@@ -56,8 +56,10 @@ public final class SoftLru {
         q = new double[n + 1];
     }
 
+    /** Lines n. */
     public int lines() { return n; }
 
+    /** The temperature of the match and the eviction softmax. */
     public double tau() { return tau; }
 
     /** Tags, valid bits and ages of the lines (the soft state; real numbers). */
