@@ -44,6 +44,15 @@ public final class SoftMachine {
         this.step = new SoftStep(new SoftCode(params, spec.slots(), tau), spec, addressing);
     }
 
+    /**
+     * A machine whose LOAD/STORE head also reaches memory-mapped devices through {@code port}
+     * (location addressing; forward only, see {@link SoftPort}).
+     */
+    public SoftMachine(TcMachineSpec spec, double[] params, SoftTemperatures tau, SoftPort port) {
+        this.spec = spec;
+        this.step = new SoftStep(new SoftCode(params, spec.slots(), tau), spec, SoftAddressing.LOCATION, java.util.Objects.requireNonNull(port));
+    }
+
     /** The program as ±scale logits ({@link TcParams#encode(TcProgram, double)}) at temperatures {@code tau}. */
     public static SoftMachine of(TcProgram program, double scale, SoftTemperatures tau) {
         return new SoftMachine(program.spec(), TcParams.encode(program, scale), tau);

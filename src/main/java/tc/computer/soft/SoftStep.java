@@ -46,6 +46,9 @@ final class SoftStep {
     /** Content addressing of the LOAD/STORE head: its gate γ and sharpness β; dense when γ > 0. */
     private final double gate, sharpness;
     private final boolean dense;
+    /** Memory-mapped devices (the seed machine), or null; the memory share of the LOAD/STORE head's address. */
+    private final SoftPort port;
+    private double lsShare;
 
     // intermediates of the step last evaluated
     private final double[] fetched = new double[SoftCode.ROW], gFetched = new double[SoftCode.ROW];
@@ -66,7 +69,13 @@ final class SoftStep {
 
     SoftStep(SoftCode code, TcMachineSpec spec) { this(code, spec, SoftAddressing.LOCATION); }
 
-    SoftStep(SoftCode code, TcMachineSpec spec, SoftAddressing addressing) {
+    SoftStep(SoftCode code, TcMachineSpec spec, SoftAddressing addressing) { this(code, spec, addressing, null); }
+
+    /** A step whose LOAD/STORE head also reaches {@code port} (null: the cpu machine). */
+    SoftStep(SoftCode code, TcMachineSpec spec, SoftAddressing addressing, SoftPort port) {
+        if (port != null && addressing.usesContent())
+            throw new IllegalArgumentException("content addressing and memory-mapped devices are not combined");
+        this.port = port;
         this.code = code;
         this.gate = addressing.gate();
         this.sharpness = addressing.sharpness();
@@ -150,6 +159,10 @@ final class SoftStep {
         push1 = (sp.high - 1) & (words - 1);
         if (dense) r1 = contentHead(mem, a, imm);
         else r1 = (1 - ls.weight) * mem[ls.low] + ls.weight * mem[ls.high];
+        if (port != null) {
+            lsShare = port.memoryShare(a + imm);
+            r1 = lsShare * r1 + port.read(a + imm);
+        }
         r2 = (1 - sp.weight) * mem[sp.low] + sp.weight * mem[sp.high];
         retv = 0;
         for (int k = 0; k < slots; k++) if (pc[k] != 0) retv += pc[k] * ((k + 1) & (slots - 1));
@@ -306,6 +319,11 @@ final class SoftStep {
         }
         double st = e[ISTORE], pu = e[IPUSH], ca = e[ICALL];
         double dLs0 = -st * (1 - ls.weight) * (mLs0 - b), dLs1 = -st * ls.weight * (mLs1 - b);
+        if (port != null) {
+            dLs0 *= lsShare;
+            dLs1 *= lsShare;
+            if (st != 0) port.write(a + imm, b, st);
+        }
         double dP0 = -(1 - sp.weight) * (pu * (mP0 - a) + ca * (mP0 - retv)), dP1 = -sp.weight * (pu * (mP1 - a) + ca * (mP1 - retv));
         if (dense) {
             // the stack head's deltas above were taken from the old words; so are these
@@ -333,6 +351,7 @@ final class SoftStep {
      * evaluated again here, from the fetched instruction {@link #saveFetched} kept). Adjoints of the code's distributions are added to {@code acc}.
      */
     void backward(SoftState s, double[] fetched, int at, Adjoint gs, SoftCode.Grad acc) {
+        if (port != null) throw new UnsupportedOperationException("gradients through memory-mapped devices are not built");
         loadFetched(fetched, at);
         evaluateFetched(s);
         double[] pc = s.pc, reg = s.reg, mem = s.mem, fl = s.flags;
