@@ -68,6 +68,9 @@ public final class Tlb {
     /** The page in entry {@code e}, −1 when free (for tests and the soft machine's comparison). */
     public int pageAt(int e) { return page[e]; }
 
+    /** The frame in entry {@code e} (meaningful when {@link #pageAt} is not −1). */
+    public int frameAt(int e) { return frame[e]; }
+
     /** Entries, hits and misses so far. */
     public int entries() { return page.length; }
     /** Entries in use, most recently used first (the recency the soft LRU relaxes). */

@@ -49,6 +49,9 @@ final class SoftStep {
     /** Memory-mapped devices (the seed machine), or null; the memory share of the LOAD/STORE head's address. */
     private final SoftPort port;
     private double lsShare;
+    /** The port as the owner of main memory (the seed machine), or null; this step's page-fault mass and sp. */
+    private final SoftMemoryPort hierarchy;
+    private double trap, spBefore;
 
     // intermediates of the step last evaluated
     private final double[] fetched = new double[SoftCode.ROW], gFetched = new double[SoftCode.ROW];
@@ -76,6 +79,7 @@ final class SoftStep {
         if (port != null && addressing.usesContent())
             throw new IllegalArgumentException("content addressing and memory-mapped devices are not combined");
         this.port = port;
+        this.hierarchy = port instanceof SoftMemoryPort m ? m : null;
         this.code = code;
         this.gate = addressing.gate();
         this.sharpness = addressing.sharpness();
@@ -159,11 +163,22 @@ final class SoftStep {
         push1 = (sp.high - 1) & (words - 1);
         if (dense) r1 = contentHead(mem, a, imm);
         else r1 = (1 - ls.weight) * mem[ls.low] + ls.weight * mem[ls.high];
-        if (port != null) {
+        if (port != null && hierarchy == null) {
             lsShare = port.memoryShare(a + imm);
             r1 = lsShare * r1 + port.read(a + imm);
         }
         r2 = (1 - sp.weight) * mem[sp.low] + sp.weight * mem[sp.high];
+        if (hierarchy != null) {
+            // the seed machine: memory is the port's; a page fault undoes the instruction with its mass
+            spBefore = reg[SP];
+            trap = hierarchy.access(g, a + imm, e[ILOAD], e[ISTORE], spBefore - 1, e[IPUSH] + e[ICALL], spBefore, e[IPOP] + e[IRET]);
+            if (trap > 0) {
+                double keep = 1 - trap / g;
+                for (int j = 0; j < OPS; j++) e[j] *= keep;
+            }
+            r1 = hierarchy.loadValue();
+            r2 = hierarchy.popValue();
+        }
         retv = 0;
         for (int k = 0; k < slots; k++) if (pc[k] != 0) retv += pc[k] * ((k + 1) & (slots - 1));
 
@@ -301,6 +316,10 @@ final class SoftStep {
      * indices {@code undoAt[at..at+4)}, so the backward pass can restore the memory.
      */
     void apply(SoftState s, int[] undoAt, double[] undo, int at) {
+        if (hierarchy != null) {
+            applySeed(s);
+            return;
+        }
         double[] reg = s.reg, mem = s.mem, fl = s.flags, pc = s.pc;
         for (int r = 0; r < R; r++) reg[r] = regMid[r] + sel[r] * (v - wr * regMid[r]);
         for (int q = 0; q < 4; q++) {
@@ -343,6 +362,47 @@ final class SoftStep {
         if (e[IOUT] > 0) s.output(a, e[IOUT]);
         s.halted += e[IHALT];
         s.steps += g;
+    }
+
+    /**
+     * {@link #apply} on the seed machine: memory and devices through the port, the trap of mass
+     * {@code trap} (shadow bank saved, PC to TRAP_VECTOR) and ERET (shadow bank restored).
+     */
+    private void applySeed(SoftState s) {
+        double[] reg = s.reg, fl = s.flags, pc = s.pc;
+        SoftMemoryPort h = hierarchy;
+        if (trap > 0) {
+            double[] sr = h.shadowRegisters(), sf = h.shadowFlags(), spc = h.shadowPc(slots);
+            for (int r = 0; r < R; r++) sr[r] += trap * (reg[r] - sr[r]);
+            for (int q = 0; q < 4; q++) sf[q] += trap * (fl[q] - sf[q]);
+            for (int k = 0; k < slots; k++) spc[k] += trap * (pc[k] - spc[k]);
+        }
+        for (int r = 0; r < R; r++) reg[r] = regMid[r] + sel[r] * (v - wr * regMid[r]);
+        for (int q = 0; q < 4; q++) {
+            double f = fl[q] * (1 - flagMass);
+            for (int j = IADD; j <= ICMP; j++) f += e[j] * flagValue[j * 4 + q];
+            fl[q] = f;
+        }
+        if (e[ISTORE] != 0) h.write(a + imm, b, e[ISTORE]);
+        if (e[IPUSH] != 0) h.push(spBefore - 1, a, e[IPUSH]);
+        if (e[ICALL] != 0) h.push(spBefore - 1, retv, e[ICALL]);
+        for (int k = 0; k < slots; k++)
+            nextPc[k] = cStay * pc[k] + cSeq * pc[(k - 1) & (slots - 1)] + cTarget * target[k];
+        nextPc[ret.low] += e[IRET] * (1 - ret.weight);
+        nextPc[ret.high] += e[IRET] * ret.weight;
+        if (trap > 0) nextPc[h.trapSlot(slots)] += trap;
+        double m = h.eretMass();
+        if (m > 0) {
+            double[] sr = h.shadowRegisters(), sf = h.shadowFlags(), spc = h.shadowPc(slots);
+            for (int r = 0; r < R; r++) reg[r] += m * (sr[r] - reg[r]);
+            for (int q = 0; q < 4; q++) fl[q] += m * (sf[q] - fl[q]);
+            for (int k = 0; k < slots; k++) nextPc[k] += m * (spc[k] - nextPc[k]);
+        }
+        System.arraycopy(nextPc, 0, pc, 0, slots);
+        if (e[IOUT] > 0) s.output(a, e[IOUT]);
+        s.halted += e[IHALT];
+        s.steps += g;
+        h.finish(trap);
     }
 
     /**

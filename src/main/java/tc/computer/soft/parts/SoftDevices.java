@@ -27,8 +27,9 @@ import tc.computer.isa.SeedConfig;
  *       CONTENT_SHIFT latched, a store to CONTENT_KEY runs the soft first-match lookup over main
  *       memory (sharpness 1/τ) and blends FOUND, ADDR and RESULT into their latches with the
  *       store's mass;</li>
- *   <li>everything else — the disk buffer and registers, the keyboard, console input, the MMU
- *       registers, traps, unknown registers and bus errors — is not built here: its share is
+ *   <li>the disk buffer and registers, the keyboard, console input and the MMU registers are
+ *       routed to an extension when one is set ({@link SoftSeed}, the whole soft seed machine);
+ *       without it, and for unknown registers, bus errors and refused operations, the share is
  *       added to {@link #unsupported()}, so a caller can tell that the soft step left the modelled
  *       part of the machine.</li>
  * </ul>
@@ -51,6 +52,28 @@ public final class SoftDevices implements tc.computer.soft.SoftPort {
     /** Main memory for the content head (registers 56..60), or null when the head is not wired. */
     private final double[] memory;
     private final SoftContentHead head;
+    /** The registers and the disk buffer the seed machine's {@link SoftSeed} adds, or null. */
+    private Extension extension;
+
+    /** Device registers and the disk buffer handled outside this class (by {@link SoftSeed}). */
+    interface Extension {
+        /** Whether register r (a valid register number) is handled by the extension. */
+        boolean handles(int r);
+
+        void storeRegister(int r, double value, double mass);
+
+        /** The value of register r; {@code consume} is the mass of the load's side effects. */
+        double loadRegister(int r, double consume);
+
+        void storeBuffer(int i, double value, double mass);
+
+        double loadBuffer(int i);
+
+        int bufferWords();
+    }
+
+    /** Routes the registers {@code x} handles, and the disk buffer, to it. */
+    void extend(Extension x) { extension = x; }
 
     /**
      * @param config     sizes (GPU words, framebuffer, sector words)
@@ -93,17 +116,18 @@ public final class SoftDevices implements tc.computer.soft.SoftPort {
     /** Soft count of GPU kernels launched (each launch adds the mass of its valid kernels): the GPU's bus grants. */
     public double gpuKernels() { return kernels; }
 
-    /** Mass of accesses that went to parts not modelled here (see the class comment). */
+    /** Mass of accesses that went to parts not modelled here (see the class comment), or that a device refused. */
     public double unsupported() { return unsupported; }
+
+    /** Adds refused mass (a device fault of the extension's registers). */
+    void refuse(double mass) { unsupported += mass; }
 
     /** The share of an access at {@code address} that goes to main memory (the caller's part). */
     @Override public double memoryShare(double address) { return bus.route(address)[SoftBus.MEMORY]; }
 
-    /** {@link #load} with mass 1, counting nothing (the soft CPU reads in every step). */
+    /** {@link #load} with weight 1 and no side effects (the soft CPU reads in every step). */
     @Override public double read(double address) {
-        double keep = unsupported, v = load(address, 1);
-        unsupported = keep;
-        return v;
+        return load(address, 1, 0);
     }
 
     @Override public void write(double address, double value, double mass) { store(address, value, mass); }
@@ -117,8 +141,21 @@ public final class SoftDevices implements tc.computer.soft.SoftPort {
     /** A store of {@code value} at {@code address} with mass {@code mass}: the device shares. */
     public void store(double address, double value, double mass) {
         double[] w = bus.route(address);
-        double g = mass * w[SoftBus.GPU_MEMORY], d = mass * w[SoftBus.DEVICE];
-        unsupported += mass * (w[SoftBus.DISK_BUFFER] + w[SoftBus.NOWHERE]);
+        double g = mass * w[SoftBus.GPU_MEMORY], d = mass * w[SoftBus.DEVICE], db = mass * w[SoftBus.DISK_BUFFER];
+        unsupported += mass * w[SoftBus.NOWHERE];
+        if (db > 0) {
+            if (extension == null) unsupported += db;
+            else {
+                double[] k = kernel(address - Mmio.DISK_BUF);
+                for (int j = 0; j < 2; j++) {
+                    long i = (long) k[0] + j;
+                    double m = db * k[1 + j];
+                    if (m == 0) continue;
+                    if (i < 0 || i >= extension.bufferWords()) unsupported += m;
+                    else extension.storeBuffer((int) i, value, m);
+                }
+            }
+        }
         if (g > 0) {
             double[] k = kernel(address - Mmio.GPU_BASE);
             for (int j = 0; j < 2; j++) {
@@ -140,6 +177,10 @@ public final class SoftDevices implements tc.computer.soft.SoftPort {
 
     private void storeRegister(long r, double v, double m) {
         int ir = r >= 0 && r < REGISTERS ? (int) r : -1;
+        if (ir >= 0 && extension != null && extension.handles(ir)) {
+            extension.storeRegister(ir, v, m);
+            return;
+        }
         switch (ir) {
             case Mmio.CONSOLE_OUT -> console.add(new double[] {SoftMath.word(v) & 0xFF, m});
             case Mmio.FB_X, Mmio.FB_Y, Mmio.GPU_A, Mmio.GPU_B, Mmio.GPU_C, Mmio.GPU_N, Mmio.GPU_M, Mmio.GPU_K, Mmio.GPU_S ->
@@ -193,17 +234,38 @@ public final class SoftDevices implements tc.computer.soft.SoftPort {
      * A load at {@code address} with mass {@code mass}: the device shares' contribution to the value
      * read (the caller adds the memory share's).
      */
-    public double load(double address, double mass) {
+    public double load(double address, double mass) { return load(address, mass, mass); }
+
+    /**
+     * A load at {@code address}: the device shares of the value read, weighted by {@code weight},
+     * with side effects (consumed console input and keyboard events, unsupported accesses) of
+     * mass {@code consume}.
+     */
+    public double load(double address, double weight, double consume) {
         double[] w = bus.route(address);
-        double g = mass * w[SoftBus.GPU_MEMORY], d = mass * w[SoftBus.DEVICE], value = 0;
-        unsupported += mass * (w[SoftBus.DISK_BUFFER] + w[SoftBus.NOWHERE]);
+        double g = weight * w[SoftBus.GPU_MEMORY], d = weight * w[SoftBus.DEVICE], db = weight * w[SoftBus.DISK_BUFFER], value = 0;
+        double scale = weight == 0 ? 0 : consume / weight;
+        unsupported += consume * w[SoftBus.NOWHERE];
+        if (db > 0) {
+            if (extension == null) unsupported += consume * w[SoftBus.DISK_BUFFER];
+            else {
+                double[] k = kernel(address - Mmio.DISK_BUF);
+                for (int j = 0; j < 2; j++) {
+                    long i = (long) k[0] + j;
+                    double m = db * k[1 + j];
+                    if (m == 0) continue;
+                    if (i < 0 || i >= extension.bufferWords()) unsupported += m * scale;
+                    else value += m * extension.loadBuffer((int) i);
+                }
+            }
+        }
         if (g > 0) {
             double[] k = kernel(address - Mmio.GPU_BASE);
             for (int j = 0; j < 2; j++) {
                 int i = (int) k[0] + j;
                 double m = g * k[1 + j];
                 if (m == 0) continue;
-                if (i < 0 || i >= gpuWords) unsupported += m;
+                if (i < 0 || i >= gpuWords) unsupported += m * scale;
                 else value += m * gpuState.mem[i];
             }
         }
@@ -211,7 +273,7 @@ public final class SoftDevices implements tc.computer.soft.SoftPort {
             double[] k = kernel(address - Mmio.DEV_BASE);
             for (int j = 0; j < 2; j++) {
                 double m = d * k[1 + j];
-                if (m != 0) value += m * loadRegister((long) k[0] + j, m);
+                if (m != 0) value += m * loadRegister((long) k[0] + j, m * scale);
             }
         }
         return value;
@@ -219,6 +281,7 @@ public final class SoftDevices implements tc.computer.soft.SoftPort {
 
     private double loadRegister(long r, double m) {
         int ir = r >= 0 && r < REGISTERS ? (int) r : -1;
+        if (ir >= 0 && extension != null && extension.handles(ir)) return extension.loadRegister(ir, m);
         return switch (ir) {
             case Mmio.FB_X, Mmio.FB_Y, Mmio.GPU_A, Mmio.GPU_B, Mmio.GPU_C, Mmio.GPU_N, Mmio.GPU_M, Mmio.GPU_K, Mmio.GPU_S -> latch[ir];
             case Mmio.GPU_RESULT -> gpuState.result;

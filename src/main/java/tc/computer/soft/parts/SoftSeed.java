@@ -1,0 +1,434 @@
+package tc.computer.soft.parts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.TreeMap;
+import tc.computer.device.Disk;
+import tc.computer.device.Mmio;
+import tc.computer.isa.SeedConfig;
+import tc.computer.isa.TcMachineSpec;
+import tc.computer.isa.TcProgram;
+import tc.computer.soft.SoftMemoryPort;
+
+/**
+ * The soft {@code seed} machine's memory system and devices: the port that makes the soft CPU
+ * ({@code new SoftMachine(spec, params, τ, port)}) the seed machine of {@code SeedMachine}.
+ *
+ * <p>Every data access (LOAD/STORE at rs1 + imm, PUSH/CALL at sp − 1, POP/RET at sp) is routed by
+ * {@link SoftBus#route}. Its memory share goes, with the user-mode mass 1 − κ (κ the kernel-mode
+ * mass), through {@link SoftTlb#translate} over the real-valued page-table RAM, and with mass κ to
+ * physical address {@code a mod physicalWords}; both physical addresses are read and written
+ * through the address kernel in the physical memory of {@code physicalWords} reals, and counted
+ * by {@link SoftCache#access}. The TLB's page-fault mass φ gates the whole step (see
+ * {@link SoftMemoryPort}); with no handler (TRAP_VECTOR −1) it is refused mass. The device shares
+ * go to {@link SoftDevices} (GPU, console out, framebuffer, content head) and, through its
+ * extension, to the registers modelled here:
+ * <ul>
+ *   <li>console input and the keyboard: fixed inputs read at a soft cursor that a load of mass m
+ *       advances by m (the byte or event at the cursor, −1 past the end; KEY_COUNT = events −
+ *       cursor);</li>
+ *   <li>the MMU: TRAP_VECTOR, FAULT_VPN, FAULT_ADDR and PT_INDEX latched, PT_VALUE reading and
+ *       writing page-table word [PT_INDEX], TLB_FLUSH through {@link SoftTlb#flush}, MODE = κ,
+ *       ERET (its mass restores the shadow bank and leaves kernel mode);</li>
+ *   <li>the disk controller: DISK_SECTOR/OFFSET/ADDR/COUNT latched, a sector buffer of reals,
+ *       DISK_CMD with the kernel distribution the address kernel gives at v − 1 over the commands
+ *       READ, WRITE, DMA_IN and DMA_OUT, each blended with its mass; DMA writes snoop the cache
+ *       with {@link SoftCache#invalidate}. The disk is materialised lazily: a sector exists as
+ *       reals once touched, read first from the swap image (the program's data) or the backing
+ *       {@link Disk}, which is never written (the soft machine keeps its writes).</li>
+ * </ul>
+ * Bus grants are counted as the discrete machine counts them: CPU one per data word moved, DMA one
+ * per word moved and one per sector command, GPU one per kernel. Sector numbers, DMA ranges,
+ * pixel coordinates and register numbers of a command are rounded to words, as the CPU's masks.
+ * At τ = 1e-3 with one-hot parameters every mass is 0 or 1 and the machine equals
+ * {@code SeedMachine} state for state (SoftSeedMachineDifferentialTest). Forward only.
+ */
+public final class SoftSeed implements SoftMemoryPort {
+    private final SeedConfig config;
+    private final int virtualWords, physicalWords, pageWords, pages, sectorWords;
+    private final double tau;
+    private final SoftBus bus;
+    private final SoftDevices devices;
+    private final SoftTlb tlbPart;
+    private final SoftTlb.State tlb;
+    private final SoftCache cachePart;
+    private final SoftCache.State cache;
+    private final double[] phys, pt;
+    private final double[] shadowReg = new double[TcMachineSpec.REGISTERS], shadowFlags = new double[4], shadowPc;
+    private double kernel, trapVector = -1, faultVpn, faultAddr, ptIndex;
+    private final byte[] input;
+    private final int[] keys;
+    private double inCursor, keyCursor;
+    // disk controller
+    private final Disk backing;
+    private final long sectors, firstSwap;
+    private final int[] dataImage;
+    private final Map<Long, double[]> touched = new TreeMap<>();
+    private final double[] buffer;
+    private double diskSector, diskOffset, diskAddr, diskCount, sectorReads, sectorWrites;
+    private double cpuGrants, dmaGrants, refused;
+    // this step
+    private final Head ls = new Head(), push = new Head(), pop = new Head();
+    private double loadValue, popValue, eret;
+
+    /** One head's access in the current step. */
+    private static final class Head {
+        double address, mass, memory, user, fault, paUser, paKernel;
+        int vpn;
+    }
+
+    /**
+     * The seed machine for {@code program} (its {@code memoryWords} is the virtual space) on a
+     * machine of {@code config}: the loader's state (page tables with every PTE invalid, frame 0's
+     * clock hand at 1, the data image in the swap area).
+     *
+     * @param tau     temperature of the bus decoding, address kernels, TLB and cache, in (0, 1]
+     * @param reluTau the GPU's ReLU temperature
+     * @param input   console input bytes
+     * @param keys    keyboard events, in order
+     * @param disk    the disk's initial contents (read when a sector is first touched; never written)
+     */
+    public SoftSeed(SeedConfig config, TcProgram program, double tau, double reluTau, byte[] input, int[] keys, Disk disk) {
+        if (disk.sectorWords() != config.sectorWords() || disk.sectors() != config.diskSectors())
+            throw new IllegalArgumentException("the disk does not have the configuration's shape");
+        this.config = config;
+        this.virtualWords = program.spec().memoryWords();
+        this.physicalWords = config.physicalWords();
+        this.pageWords = config.pageWords();
+        this.pages = virtualWords / pageWords;
+        this.sectorWords = config.sectorWords();
+        this.tau = tau;
+        this.bus = new SoftBus(tau, 1, config.gpuWords(), config.sectorWords());
+        this.devices = new SoftDevices(config, tau, reluTau);
+        this.tlbPart = new SoftTlb(config.tlbEntries(), pageWords, virtualWords, tau, tau);
+        this.tlb = new SoftTlb.State(config.tlbEntries());
+        this.cachePart = new SoftCache(config.cacheLines(), config.cacheLineWords(), tau);
+        this.cache = new SoftCache.State(config.cacheLines());
+        this.phys = new double[physicalWords];
+        if (config.frames() > 1) phys[0] = 1;
+        this.pt = new double[tlbPart.pageTableWords()];
+        int dir = pages >>> tlbPart.l2Bits();
+        for (int i = 0; i < dir; i++) pt[i] = dir + ((long) i << tlbPart.l2Bits());
+        this.shadowPc = new double[program.spec().slots()];
+        this.input = input.clone();
+        this.keys = keys.clone();
+        this.backing = disk;
+        this.sectors = config.diskSectors();
+        this.firstSwap = sectors - config.swapSectors(virtualWords);
+        this.dataImage = program.data().clone();
+        this.buffer = new double[sectorWords];
+        devices.extend(new Registers());
+    }
+
+    // ---- the CPU's side (SoftMemoryPort) ----
+
+    @Override public double access(double running, double lsAddress, double load, double store, double pushAddress, double pushMass,
+                                   double popAddress, double popMass) {
+        eret = 0;
+        double phi = translate(ls, lsAddress, load + store) + translate(push, pushAddress, pushMass) + translate(pop, popAddress, popMass);
+        double keep = phi > 0 ? 1 - phi / running : 1;
+        if (phi > 0) {
+            if (trapVector == -1 || SoftMath.word(trapVector) == -1) refused += phi;
+            for (Head h : new Head[] {ls, push, pop}) if (h.fault > 0) {
+                faultVpn += h.fault * (h.vpn - faultVpn);
+                faultAddr += h.fault * (h.address - faultAddr);
+            }
+        }
+        // the accesses that happen: cache, CPU grants, reads and their side effects
+        for (Head h : new Head[] {ls, push, pop}) if (h.mass > 0) {
+            double m = h.mass * keep;
+            countCache(h, m);
+            cpuGrants += m;
+        }
+        loadValue = ls.mass > 0 ? read(ls) + devices.load(lsAddress, 1, load * keep) : 0;
+        popValue = pop.mass > 0 ? read(pop) + devices.load(popAddress, 1, popMass * keep) : 0;
+        return phi;
+    }
+
+    /** Routes and translates one head; returns its page-fault mass. */
+    private double translate(Head h, double address, double mass) {
+        h.address = address;
+        h.mass = mass;
+        h.fault = 0;
+        if (mass == 0) return 0;
+        h.memory = bus.route(address)[SoftBus.MEMORY];
+        h.user = mass * h.memory * (1 - kernel);
+        h.paKernel = address - Math.floor(address / physicalWords) * physicalWords;
+        if (h.user > 0) {
+            double va = address - Math.floor(address / virtualWords) * virtualWords;
+            h.vpn = (int) Math.floor(va) / pageWords;
+            h.paUser = tlbPart.translate(tlb, pt, va, h.user);
+            h.fault = tlbPart.lastFault();
+        }
+        return h.fault;
+    }
+
+    private void countCache(Head h, double m) {
+        double user = m * h.memory * (1 - kernel), kern = m * h.memory * kernel;
+        if (user > 0) cachePart.access(cache, cachePart.tagOf(h.paUser), user);
+        if (kern > 0) cachePart.access(cache, cachePart.tagOf(h.paKernel), kern);
+    }
+
+    private double read(Head h) {
+        double v = 0;
+        if (h.memory * (1 - kernel) > 0) v += h.memory * (1 - kernel) * physRead(h.paUser);
+        if (h.memory * kernel > 0) v += h.memory * kernel * physRead(h.paKernel);
+        return v;
+    }
+
+    private double physRead(double pa) {
+        double fl = Math.floor(pa), w = SoftMath.ramp(pa - fl, tau);
+        int lo = Math.floorMod((long) fl, physicalWords);
+        return w == 0 ? phys[lo] : (1 - w) * phys[lo] + w * phys[(lo + 1) % physicalWords];
+    }
+
+    private void physWrite(double pa, double value, double mass) {
+        double fl = Math.floor(pa), w = SoftMath.ramp(pa - fl, tau);
+        int lo = Math.floorMod((long) fl, physicalWords), hi = (lo + 1) % physicalWords;
+        double m0 = mass * (1 - w), m1 = mass * w;
+        phys[lo] += m0 * (value - phys[lo]);
+        if (m1 != 0) phys[hi] += m1 * (value - phys[hi]);
+    }
+
+    private void writeHead(Head h, double value, double mass) {
+        double user = mass * h.memory * (1 - kernel), kern = mass * h.memory * kernel;
+        if (user > 0) physWrite(h.paUser, value, user);
+        if (kern > 0) physWrite(h.paKernel, value, kern);
+        devices.store(h.address, value, mass);
+    }
+
+    @Override public void write(double address, double value, double mass) { writeHead(ls, value, mass); }
+
+    @Override public void push(double address, double value, double mass) {
+        double before = eret;
+        writeHead(push, value, mass);
+        if (eret > before) { // ERET through a stack write is a device fault in the discrete machine
+            refused += eret - before;
+            eret = before;
+        }
+    }
+
+    @Override public double memoryShare(double address) { return bus.route(address)[SoftBus.MEMORY]; }
+
+    /** Not used by the soft CPU for a {@link SoftMemoryPort} (it calls {@link #access}); the device share, no side effects. */
+    @Override public double read(double address) { return devices.read(address); }
+
+    @Override public double loadValue() { return loadValue; }
+    @Override public double popValue() { return popValue; }
+    @Override public double eretMass() { return eret; }
+    @Override public int trapSlot(int slots) { return SoftMath.word(trapVector) & (slots - 1); }
+    @Override public double[] shadowRegisters() { return shadowReg; }
+    @Override public double[] shadowFlags() { return shadowFlags; }
+    @Override public double[] shadowPc(int slots) { return shadowPc; }
+
+    @Override public void finish(double trapMass) {
+        kernel = (kernel + trapMass * (1 - kernel)) * (1 - eret);
+    }
+
+    // ---- the registers this class adds to SoftDevices ----
+
+    private final class Registers implements SoftDevices.Extension {
+        @Override public boolean handles(int r) {
+            return switch (r) {
+                case Mmio.CONSOLE_IN, Mmio.KEY_IN, Mmio.KEY_COUNT, Mmio.DISK_SECTOR, Mmio.DISK_OFFSET, Mmio.DISK_ADDR, Mmio.DISK_COUNT,
+                     Mmio.DISK_CMD, Mmio.TRAP_VECTOR, Mmio.FAULT_VPN, Mmio.FAULT_ADDR, Mmio.ERET, Mmio.PT_INDEX, Mmio.PT_VALUE,
+                     Mmio.TLB_FLUSH, Mmio.MODE -> true;
+                default -> false;
+            };
+        }
+
+        @Override public void storeRegister(int r, double v, double m) {
+            switch (r) {
+                case Mmio.DISK_SECTOR -> diskSector += m * (v - diskSector);
+                case Mmio.DISK_OFFSET -> diskOffset += m * (v - diskOffset);
+                case Mmio.DISK_ADDR -> diskAddr += m * (v - diskAddr);
+                case Mmio.DISK_COUNT -> diskCount += m * (v - diskCount);
+                case Mmio.DISK_CMD -> command(v, m);
+                case Mmio.TRAP_VECTOR -> trapVector += m * (v - trapVector);
+                case Mmio.PT_INDEX -> ptIndex += m * (v - ptIndex);
+                case Mmio.PT_VALUE -> {
+                    int i = SoftMath.word(ptIndex);
+                    if (i < 0 || i >= pt.length) refused += m;
+                    else pt[i] += m * (v - pt[i]);
+                }
+                case Mmio.TLB_FLUSH -> {
+                    int vpn = SoftMath.word(v);
+                    if (vpn == -1 || (vpn >= 0 && vpn < pages)) tlbPart.flush(tlb, vpn, m);
+                }
+                case Mmio.ERET -> {
+                    eret += m * kernel;
+                    refused += m * (1 - kernel); // ERET in user mode
+                }
+                default -> refused += m; // read-only registers
+            }
+        }
+
+        @Override public double loadRegister(int r, double consume) {
+            return switch (r) {
+                case Mmio.CONSOLE_IN -> {
+                    double v = at(inCursor, input.length, i -> input[i] & 0xFF);
+                    inCursor += consume;
+                    yield v;
+                }
+                case Mmio.KEY_IN -> {
+                    double v = at(keyCursor, keys.length, i -> keys[i]);
+                    keyCursor += consume;
+                    yield v;
+                }
+                case Mmio.KEY_COUNT -> Math.max(0, keys.length - keyCursor);
+                case Mmio.DISK_SECTOR -> diskSector;
+                case Mmio.DISK_OFFSET -> diskOffset;
+                case Mmio.DISK_ADDR -> diskAddr;
+                case Mmio.DISK_COUNT -> diskCount;
+                case Mmio.TRAP_VECTOR -> trapVector;
+                case Mmio.FAULT_VPN -> faultVpn;
+                case Mmio.FAULT_ADDR -> faultAddr;
+                case Mmio.PT_INDEX -> ptIndex;
+                case Mmio.PT_VALUE -> {
+                    int i = SoftMath.word(ptIndex);
+                    if (i < 0 || i >= pt.length) {
+                        refused += consume;
+                        yield 0;
+                    }
+                    yield pt[i];
+                }
+                case Mmio.MODE -> kernel;
+                default -> { // write-only registers
+                    refused += consume;
+                    yield 0;
+                }
+            };
+        }
+
+        @Override public void storeBuffer(int i, double value, double mass) { buffer[i] += mass * (value - buffer[i]); }
+        @Override public double loadBuffer(int i) { return buffer[i]; }
+        @Override public int bufferWords() { return sectorWords; }
+    }
+
+    /** The queue entry at a soft cursor: entries ⌊c⌋ and ⌊c⌋ + 1 blended by its fraction, −1 past the end. */
+    private double at(double cursor, int length, java.util.function.IntUnaryOperator entry) {
+        double fl = Math.floor(cursor), f = SoftMath.ramp(cursor - fl, tau);
+        long i = (long) fl;
+        double v0 = i >= 0 && i < length ? entry.applyAsInt((int) i) : -1;
+        if (f == 0) return v0;
+        double v1 = i + 1 >= 0 && i + 1 < length ? entry.applyAsInt((int) (i + 1)) : -1;
+        return (1 - f) * v0 + f * v1;
+    }
+
+    /** DISK_CMD v with mass m: the commands' distribution by the address kernel at v − 1. */
+    private void command(double v, double m) {
+        double fl = Math.floor(v - 1), f = SoftMath.ramp(v - 1 - fl, tau);
+        for (int j = 0; j < 2; j++) {
+            double w = m * (j == 0 ? 1 - f : f);
+            if (w == 0) continue;
+            long c = (long) fl + j + 1;
+            if (c == Mmio.DISK_READ || c == Mmio.DISK_WRITE) sectorCommand((int) c, w);
+            else if (c == Mmio.DISK_DMA_IN || c == Mmio.DISK_DMA_OUT) dma((int) c, w);
+            else refused += w;
+        }
+    }
+
+    private void sectorCommand(int c, double w) {
+        long s = SoftMath.word(diskSector);
+        // kernel mode may address the swap area, user mode only the sectors before it
+        double allowed = (s >= 0 && s < sectors ? kernel : 0) + (s >= 0 && s < firstSwap ? 1 - kernel : 0);
+        refused += w * (1 - allowed);
+        double m = w * allowed;
+        if (m == 0) return;
+        double[] sec = sector(s);
+        if (c == Mmio.DISK_READ) {
+            for (int i = 0; i < sectorWords; i++) buffer[i] += m * (sec[i] - buffer[i]);
+            sectorReads += m;
+        } else {
+            for (int i = 0; i < sectorWords; i++) sec[i] += m * (buffer[i] - sec[i]);
+            sectorWrites += m;
+        }
+        dmaGrants += m;
+    }
+
+    private void dma(int c, double w) {
+        int off = SoftMath.word(diskOffset), addr = SoftMath.word(diskAddr), count = SoftMath.word(diskCount);
+        if (count < 0 || off < 0 || (long) off + count > sectorWords || addr < 0 || (long) addr + count > physicalWords) {
+            refused += w;
+            return;
+        }
+        if (c == Mmio.DISK_DMA_IN) {
+            for (int k = 0; k < count; k++) {
+                phys[addr + k] += w * (buffer[off + k] - phys[addr + k]);
+                cachePart.invalidate(cache, cachePart.tagOf(addr + k), w);
+            }
+        } else {
+            for (int k = 0; k < count; k++) buffer[off + k] += w * (phys[addr + k] - buffer[off + k]);
+        }
+        dmaGrants += w * count;
+    }
+
+    /** Sector s as reals, materialised on first touch from the swap image or the backing disk. */
+    private double[] sector(long s) {
+        return touched.computeIfAbsent(s, k -> {
+            double[] d = new double[sectorWords];
+            if (k >= firstSwap) {
+                long base = (k - firstSwap) * sectorWords;
+                for (int i = 0; i < sectorWords; i++) if (base + i < dataImage.length) d[i] = dataImage[(int) (base + i)];
+            } else {
+                int[] words = new int[sectorWords];
+                try {
+                    backing.read(k, words);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                for (int i = 0; i < sectorWords; i++) d[i] = words[i];
+            }
+            return d;
+        });
+    }
+
+    // ---- the state, for tests and tools ----
+
+    /** The device side (GPU, console output, framebuffer). */
+    public SoftDevices devices() { return devices; }
+    public SeedConfig config() { return config; }
+    /** Physical memory (live). */
+    public double[] physical() { return phys; }
+    /** The page-table RAM (live). */
+    public double[] pageTable() { return pt; }
+    public SoftTlb.State tlb() { return tlb; }
+    public SoftCache.State cache() { return cache; }
+    /** Kernel-mode mass κ. */
+    public double kernelMode() { return kernel; }
+    public double trapVector() { return trapVector; }
+    public double faultVpn() { return faultVpn; }
+    public double faultAddr() { return faultAddr; }
+    public double ptIndex() { return ptIndex; }
+    public double[] shadowPcDistribution() { return shadowPc; }
+    /** Console input bytes and keyboard events consumed (soft cursors). */
+    public double inputCursor() { return inCursor; }
+    public double keyCursor() { return keyCursor; }
+    /** Keyboard events waiting (events − cursor; the discrete queue's count). */
+    public double keyEventsLeft() { return keys.length - keyCursor; }
+    /** The disk controller's registers, buffer (live) and materialised sectors (live, by number). */
+    public double diskSector() { return diskSector; }
+    public double diskOffset() { return diskOffset; }
+    public double diskAddr() { return diskAddr; }
+    public double diskCount() { return diskCount; }
+    public double[] buffer() { return buffer; }
+    public Map<Long, double[]> sectorsTouched() { return touched; }
+    public long firstSwapSector() { return firstSwap; }
+    public double sectorReads() { return sectorReads; }
+    public double sectorWrites() { return sectorWrites; }
+    public double pageFaults() { return tlb.faults; }
+    public double cpuGrants() { return cpuGrants; }
+    public double dmaGrants() { return dmaGrants; }
+    public double gpuGrants() { return devices.gpuKernels(); }
+    /** Mass the discrete machine would have stopped on (device faults, page faults without a handler), here and in the devices. */
+    public double refused() { return refused + devices.unsupported(); }
+
+    /** Doubles held by this soft machine's state (memory use: physical memory, tables, TLB, cache, GPU, buffer, touched sectors, pixels). */
+    public long stateDoubles() {
+        long n = phys.length + pt.length + 4L * config.tlbEntries() + 3L * config.cacheLines() + config.gpuWords() + 1
+                + buffer.length + (long) touched.size() * sectorWords + 2L * devices.pixelsTouched() + shadowPc.length + 20;
+        return n;
+    }
+
+}
