@@ -254,6 +254,7 @@ final class FunctionCompiler {
         switch (d.op()) {
             case PUTCHAR -> toRegister(Mmio.CONSOLE_OUT, a.get(0));
             case GETCHAR -> fromRegister(Mmio.CONSOLE_IN, d.dst());
+            case GETKEY -> fromRegister(Mmio.KEY_IN, d.dst());
             case PIXEL -> {
                 toRegister(Mmio.FB_X, a.get(0));
                 toRegister(Mmio.FB_Y, a.get(1));
@@ -299,7 +300,7 @@ final class FunctionCompiler {
         out.emit(STORE, 0, ZERO, use(value, S1), Mmio.register(register));
     }
 
-    /** dst ← a device register (into a scratch register when the value is unused: the load itself may matter, as getchar's does). */
+    /** dst ← a device register (into a scratch register when the value is unused: the load itself may matter, as getchar's and getkey's do). */
     private void fromRegister(int register, Var dst) {
         int r = dst == null ? S1 : target(dst, S1);
         out.emit(LOAD, r, ZERO, 0, Mmio.register(register));

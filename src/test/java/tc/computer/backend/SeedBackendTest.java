@@ -117,6 +117,18 @@ class SeedBackendTest {
     }
 
     @Test
+    void getkeyTakesTheKeyboardQueueInOrderThenMinusOne() {
+        TcCompiled c = seed("int main() { int a = getkey(); getkey(); int b = getkey(); int d = getkey(); return a * 10000 + b * 100 + d; }");
+        Devices devices = Devices.inMemory(CONFIG);
+        devices.keyboard().enqueueAll(12, 99, 34);
+        SeedMachine m = new SeedMachine(c.program(), CONFIG, devices);
+        TcOutcome o = TcRunner.outcome(c, m.run(100_000));
+        assertNull(m.fault());
+        assertEquals(12 * 10000 + 34 * 100 - 1, o.retval(), "the dropped getkey() still takes 99; the fourth finds the queue empty");
+        assertEquals(0, devices.keyboard().count());
+    }
+
+    @Test
     void pixelPacksTheChannelsModulo256() {
         Run r = run("int main() { int r = 300; pixel(1, 2, r, -1, 7); pixel(639, 479, 1, 2, 3); return 0; }");
         assertEquals(0x2CFF07, r.machine().devices().framebuffer().get(1, 2));
