@@ -33,7 +33,8 @@ import tc.computer.soft.SoftMemoryPort;
  *       ERET (its mass restores the shadow bank and leaves kernel mode);</li>
  *   <li>the disk controller: DISK_SECTOR/OFFSET/ADDR/COUNT latched, a sector buffer of reals,
  *       DISK_CMD with the kernel distribution the address kernel gives at v − 1 over the commands
- *       READ, WRITE, DMA_IN and DMA_OUT, each blended with its mass; DMA writes snoop the cache
+ *       READ, WRITE, DMA_IN, DMA_OUT and the kernel-only SWAP_IN and SWAP_OUT (swap sector words
+ *       to and from memory, bypassing the buffer), each blended with its mass; DMA writes snoop the cache
  *       with {@link SoftCache#invalidate}. The disk is materialised lazily: a sector exists as
  *       reals once touched, read first from the swap image (the program's data) or the backing
  *       {@link Disk}, which is never written (the soft machine keeps its writes).</li>
@@ -325,6 +326,7 @@ public final class SoftSeed implements SoftMemoryPort {
             long c = (long) fl + j + 1;
             if (c == Mmio.DISK_READ || c == Mmio.DISK_WRITE) sectorCommand((int) c, w);
             else if (c == Mmio.DISK_DMA_IN || c == Mmio.DISK_DMA_OUT) dma((int) c, w);
+            else if (c == Mmio.DISK_SWAP_IN || c == Mmio.DISK_SWAP_OUT) swap((int) c, w);
             else refused += w;
         }
     }
@@ -362,6 +364,32 @@ public final class SoftSeed implements SoftMemoryPort {
             for (int k = 0; k < count; k++) buffer[off + k] += w * (phys[addr + k] - buffer[off + k]);
         }
         dmaGrants += w * count;
+    }
+
+    /** SWAP_IN / SWAP_OUT: words of a swap sector to or from physical memory, bypassing the buffer; kernel mode only. */
+    private void swap(int c, double w) {
+        long s = SoftMath.word(diskSector);
+        int off = SoftMath.word(diskOffset), addr = SoftMath.word(diskAddr), count = SoftMath.word(diskCount);
+        if (s < firstSwap || s >= sectors || count < 0 || off < 0 || (long) off + count > sectorWords || addr < 0
+                || (long) addr + count > physicalWords) {
+            refused += w;
+            return;
+        }
+        refused += w * (1 - kernel);
+        double m = w * kernel;
+        if (m == 0) return;
+        double[] sec = sector(s);
+        if (c == Mmio.DISK_SWAP_IN) {
+            for (int k = 0; k < count; k++) {
+                phys[addr + k] += m * (sec[off + k] - phys[addr + k]);
+                cachePart.invalidate(cache, cachePart.tagOf(addr + k), m);
+            }
+            sectorReads += m;
+        } else {
+            for (int k = 0; k < count; k++) sec[off + k] += m * (phys[addr + k] - sec[off + k]);
+            sectorWrites += m;
+        }
+        dmaGrants += m * count;
     }
 
     /** Sector s as reals, materialised on first touch from the swap image or the backing disk. */

@@ -26,10 +26,10 @@ import tc.computer.soft.SoftTemperatures;
  * The soft seed machine (the soft CPU with a {@link SoftSeed} port, τ = 1e-3, ±1 logits) against
  * {@link SeedMachine}, state for state, on random programs that use every part: main memory
  * through the TLB, page tables and cache with {@link PagerRuntime} installed (page faults, traps,
- * the shadow bank, ERET, PT_INDEX/PT_VALUE, TLB_FLUSH, disk READ/WRITE/DMA in the handler), the
+ * the shadow bank, ERET, PT_INDEX/PT_VALUE, TLB_FLUSH, SWAP_IN/SWAP_OUT in the handler), the
  * stack (PUSH/POP, CALL/RET), GPU memory and kernels, console out and in, the framebuffer, the
  * keyboard, MMU registers read from user mode, and user disk sector commands (WRITE, READ,
- * DMA_OUT, the buffer). The CPU (pc, registers, flags, mode, steps, outputs) is compared after
+ * DMA_IN, DMA_OUT, the buffer). The CPU (pc, registers, flags, mode, steps, outputs) is compared after
  * every step; the whole state (memory, page tables, TLB and cache contents and recency, shadow
  * bank, devices, disk, statistics) every 50 steps and at the end. 10,000 programs on a small
  * configuration ({@code -Dtc.softseed.small=K}) and 200 on the {@code seed} preset
@@ -114,16 +114,18 @@ class SoftSeedMachineDifferentialTest {
                     block.add(ld(z, BUF, w));
                     block.add(out(z));
                 }
-                case 13 -> { // DMA_OUT: physical memory into the buffer
+                case 13 -> { // DMA_OUT (physical memory into the buffer) or DMA_IN (into a user frame, not the pager's frame 0)
                     int n = 1 + r.nextInt(4);
                     int off = r.nextInt(config.sectorWords() - n + 1);
+                    boolean in = r.nextBoolean();
+                    int lo = in ? config.pageWords() : 0;
                     block.add(li(1, off));
                     block.add(st(1, DEV, Mmio.DISK_OFFSET));
-                    block.add(li(1, r.nextInt(config.physicalWords() - n + 1)));
+                    block.add(li(1, lo + r.nextInt(config.physicalWords() - lo - n + 1)));
                     block.add(st(1, DEV, Mmio.DISK_ADDR));
                     block.add(li(1, n));
                     block.add(st(1, DEV, Mmio.DISK_COUNT));
-                    block.add(li(1, Mmio.DISK_DMA_OUT));
+                    block.add(li(1, in ? Mmio.DISK_DMA_IN : Mmio.DISK_DMA_OUT));
                     block.add(st(1, DEV, Mmio.DISK_CMD));
                     block.add(ld(x, BUF, off + r.nextInt(n)));
                     block.add(out(x));
