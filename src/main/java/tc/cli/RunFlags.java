@@ -67,11 +67,14 @@ final class RunFlags {
         if (profile != null) throw new ParameterException(spec.commandLine(), "--profile selects transformer weights for the Loom target; it does not apply to --target tc");
         if (!(tau > 0) || Double.isInfinite(tau)) throw new ParameterException(spec.commandLine(), "--tau must be a positive number, got " + tau);
         if (machine == tc.computer.backend.TcBackend.Machine.SEED) {
-            if (!engine.equals("interp"))
-                throw new ParameterException(spec.commandLine(), "--machine seed runs on --engine interp only: the soft seed machine is not built into tc run");
+            boolean soft = engine.equals("soft");
+            if (!engine.equals("interp") && !soft)
+                throw new ParameterException(spec.commandLine(), "--machine seed runs on --engine interp or soft, got '" + engine + "'");
             if (trace) throw new ParameterException(spec.commandLine(), "--trace is not available with --machine seed");
-            String problem = seed.check();
+            String problem = soft ? SoftSeedRun.problem(seed, tau) : null;
+            if (problem == null) problem = seed.check();
             if (problem != null) throw new ParameterException(spec.commandLine(), problem);
+            if (soft) return SoftSeedRun.run(compiler.call(), seed, tau, maxSteps, json, spec.commandLine().getOut(), System.in);
             return TcRun.runSeed(compiler.call(), seed, maxSteps, json, spec.commandLine().getOut());
         }
         tc.computer.engine.TcEngine e;

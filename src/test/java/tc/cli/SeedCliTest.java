@@ -156,9 +156,12 @@ class SeedCliTest {
         Cli machine = Cli.run("run", src.toString(), "--machine", "seed");
         assertEquals(2, machine.exit());
         assertTrue(machine.err().contains("--machine applies only to --target tc"), machine.err());
-        Cli soft = Cli.run("run", src.toString(), "--target", "tc", "--machine", "seed", "--engine", "soft");
-        assertEquals(2, soft.exit());
-        assertTrue(soft.err().contains("--machine seed runs on --engine interp only"), soft.err());
+        Cli softDisk = Cli.run("run", src.toString(), "--target", "tc", "--machine", "seed", "--engine", "soft", "--disk", tmp.resolve("d.img").toString());
+        assertEquals(2, softDisk.exit());
+        assertTrue(softDisk.err().contains("--disk is not available with --engine soft"), softDisk.err());
+        Cli dense = Cli.run("run", src.toString(), "--target", "tc", "--machine", "seed", "--engine", "dense");
+        assertEquals(2, dense.exit());
+        assertTrue(dense.err().contains("--machine seed runs on --engine interp or soft, got 'dense'"), dense.err());
         Cli every = Cli.run("run", src.toString(), "--target", "tc", "--machine", "seed", "--frame-every", "10");
         assertEquals(2, every.exit());
         assertTrue(every.err().contains("--frame-every needs --frames DIR"), every.err());

@@ -107,6 +107,9 @@ public final class SoftDevices implements tc.computer.soft.SoftPort {
     /** Pixel (x, y) as a real 0xRRGGBB (0 where never drawn). */
     public double pixel(int x, int y) { return pixels.getOrDefault(y * width + x, 0.0); }
 
+    /** The materialised pixels: index y·width + x → real 0xRRGGBB (read-only view). */
+    public Map<Integer, Double> pixelsDrawn() { return java.util.Collections.unmodifiableMap(pixels); }
+
     /** Pixels materialised so far (drawn with some mass). */
     public int pixelsTouched() { return pixels.size(); }
 

@@ -58,7 +58,7 @@ public final class SoftSeed implements SoftMemoryPort {
     private final double[] phys, pt;
     private final double[] shadowReg = new double[TcMachineSpec.REGISTERS], shadowFlags = new double[4], shadowPc;
     private double kernel, trapVector = -1, faultVpn, faultAddr, ptIndex;
-    private final byte[] input;
+    private final Input input;
     private final int[] keys;
     private double inCursor, keyCursor;
     // disk controller
@@ -91,6 +91,14 @@ public final class SoftSeed implements SoftMemoryPort {
      * @param disk    the disk's initial contents (read when a sector is first touched; never written)
      */
     public SoftSeed(SeedConfig config, TcProgram program, double tau, double reluTau, byte[] input, int[] keys, Disk disk) {
+        this(config, program, tau, reluTau, new java.io.ByteArrayInputStream(input.clone()), keys, disk);
+    }
+
+    /**
+     * As the other constructor, with console input read from {@code input} only as far as the
+     * soft cursor needs it (so a program that never reads it never waits on it).
+     */
+    public SoftSeed(SeedConfig config, TcProgram program, double tau, double reluTau, java.io.InputStream input, int[] keys, Disk disk) {
         if (disk.sectorWords() != config.sectorWords() || disk.sectors() != config.diskSectors())
             throw new IllegalArgumentException("the disk does not have the configuration's shape");
         this.config = config;
@@ -112,7 +120,7 @@ public final class SoftSeed implements SoftMemoryPort {
         int dir = pages >>> tlbPart.l2Bits();
         for (int i = 0; i < dir; i++) pt[i] = dir + ((long) i << tlbPart.l2Bits());
         this.shadowPc = new double[program.spec().slots()];
-        this.input = input.clone();
+        this.input = new Input(input);
         this.keys = keys.clone();
         this.backing = disk;
         this.sectors = config.diskSectors();
@@ -268,7 +276,7 @@ public final class SoftSeed implements SoftMemoryPort {
         @Override public double loadRegister(int r, double consume) {
             return switch (r) {
                 case Mmio.CONSOLE_IN -> {
-                    double v = at(inCursor, input.length, i -> input[i] & 0xFF);
+                    double v = at(inCursor, input.available((long) Math.floor(inCursor) + 2), input::get);
                     inCursor += consume;
                     yield v;
                 }
@@ -305,6 +313,36 @@ public final class SoftSeed implements SoftMemoryPort {
         @Override public void storeBuffer(int i, double value, double mass) { buffer[i] += mass * (value - buffer[i]); }
         @Override public double loadBuffer(int i) { return buffer[i]; }
         @Override public int bufferWords() { return sectorWords; }
+    }
+
+    /** Console input bytes, read from the stream on demand and kept. */
+    private static final class Input {
+        private final java.io.InputStream in;
+        private byte[] bytes = new byte[16];
+        private int length;
+        private boolean ended;
+
+        Input(java.io.InputStream in) { this.in = in; }
+
+        /** Reads until {@code wanted} bytes are held or the input ends; returns the bytes held. */
+        int available(long wanted) {
+            while (!ended && length < wanted) {
+                int b;
+                try {
+                    b = in.read();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                if (b < 0) ended = true;
+                else {
+                    if (length == bytes.length) bytes = java.util.Arrays.copyOf(bytes, 2 * length);
+                    bytes[length++] = (byte) b;
+                }
+            }
+            return length;
+        }
+
+        int get(int i) { return bytes[i] & 0xFF; }
     }
 
     /** The queue entry at a soft cursor: entries ⌊c⌋ and ⌊c⌋ + 1 blended by its fraction, −1 past the end. */
@@ -413,6 +451,31 @@ public final class SoftSeed implements SoftMemoryPort {
     }
 
     // ---- the state, for tests and tools ----
+
+    /**
+     * Virtual word {@code va} as the program sees it (the rounded word): from its frame when the
+     * page table maps it, else from its swap sector. No statistics.
+     */
+    public int virtualWord(int va) {
+        va &= virtualWords - 1;
+        int vpn = va / pageWords, l2 = tlbPart.l2Bits();
+        int dir = SoftMath.word(pt[vpn >>> l2]);
+        if (dir != 0) {
+            int pte = SoftMath.word(pt[dir + (vpn & ((1 << l2) - 1))]);
+            if ((pte & 1) == 1) return SoftMath.word(phys[(pte >>> 1) * pageWords + va % pageWords]);
+        }
+        long w = (long) va, sector = firstSwap + w / sectorWords;
+        double[] d = touched.get(sector);
+        if (d != null) return SoftMath.word(d[(int) (w % sectorWords)]);
+        return va < dataImage.length ? dataImage[va] : 0;
+    }
+
+    /** The console output as bytes: the entries written with mass above ½. */
+    public byte[] consoleBytes() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (double[] e : devices.console()) if (e[1] > 0.5) out.write((int) e[0]);
+        return out.toByteArray();
+    }
 
     /** The device side (GPU, console output, framebuffer). */
     public SoftDevices devices() { return devices; }
