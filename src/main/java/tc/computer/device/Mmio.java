@@ -24,6 +24,13 @@ public final class Mmio {
             GPU_RUN = 39, GPU_RESULT = 40;
     public static final int TRAP_VECTOR = 48, FAULT_VPN = 49, FAULT_ADDR = 50, ERET = 51, PT_INDEX = 52, PT_VALUE = 53,
             TLB_FLUSH = 54, MODE = 55;
+    /**
+     * The content head (NTM-style content addressing from the ISA): a store of key v to
+     * CONTENT_KEY finds the first (lowest) physical word equal to v; CONTENT_FOUND (1/0),
+     * CONTENT_ADDR (its address, −1 if none) and CONTENT_RESULT (the word CONTENT_SHIFT after it,
+     * modulo physical memory; 0 if none) read the outcome.
+     */
+    public static final int CONTENT_SHIFT = 56, CONTENT_KEY = 57, CONTENT_FOUND = 58, CONTENT_ADDR = 59, CONTENT_RESULT = 60;
 
     // DISK_CMD values. SWAP_IN and SWAP_OUT (kernel mode, swap sectors only) move DISK_COUNT words
     // between word DISK_OFFSET of swap sector DISK_SECTOR and physical memory at DISK_ADDR without

@@ -67,7 +67,8 @@ public final class SeedMachine {
                 {"DISK_ADDR", "18"}, {"DISK_COUNT", "19"}, {"DISK_CMD", "20"}, {"GPU_A", "32"}, {"GPU_B", "33"},
                 {"GPU_C", "34"}, {"GPU_N", "35"}, {"GPU_M", "36"}, {"GPU_K", "37"}, {"GPU_S", "38"}, {"GPU_RUN", "39"},
                 {"GPU_RESULT", "40"}, {"TRAP_VECTOR", "48"}, {"FAULT_VPN", "49"}, {"FAULT_ADDR", "50"}, {"ERET", "51"},
-                {"PT_INDEX", "52"}, {"PT_VALUE", "53"}, {"TLB_FLUSH", "54"}, {"MODE", "55"}};
+                {"PT_INDEX", "52"}, {"PT_VALUE", "53"}, {"TLB_FLUSH", "54"}, {"MODE", "55"},
+                {"CONTENT_SHIFT", "56"}, {"CONTENT_KEY", "57"}, {"CONTENT_FOUND", "58"}, {"CONTENT_ADDR", "59"}, {"CONTENT_RESULT", "60"}};
         for (String[] n : named) REGISTER_NAMES[Integer.parseInt(n[1])] = n[0];
     }
 
@@ -96,6 +97,7 @@ public final class SeedMachine {
     private DeviceFault fault;
     private int trapVector = -1, faultVpn, faultAddr, ptIndex, fbX, fbY;
     private int redirect = -1;
+    private int contentShift, contentFound, contentAddr, contentResult;
 
     /**
      * Loads {@code program} on a seed machine of {@code config} with {@code devices} (which must
@@ -172,6 +174,11 @@ public final class SeedMachine {
     public int faultVpn() { return faultVpn; }
     public int faultAddr() { return faultAddr; }
     public int ptIndex() { return ptIndex; }
+    /** The content head's registers {@code CONTENT_SHIFT}, {@code CONTENT_FOUND}, {@code CONTENT_ADDR}, {@code CONTENT_RESULT}. */
+    public int contentShift() { return contentShift; }
+    public int contentFound() { return contentFound; }
+    public int contentAddr() { return contentAddr; }
+    public int contentResult() { return contentResult; }
     /** The framebuffer cursor ({@code FB_X}, {@code FB_Y}). */
     public int fbX() { return fbX; }
     public int fbY() { return fbY; }
@@ -402,6 +409,10 @@ public final class SeedMachine {
             case Mmio.PT_INDEX -> ptIndex;
             case Mmio.PT_VALUE -> mem.pageTable().get(ptIndex);
             case Mmio.MODE -> mem.kernel() ? 1 : 0;
+            case Mmio.CONTENT_SHIFT -> contentShift;
+            case Mmio.CONTENT_FOUND -> contentFound;
+            case Mmio.CONTENT_ADDR -> contentAddr;
+            case Mmio.CONTENT_RESULT -> contentResult;
             default -> throw new DeviceException("register " + REGISTER_NAMES[r] + " is write-only");
         };
     }
@@ -430,8 +441,29 @@ public final class SeedMachine {
             case Mmio.PT_INDEX -> ptIndex = v;
             case Mmio.PT_VALUE -> mem.pageTable().set(ptIndex, v);
             case Mmio.TLB_FLUSH -> mem.tlb().flush(v);
+            case Mmio.CONTENT_SHIFT -> contentShift = v;
+            case Mmio.CONTENT_KEY -> contentLookup(v);
             default -> throw new DeviceException("register " + REGISTER_NAMES[r] + " is read-only");
         }
+    }
+
+    /**
+     * The content head: the first physical word equal to {@code key} (a content-addressable
+     * memory with a priority encoder; no cache access, no statistics, as for DMA).
+     */
+    private void contentLookup(int key) {
+        int words = mem.physicalWords();
+        for (int w = 0; w < words; w++) {
+            if (mem.peek(w) == key) {
+                contentFound = 1;
+                contentAddr = w;
+                contentResult = mem.peek(Math.floorMod(w + contentShift, words));
+                return;
+            }
+        }
+        contentFound = 0;
+        contentAddr = -1;
+        contentResult = 0;
     }
 
     private static DeviceException busError(int ea) {

@@ -26,8 +26,10 @@ package tc.computer.soft.parts;
  * and backward.
  */
 public final class SoftContentHead {
-    /** Proposed device register numbers (offsets from {@code Mmio.DEV_BASE}; not in the v1 contract). */
-    public static final int CONTENT_SHIFT = 56, CONTENT_KEY = 57, CONTENT_FOUND = 58, CONTENT_ADDR = 59, CONTENT_RESULT = 60;
+    /** The device register numbers (offsets from {@code Mmio.DEV_BASE}), as in {@link tc.computer.device.Mmio}. */
+    public static final int CONTENT_SHIFT = tc.computer.device.Mmio.CONTENT_SHIFT, CONTENT_KEY = tc.computer.device.Mmio.CONTENT_KEY,
+            CONTENT_FOUND = tc.computer.device.Mmio.CONTENT_FOUND, CONTENT_ADDR = tc.computer.device.Mmio.CONTENT_ADDR,
+            CONTENT_RESULT = tc.computer.device.Mmio.CONTENT_RESULT;
 
     /** The discrete lookup's three readable registers. */
     public record Lookup(int found, int addr, int result) {}

@@ -22,7 +22,8 @@ import tc.computer.soft.SoftMemoryPort;
  * through the address kernel in the physical memory of {@code physicalWords} reals, and counted
  * by {@link SoftCache#access}. The TLB's page-fault mass φ gates the whole step (see
  * {@link SoftMemoryPort}); with no handler (TRAP_VECTOR −1) it is refused mass. The device shares
- * go to {@link SoftDevices} (GPU, console out, framebuffer, content head) and, through its
+ * go to {@link SoftDevices} (GPU, console out, framebuffer, the content head over physical
+ * memory) and, through its
  * extension, to the registers modelled here:
  * <ul>
  *   <li>console input and the keyboard: fixed inputs read at a soft cursor that a load of mass m
@@ -109,12 +110,12 @@ public final class SoftSeed implements SoftMemoryPort {
         this.sectorWords = config.sectorWords();
         this.tau = tau;
         this.bus = new SoftBus(tau, 1, config.gpuWords(), config.sectorWords());
-        this.devices = new SoftDevices(config, tau, reluTau);
+        this.phys = new double[physicalWords];
+        this.devices = new SoftDevices(config, tau, reluTau, phys);
         this.tlbPart = new SoftTlb(config.tlbEntries(), pageWords, virtualWords, tau, tau);
         this.tlb = new SoftTlb.State(config.tlbEntries());
         this.cachePart = new SoftCache(config.cacheLines(), config.cacheLineWords(), tau);
         this.cache = new SoftCache.State(config.cacheLines());
-        this.phys = new double[physicalWords];
         if (config.frames() > 1) phys[0] = 1;
         this.pt = new double[tlbPart.pageTableWords()];
         int dir = pages >>> tlbPart.l2Bits();

@@ -28,8 +28,9 @@ import tc.computer.soft.SoftTemperatures;
  * through the TLB, page tables and cache with {@link PagerRuntime} installed (page faults, traps,
  * the shadow bank, ERET, PT_INDEX/PT_VALUE, TLB_FLUSH, SWAP_IN/SWAP_OUT in the handler), the
  * stack (PUSH/POP, CALL/RET), GPU memory and kernels, console out and in, the framebuffer, the
- * keyboard, MMU registers read from user mode, and user disk sector commands (WRITE, READ,
- * DMA_IN, DMA_OUT, the buffer). The CPU (pc, registers, flags, mode, steps, outputs) is compared after
+ * keyboard, MMU registers read from user mode, user disk sector commands (WRITE, READ,
+ * DMA_IN, DMA_OUT, the buffer) and the content head (CONTENT_SHIFT, CONTENT_KEY, FOUND, ADDR,
+ * RESULT over physical memory). The CPU (pc, registers, flags, mode, steps, outputs) is compared after
  * every step; the whole state (memory, page tables, TLB and cache contents and recency, shadow
  * bank, devices, disk, statistics) every 50 steps and at the end. 10,000 programs on a small
  * configuration ({@code -Dtc.softseed.small=K}) and 200 on the {@code seed} preset
@@ -60,7 +61,7 @@ class SoftSeedMachineDifferentialTest {
         for (int b = 0; b < count; b++) {
             List<TcInstruction> block = new ArrayList<>();
             int x = 1 + r.nextInt(6), y = 1 + r.nextInt(6), z = 1 + r.nextInt(6);
-            switch (r.nextInt(17)) {
+            switch (r.nextInt(18)) {
                 case 0 -> block.add(li(x, r.nextInt(201) - 100));
                 case 1 -> {
                     TcOp[] ops = {TcOp.ADD, TcOp.SUB, TcOp.MUL, TcOp.AND, TcOp.XOR, TcOp.OR};
@@ -137,6 +138,16 @@ class SoftSeedMachineDifferentialTest {
                     block.add(st(1, DEV, Mmio.PT_INDEX));
                     block.add(ld(x, DEV, Mmio.PT_VALUE));
                     block.add(out(x));
+                }
+                case 16 -> { // the content head over physical memory: a key that is there (a small value, a data value) or not
+                    block.add(li(1, r.nextInt(5) - 2));
+                    block.add(st(1, DEV, Mmio.CONTENT_SHIFT));
+                    block.add(r.nextBoolean() ? li(x, r.nextInt(4)) : li(x, r.nextInt(2001) - 1000));
+                    block.add(st(x, DEV, Mmio.CONTENT_KEY));
+                    for (int reg : new int[] {Mmio.CONTENT_FOUND, Mmio.CONTENT_ADDR, Mmio.CONTENT_RESULT}) {
+                        block.add(ld(y, DEV, reg));
+                        block.add(out(y));
+                    }
                 }
                 case 15 -> {
                     calls.add(blocks.size());

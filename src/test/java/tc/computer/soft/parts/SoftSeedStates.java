@@ -101,6 +101,10 @@ final class SoftSeedStates {
         assertEquals((double) devices.gpu().result(), sd.gpu().result, where + ": GPU RESULT");
         for (int r : new int[] {Mmio.GPU_A, Mmio.GPU_B, Mmio.GPU_C, Mmio.GPU_N, Mmio.GPU_M, Mmio.GPU_K, Mmio.GPU_S})
             assertEquals((double) devices.gpu().register(r), sd.register(r), where + ": GPU register " + r);
+        assertEquals((double) m.contentShift(), sd.register(Mmio.CONTENT_SHIFT), where + ": CONTENT_SHIFT");
+        assertEquals((double) m.contentFound(), sd.register(Mmio.CONTENT_FOUND), where + ": CONTENT_FOUND");
+        assertEquals((double) m.contentAddr(), sd.register(Mmio.CONTENT_ADDR), where + ": CONTENT_ADDR");
+        assertEquals((double) m.contentResult(), sd.register(Mmio.CONTENT_RESULT), where + ": CONTENT_RESULT");
         assertEquals((double) m.fbX(), sd.register(Mmio.FB_X), where + ": FB_X");
         assertEquals((double) m.fbY(), sd.register(Mmio.FB_Y), where + ": FB_Y");
         var fb = devices.framebuffer();
