@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code tc run --target tc --machine seed --engine soft}: the soft seed machine runs the
- * {@code hello} console demo, the {@code upper} filter and a small framebuffer program as the
+ * {@code hello} console demo, the {@code upper} filter, the {@code sumarray} demand-paging demo
+ * and a small framebuffer program as the
  * interpreter does (console, return value, steps, variables, counters, the screenshot's pixels),
  * in process and in a forked JVM with a 2 GB heap ({@code -Xmx2g}).
  */
@@ -62,6 +63,11 @@ class SoftSeedCliTest {
         JsonNode upSoft = json(Cli.run(concat(new String[] {"run", upper.toString(), "--stdin", input.toString(), "--engine", "soft"}, seed)));
         assertSameRun(up, upSoft);
         assertEquals("TENSOR COMPUTER!\n", upSoft.get("console").asText());
+        Path sum = demo("sumarray.c"); // 16,384 words on 256: 2,050 page faults
+        JsonNode paged = json(Cli.run(concat(new String[] {"run", sum.toString()}, seed)));
+        JsonNode pagedSoft = json(Cli.run(concat(new String[] {"run", sum.toString(), "--engine", "soft"}, seed)));
+        assertSameRun(paged, pagedSoft);
+        assertTrue(pagedSoft.get("stats").get("pageFaults").asLong() > 2000, pagedSoft.get("stats").toString());
         Path a = tmp.resolve("interp.png"), b = tmp.resolve("soft.png");
         JsonNode px = json(Cli.run(concat(new String[] {"run", draw.toString(), "--screenshot", a.toString()}, seed)));
         JsonNode pxSoft = json(Cli.run(concat(new String[] {"run", draw.toString(), "--screenshot", b.toString(), "--engine", "soft"}, seed)));
