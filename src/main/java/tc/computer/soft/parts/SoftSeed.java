@@ -121,6 +121,7 @@ public final class SoftSeed implements SoftMemoryPort {
         int dir = pages >>> tlbPart.l2Bits();
         for (int i = 0; i < dir; i++) pt[i] = dir + ((long) i << tlbPart.l2Bits());
         this.shadowPc = new double[program.spec().slots()];
+        shadowPc[0] = 1; // the discrete shadow pc starts at 0; a whole distribution keeps ERET's PC a distribution
         this.input = new Input(input);
         this.keys = keys.clone();
         this.backing = disk;
