@@ -35,10 +35,15 @@ record RunReport(RunSummary summary, long wallNanos) {
     /** Globals and main's variables in display order; arrays as int[], null where unknown. */
     Map<String, Object> variables() { return summary.variables(); }
 
+    /** The status line of a run stopped by the step limit. */
+    static final String STEP_LIMIT_TEXT = "step limit reached: give a larger --max-steps to run longer";
+
     String statusText() {
         return switch (summary.status()) {
             case HALTED -> "halted";
-            case STEP_LIMIT -> "step limit reached";
+            // Every command that prints this has --max-steps; a long program (the mandelbrot demo's
+            // source under tc run) otherwise just stops at the default with no hint why.
+            case STEP_LIMIT -> STEP_LIMIT_TEXT;
             case FAULT -> "fault: " + summary.fault().message() + where(summary.fault());
         };
     }

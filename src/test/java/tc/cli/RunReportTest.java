@@ -115,7 +115,7 @@ class RunReportTest {
         RunReport r = run(HandMadePrograms.badPointer(), 1000);
         assertTrue(r.statusText().startsWith("fault: LOAD through pointer 200"), r.statusText());
         assertTrue(r.statusText().endsWith("(step 2, pc 193)"), r.statusText());
-        assertEquals("step limit reached", run(HandMadePrograms.sumDown(), 3).statusText());
+        assertEquals("step limit reached: give a larger --max-steps to run longer", run(HandMadePrograms.sumDown(), 3).statusText());
     }
 
     @Test void variablesKeepMemoryOrderAndArrays() {
@@ -159,7 +159,7 @@ class RunReportTest {
 
     @Test void tensorComputerStepLimitIsItsOwnStatus() throws Exception {
         RunReport r = tc(CPrograms.FACT, 7);
-        assertTrue(text(r).lines().anyMatch("status = step limit reached"::equals), text(r));
+        assertTrue(text(r).lines().anyMatch("status = step limit reached: give a larger --max-steps to run longer"::equals), text(r));
         assertTrue(text(r).contains("speed = 7 steps in 1.000 ms"), text(r));
         assertEquals("step_limit", new ObjectMapper().readTree(r.json()).get("status").asText());
     }

@@ -226,6 +226,14 @@ class SeedCliTest {
     }
 
     @Test
+    void theStepLimitSuggestsMaxSteps() throws IOException {
+        Cli r = Cli.run("run", write("loop.c", "int main() { int i = 0; while (1) i++; return i; }\n").toString(),
+                "--target", "tc", "--machine", "seed", "--max-steps", "500");
+        assertEquals(1, r.exit());
+        assertTrue(r.out().contains("status = step limit reached: give a larger --max-steps to run longer"), r.out());
+    }
+
+    @Test
     void compileListsTheSeedProgram() throws IOException {
         Cli r = Cli.run("compile", write("hi.c", HELLO).toString(), "--target", "tc", "--machine", "seed");
         assertEquals(0, r.exit(), r.err());
