@@ -83,7 +83,7 @@ final class SeedDemoRun {
         int width = demos.stream().mapToInt(d -> d.name().length()).max().orElse(4);
         for (SeedDemo d : demos) out.println(String.format(Locale.ROOT, "%-" + width + "s  %s", d.name(), d.description()));
         out.println();
-        out.println("Run one with: tc demo NAME --target tc [--stats] [--disk FILE] [--stdin FILE] [--screenshot FILE.png] [--frames DIR [--frame-every K]]");
+        out.println("Run one with: tc demo NAME --target tc [--stats] [--disk FILE] [--stdin FILE] [--keys FILE] [--screenshot FILE.png] [--frames DIR [--frame-every K]]");
         return Main.OK;
     }
 }

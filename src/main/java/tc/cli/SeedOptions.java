@@ -1,5 +1,7 @@
 package tc.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,7 +11,7 @@ import picocli.CommandLine.Option;
 /**
  * The options of a run on the Tensor Computer's {@code seed} machine ({@code tc run … --target tc
  * --machine seed}, {@code tc demo NAME --target tc}): statistics, the disk image, console input,
- * and the framebuffer's pictures.
+ * keyboard events, and the framebuffer's pictures.
  */
 final class SeedOptions {
     @Option(names = "--stats", description = "--machine seed: print the machine's counters after the run (cache and TLB hits and misses, "
@@ -22,6 +24,10 @@ final class SeedOptions {
 
     @Option(names = "--stdin", paramLabel = "FILE", description = "--machine seed: console input (getchar) from FILE; default: standard input.")
     Path stdin;
+
+    @Option(names = "--keys", paramLabel = "FILE", description = "--machine seed: keyboard events (getkey) from FILE, "
+            + "whitespace-separated integers, queued before the run. Default: none (getkey gives -1).")
+    Path keys;
 
     @Option(names = "--screenshot", paramLabel = "FILE.png", description = "--machine seed: write the 640x480 framebuffer as a PNG at the end of the run.")
     Path screenshot;
@@ -45,6 +51,7 @@ final class SeedOptions {
         if (stats) names.add("--stats");
         if (disk != null) names.add("--disk");
         if (stdin != null) names.add("--stdin");
+        if (keys != null) names.add("--keys");
         if (screenshot != null) names.add("--screenshot");
         if (frames != null) names.add("--frames");
         if (frameEveryGiven()) names.add("--frame-every");
@@ -73,6 +80,41 @@ final class SeedOptions {
             if (Files.isDirectory(stdin)) throw new UserError("cannot read console input from " + stdin + ": it is a directory");
             if (!Files.isReadable(stdin)) throw new UserError("cannot read console input from " + stdin + ": no such readable file");
         }
+        keyEvents();
         return null;
+    }
+
+    private int[] keyEvents;
+
+    /**
+     * The keyboard events of {@code --keys FILE} (empty without it), read once.
+     *
+     * @throws UserError when the file cannot be read or a token is not a 32-bit integer (naming
+     *                   the file, the token and its position)
+     */
+    int[] keyEvents() {
+        if (keyEvents != null) return keyEvents;
+        if (keys == null) return keyEvents = new int[0];
+        if (Files.isDirectory(keys)) throw new UserError("cannot read key events from " + keys + ": it is a directory");
+        String text;
+        try {
+            // ISO-8859-1 maps every byte, so a stray byte shows up in the offending token instead of failing the decoding.
+            text = new String(Files.readAllBytes(keys), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UserError("cannot read key events from " + keys + ": no such readable file");
+        }
+        String trimmed = text.strip();
+        String[] tokens = trimmed.isEmpty() ? new String[0] : trimmed.split("\\s+");
+        int[] events = new int[tokens.length];
+        for (int k = 0; k < tokens.length; k++) {
+            try {
+                events[k] = Integer.parseInt(tokens[k]);
+            } catch (NumberFormatException e) {
+                String shown = tokens[k].length() > 24 ? tokens[k].substring(0, 24) + "…" : tokens[k];
+                throw new UserError("bad key event in " + keys + ": token " + (k + 1) + ", '" + shown
+                        + "', is not an integer (the file holds whitespace-separated 32-bit integers)");
+            }
+        }
+        return keyEvents = events;
     }
 }

@@ -50,6 +50,7 @@ record SeedRun(SeedMachine machine, TcState state, int frames, long nanos) {
         if (compiled.machine() != TcBackend.Machine.SEED) throw new IllegalArgumentException("not compiled for the seed machine");
         try (Disk disk = openDisk(options.disk); InputStream in = options.stdin == null ? unclosed(stdin) : Files.newInputStream(options.stdin)) {
             Devices devices = new Devices(CONFIG, in, consoleOut, disk);
+            devices.keyboard().enqueueAll(options.keyEvents());
             SeedMachine machine = new SeedMachine(compiled.program(), CONFIG, devices);
             long start = System.nanoTime(), pictures = 0;
             int frames = 0;

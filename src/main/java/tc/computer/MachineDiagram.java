@@ -57,7 +57,7 @@ public final class MachineDiagram {
                 mib(c.diskBytes()) + " in " + 4 * c.sectorWords() / 1024 + " KB sectors",
                 c.diskSectors() + " sectors", "swap area at the end");
         box(s, 560, 330, 190, 70, "#f3e0f0", "Disk controller",
-                "buffer: " + c.sectorWords() + " words", "READ, WRITE, DMA in/out");
+                "buffer: " + c.sectorWords() + " words", "READ, WRITE, DMA, SWAP");
         box(s, 790, 330, 170, 70, "#f3e0f0", "Framebuffer",
                 c.width() + " × " + c.height() + " × 3", "PNG at the end of a run");
         box(s, 560, 440, 190, 70, "#f3e0f0", "Console",

@@ -1,8 +1,8 @@
 package tc.ir;
 
 /**
- * The device builtins of C, as the IR carries them to the back ends: the console, the
- * framebuffer, the disk and the GPU of the Tensor Computer's {@code seed} machine. The IR keeps
+ * The device builtins of C, as the IR carries them to the back ends: the console, the keyboard,
+ * the framebuffer, the disk and the GPU of the Tensor Computer's {@code seed} machine. The IR keeps
  * them abstract (no addresses): the Tensor Computer back end maps each to loads and stores on the
  * machine's memory-mapped registers, and a back end without these devices refuses them.
  *
@@ -36,7 +36,9 @@ public enum DeviceOp {
     /** gpu_matmul(a, b, c, n, k, m): C (n×m) = A (n×k) · B (k×m), row-major. */
     GPU_MATMUL("gpu_matmul", 6, false),
     /** gpu_relu(a, c, n): c[i] = max(a[i], 0). */
-    GPU_RELU("gpu_relu", 3, false);
+    GPU_RELU("gpu_relu", 3, false),
+    /** getkey(): the next keyboard event (any int), −1 when the queue is empty. */
+    GETKEY("getkey", 0, true);
 
     /** Words in a sector buffer: sector_read and sector_write take a global int array of exactly this size (the seed machine's 4 KB sectors). */
     public static final int SECTOR_WORDS = 1024;

@@ -73,7 +73,8 @@ class DeviceBuiltinsTest {
                     int d = gpu_dot(0, 4, 4);
                     gpu_matmul(0, 4, 8, 2, 2, 2);
                     gpu_relu(0, 8, 4);
-                    return v + d;
+                    int k = getkey();
+                    return v + d + k;
                 }
                 """, 32);
         List<Instr.Device> ds = devices(p);
@@ -86,6 +87,7 @@ class DeviceBuiltinsTest {
         assertEquals("buf", ds.get(3).buffer().name());
         assertEquals(List.of(new Imm(7)), ds.get(3).args());
         assertTrue(ds.get(0).dst() != null, "getchar's value is used");
+        assertTrue(ds.get(ds.size() - 1).dst() != null, "getkey's value is used");
         assertEquals(null, ds.get(1).dst());
     }
 

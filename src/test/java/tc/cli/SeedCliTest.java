@@ -71,6 +71,54 @@ class SeedCliTest {
         assertTrue(r.out().startsWith("ABC\nretval = 3\n"), r.out());
     }
 
+    private static final String KEYS = "int main() { int n = 0; int s = 0; int k = getkey(); while (k != -1) { output(k); n++; s = s + k; k = getkey(); } "
+            + "return n * 1000 + s; }\n";
+
+    @Test
+    void keysFeedGetkey() throws IOException {
+        Path keys = write("keys.txt", "  7 -3\n\t100  \n2147483647 ");
+        Cli r = Cli.run("run", write("keys.c", KEYS).toString(), "--target", "tc", "--machine", "seed", "--keys", keys.toString(), "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertEquals(List.of(7, -3, 100, Integer.MAX_VALUE), new ObjectMapper().convertValue(o.get("outputs"), List.class));
+        assertEquals(4 * 1000 + (7 - 3 + 100 + Integer.MAX_VALUE), o.get("retval").asInt());
+
+        Cli none = Cli.run("run", write("keys.c", KEYS).toString(), "--target", "tc", "--machine", "seed");
+        assertEquals(0, none.exit(), none.err());
+        assertTrue(none.out().startsWith("retval = 0\n"), "without --keys the queue is empty: " + none.out());
+        Cli empty = Cli.run("run", write("keys.c", KEYS).toString(), "--target", "tc", "--machine", "seed", "--keys", write("e.txt", " \n").toString());
+        assertTrue(empty.out().startsWith("retval = 0\n"), empty.out());
+    }
+
+    @Test
+    void aBadKeysFileIsOneErrorNamingTheFileAndTheToken() throws IOException {
+        Path src = write("keys.c", KEYS);
+        Path bad = write("bad.txt", "1 2\n3 x4 5");
+        Cli r = Cli.run("run", src.toString(), "--target", "tc", "--machine", "seed", "--keys", bad.toString());
+        assertEquals(1, r.exit());
+        assertEquals("", r.out(), "the program did not run");
+        assertEquals("tc: error: bad key event in " + bad + ": token 4, 'x4', is not an integer (the file holds whitespace-separated 32-bit integers)",
+                r.err().strip());
+        Path big = write("big.txt", "2147483648");
+        Cli tooBig = Cli.run("run", src.toString(), "--target", "tc", "--machine", "seed", "--keys", big.toString());
+        assertEquals(1, tooBig.exit());
+        assertTrue(tooBig.err().startsWith("tc: error: bad key event in " + big + ": token 1, '2147483648', is not an integer"), tooBig.err());
+        Path missing = tmp.resolve("missing.txt");
+        Cli gone = Cli.run("run", src.toString(), "--target", "tc", "--machine", "seed", "--keys", missing.toString());
+        assertEquals(1, gone.exit());
+        assertEquals("tc: error: cannot read key events from " + missing + ": no such readable file", gone.err().strip());
+        Cli dir = Cli.run("run", src.toString(), "--target", "tc", "--machine", "seed", "--keys", tmp.toString());
+        assertEquals("tc: error: cannot read key events from " + tmp + ": it is a directory", dir.err().strip());
+        assertTrue(r.clean() && tooBig.clean() && gone.clean() && dir.clean());
+
+        Cli cpu = Cli.run("run", src.toString(), "--target", "tc", "--keys", bad.toString());
+        assertEquals(2, cpu.exit());
+        assertTrue(cpu.err().contains("--keys needs the seed machine's devices: add --machine seed"), cpu.err());
+        Cli cpuBuiltin = Cli.run("run", src.toString(), "--target", "tc");
+        assertEquals(1, cpuBuiltin.exit());
+        assertTrue(cpuBuiltin.err().contains("keys.c:1:44: error: getkey needs the Tensor Computer's seed machine: use --machine seed"), cpuBuiltin.err());
+    }
+
     @Test
     void screenshotAndFramesArePngsOfTheFramebuffer() throws IOException {
         Path src = write("draw.c", "int main() { int i; for (i = 0; i < 100; i++) pixel(i, 2 * i, 255, i, 0); return 0; }\n");
@@ -175,6 +223,14 @@ class SeedCliTest {
         assertTrue(o.get("fault").get("message").asText().startsWith("sector 100000 is outside the disk"), o.toString());
         assertEquals(3, o.get("fault").get("line").asInt());
         assertTrue(pixel.clean() && sector.clean());
+    }
+
+    @Test
+    void theStepLimitSuggestsMaxSteps() throws IOException {
+        Cli r = Cli.run("run", write("loop.c", "int main() { int i = 0; while (1) i++; return i; }\n").toString(),
+                "--target", "tc", "--machine", "seed", "--max-steps", "500");
+        assertEquals(1, r.exit());
+        assertTrue(r.out().contains("status = step limit reached: give a larger --max-steps to run longer"), r.out());
     }
 
     @Test

@@ -14,7 +14,8 @@ public enum Builtin {
     SECTOR_READ(DeviceOp.SECTOR_READ), SECTOR_WRITE(DeviceOp.SECTOR_WRITE),
     GPU_WRITE(DeviceOp.GPU_WRITE), GPU_READ(DeviceOp.GPU_READ), GPU_FILL(DeviceOp.GPU_FILL),
     GPU_ADD(DeviceOp.GPU_ADD), GPU_MUL(DeviceOp.GPU_MUL), GPU_SCALE(DeviceOp.GPU_SCALE),
-    GPU_DOT(DeviceOp.GPU_DOT), GPU_MATMUL(DeviceOp.GPU_MATMUL), GPU_RELU(DeviceOp.GPU_RELU);
+    GPU_DOT(DeviceOp.GPU_DOT), GPU_MATMUL(DeviceOp.GPU_MATMUL), GPU_RELU(DeviceOp.GPU_RELU),
+    GETKEY(DeviceOp.GETKEY);
 
     /** The words of a sector buffer: {@code sector_read} and {@code sector_write} take a global int array of exactly this size. */
     public static final int SECTOR_WORDS = DeviceOp.SECTOR_WORDS;

@@ -245,16 +245,6 @@ final class FunctionCompiler {
     static final int SECTOR_WORDS = DeviceOp.SECTOR_WORDS;
 
     /**
-     * Where the sector builtins stage a sector: the last {@link #SECTOR_WORDS} words of GPU memory
-     * (as an address). The page-fault handler moves pages through the disk controller's one buffer,
-     * so a fault while the buffer array is copied would overwrite a sector half-assembled there;
-     * GPU memory is never paged, so the array is copied to or from the staging area (faults
-     * allowed), and the staging area to or from the controller's buffer with no memory access in
-     * between (no fault possible), next to the READ or WRITE command.
-     */
-    static final int SECTOR_STAGING = Mmio.GPU_BASE + TcBackend.SEED_CONFIG.gpuWords() - SECTOR_WORDS;
-
-    /**
      * A device builtin as loads and stores on the seed machine's memory-mapped registers
      * ({@link Mmio}, reached as offsets from r14 = 0). Operands are stored one at a time, so the
      * scratch registers are enough; r0 is free here (it only carries a value out of a call).
@@ -264,6 +254,7 @@ final class FunctionCompiler {
         switch (d.op()) {
             case PUTCHAR -> toRegister(Mmio.CONSOLE_OUT, a.get(0));
             case GETCHAR -> fromRegister(Mmio.CONSOLE_IN, d.dst());
+            case GETKEY -> fromRegister(Mmio.KEY_IN, d.dst());
             case PIXEL -> {
                 toRegister(Mmio.FB_X, a.get(0));
                 toRegister(Mmio.FB_Y, a.get(1));
@@ -273,15 +264,13 @@ final class FunctionCompiler {
             case SECTOR_READ -> {
                 toRegister(Mmio.DISK_SECTOR, a.get(0));
                 command(Mmio.DISK_CMD, Mmio.DISK_READ);
-                copy(Mmio.DISK_BUF, SECTOR_STAGING);
-                copy(SECTOR_STAGING, globals.get(d.buffer()));
+                // A page fault in the copy is harmless: the pager swaps with SWAP_IN/SWAP_OUT and
+                // leaves the controller's buffer (and its registers) as they were.
+                copy(Mmio.DISK_BUF, globals.get(d.buffer()));
             }
             case SECTOR_WRITE -> {
-                copy(globals.get(d.buffer()), SECTOR_STAGING);
-                int sector = use(a.get(0), S3);
-                if (sector != S3) out.emit(MOV, S3, sector, 0, 0);
-                copy(SECTOR_STAGING, Mmio.DISK_BUF);
-                out.emit(STORE, 0, ZERO, S3, Mmio.register(Mmio.DISK_SECTOR));
+                copy(globals.get(d.buffer()), Mmio.DISK_BUF);
+                toRegister(Mmio.DISK_SECTOR, a.get(0));
                 command(Mmio.DISK_CMD, Mmio.DISK_WRITE);
             }
             case GPU_WRITE -> {
@@ -311,7 +300,7 @@ final class FunctionCompiler {
         out.emit(STORE, 0, ZERO, use(value, S1), Mmio.register(register));
     }
 
-    /** dst ← a device register (into a scratch register when the value is unused: the load itself may matter, as getchar's does). */
+    /** dst ← a device register (into a scratch register when the value is unused: the load itself may matter, as getchar's and getkey's do). */
     private void fromRegister(int register, Var dst) {
         int r = dst == null ? S1 : target(dst, S1);
         out.emit(LOAD, r, ZERO, 0, Mmio.register(register));

@@ -5,7 +5,13 @@ import java.io.IOException;
 /**
  * The disk controller: a one-sector buffer, the registers {@code DISK_SECTOR}, {@code DISK_OFFSET},
  * {@code DISK_ADDR}, {@code DISK_COUNT} and the commands READ (sector → buffer), WRITE (buffer →
- * sector, atomic), DMA_IN (buffer → physical memory) and DMA_OUT (physical memory → buffer).
+ * sector, atomic), DMA_IN (buffer → physical memory) and DMA_OUT (physical memory → buffer), and
+ * the kernel-only SWAP_IN (swap sector words → physical memory) and SWAP_OUT (physical memory →
+ * swap sector words, one atomic sector update) that bypass the buffer.
+ *
+ * <p>The swap commands exist so that the page-fault handler never touches the buffer: a fault can
+ * strike between a user program's copy into the buffer and its READ/WRITE command, and a handler
+ * that paged through the buffer would destroy the sector the program was assembling there.
  *
  * <p>The swap area (the last sectors, from {@link #setSwap}) is volatile: kept in memory for the
  * run and never written to the disk, so a program's paging neither wears nor corrupts the user's
@@ -167,8 +173,40 @@ public final class DiskController {
                 for (int k = 0; k < count; k++) buffer[offset + k] = memory.dmaRead(addr + k);
                 bus.grantDma(count);
             }
-            default -> throw new DeviceException("unknown disk command " + cmd + " (1 READ, 2 WRITE, 3 DMA_IN, 4 DMA_OUT)");
+            case Mmio.DISK_SWAP_IN -> {
+                int[] words = swap[checkSwap(kernel, memory, "SWAP_IN")];
+                for (int k = 0; k < count; k++) memory.dmaWrite(addr + k, words == null ? 0 : words[offset + k]);
+                reads++;
+                bus.grantDma(count);
+            }
+            case Mmio.DISK_SWAP_OUT -> {
+                int i = checkSwap(kernel, memory, "SWAP_OUT");
+                // Copy-on-write: if the user-visible buffer shares this swap array, the buffer keeps
+                // its own copy (the old sector), so the swap update never shows through it.
+                if (shared && alias == i) own();
+                if (swap[i] == null) swap[i] = new int[sectorWords];
+                int[] s = swap[i];
+                for (int k = 0; k < count; k++) s[offset + k] = memory.dmaRead(addr + k);
+                writes++;
+                bus.grantDma(count);
+            }
+            default -> throw new DeviceException("unknown disk command " + cmd + " (1 READ, 2 WRITE, 3 DMA_IN, 4 DMA_OUT, 5 SWAP_IN, 6 SWAP_OUT)");
         }
+    }
+
+    /**
+     * Checks a swap command (kernel mode, a swap sector, the word range inside the sector and in
+     * memory) and returns the sector's index in the swap area.
+     */
+    private int checkSwap(boolean kernel, DmaTarget memory, String name) {
+        if (!kernel) throw new DeviceException("disk command " + name + " is for the page-fault handler only (kernel mode)");
+        if (sector < firstSwap || sector >= disk.sectors())
+            throw new DeviceException(name + " of sector " + sector + " is outside the swap area ("
+                    + firstSwap + ".." + (disk.sectors() - 1) + ")");
+        if (count < 0 || offset < 0 || (long) offset + count > sectorWords)
+            throw new DeviceException(name + " of " + count + " words at sector offset " + offset + " is outside the sector (0.." + (sectorWords - 1) + ")");
+        checkMemory(memory);
+        return (int) (sector - firstSwap);
     }
 
     private long checkSector(boolean kernel) {
@@ -181,6 +219,10 @@ public final class DiskController {
     private void checkDma(DmaTarget memory) {
         if (count < 0 || offset < 0 || (long) offset + count > sectorWords)
             throw new DeviceException("DMA of " + count + " words at buffer offset " + offset + " is outside the sector buffer (0.." + (sectorWords - 1) + ")");
+        checkMemory(memory);
+    }
+
+    private void checkMemory(DmaTarget memory) {
         if (addr < 0 || (long) addr + count > memory.physicalWords())
             throw new DeviceException("DMA of " + count + " words at memory address " + addr + " is outside main memory (0.." + (memory.physicalWords() - 1) + ")");
     }

@@ -25,8 +25,10 @@ public final class Mmio {
     public static final int TRAP_VECTOR = 48, FAULT_VPN = 49, FAULT_ADDR = 50, ERET = 51, PT_INDEX = 52, PT_VALUE = 53,
             TLB_FLUSH = 54, MODE = 55;
 
-    // DISK_CMD values.
-    public static final int DISK_READ = 1, DISK_WRITE = 2, DISK_DMA_IN = 3, DISK_DMA_OUT = 4;
+    // DISK_CMD values. SWAP_IN and SWAP_OUT (kernel mode, swap sectors only) move DISK_COUNT words
+    // between word DISK_OFFSET of swap sector DISK_SECTOR and physical memory at DISK_ADDR without
+    // the sector buffer, so the page-fault handler leaves the user-visible buffer alone.
+    public static final int DISK_READ = 1, DISK_WRITE = 2, DISK_DMA_IN = 3, DISK_DMA_OUT = 4, DISK_SWAP_IN = 5, DISK_SWAP_OUT = 6;
 
     // GPU_RUN kernels.
     public static final int GPU_FILL = 1, GPU_ADD = 2, GPU_MUL = 3, GPU_SCALE = 4, GPU_DOT = 5, GPU_MATMUL = 6, GPU_RELU = 7;

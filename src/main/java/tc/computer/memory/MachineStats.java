@@ -7,10 +7,10 @@ import java.util.Map;
  * The seed machine's counters at one moment: what {@code --stats} prints and {@code --json} gives
  * as {@code stats}.
  *
- * @param sectorReads  disk controller READ commands (swap included)
- * @param sectorWrites disk controller WRITE commands (swap included)
+ * @param sectorReads  disk controller READ and SWAP_IN commands (swap sectors included)
+ * @param sectorWrites disk controller WRITE and SWAP_OUT commands (swap sectors included)
  * @param busCpu       bus grants to the CPU (data words it moved to or from memory or a device)
- * @param busDma       bus grants to the disk's DMA (words moved, one per sector READ/WRITE)
+ * @param busDma       bus grants to the disk's DMA (words moved by DMA or swap, one per sector READ/WRITE)
  * @param busGpu       bus grants to the GPU (one per kernel)
  */
 public record MachineStats(long cacheHits, long cacheMisses, long tlbHits, long tlbMisses, long pageFaults,

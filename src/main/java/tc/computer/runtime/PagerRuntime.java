@@ -18,17 +18,22 @@ import tc.computer.isa.TcProgram;
  * in frame k (0 = free).
  *
  * <ol>
+ *   <li>The disk controller's registers DISK_SECTOR, DISK_OFFSET, DISK_ADDR and DISK_COUNT are
+ *       saved in registers (restored before ERET), so a fault between a program's setting them and
+ *       its command is invisible to it.</li>
  *   <li>The victim is the frame under the clock hand (frames 1..frames−1 in turn); the hand
  *       moves on.</li>
- *   <li>If the victim holds page q, q is written back to its swap sector (DISK READ of the sector
- *       into the buffer, DMA_OUT of the frame into the buffer at q's offset, DISK WRITE), its PTE
- *       is cleared through PT_INDEX/PT_VALUE and its TLB entry flushed.</li>
- *   <li>The faulting page p is read in (DISK READ of its sector, DMA_IN of p's words into the
- *       frame), its PTE set to {@code (frame << 1) | 1}, the frame's owner word to p + 1, and
- *       ERET re-runs the faulting instruction.</li>
+ *   <li>If the victim holds page q, q is written back to its swap sector (SWAP_OUT of the frame
+ *       at q's offset: one atomic sector update), its PTE is cleared through PT_INDEX/PT_VALUE and
+ *       its TLB entry flushed.</li>
+ *   <li>The faulting page p is read in (SWAP_IN of p's words into the frame), its PTE set to
+ *       {@code (frame << 1) | 1}, the frame's owner word to p + 1, and ERET re-runs the faulting
+ *       instruction.</li>
  * </ol>
- * Every page is written back when evicted (there is no dirty bit), so swap always holds the page's
- * latest contents once it leaves memory.
+ * The swap commands bypass the controller's sector buffer, so the buffer a program may be filling
+ * for a WRITE (or reading after a READ) is never touched by paging. Every page is written back
+ * when evicted (there is no dirty bit), so swap always holds the page's latest contents once it
+ * leaves memory.
  */
 public final class PagerRuntime {
     private PagerRuntime() {}
@@ -36,9 +41,12 @@ public final class PagerRuntime {
     /** A program with the handler appended, and the slot {@code TRAP_VECTOR} must name. */
     public record Installed(TcProgram program, int trapVector) {}
 
-    // Registers of the handler.
-    private static final int ZERO = 0, P = 1, FRAME = 2, T = 3, LIMIT = 4, Q = 5, SECTOR = 6, OFFSET = 7, CMD = 8,
-            K = 9, ADDR = 10, COUNT = 11, PTE = 12, U = 13, OWNER = 14;
+    // Registers of the handler (the shadow bank restores the program's). SAVED.. hold the
+    // controller's registers across the handler; T, K, U and PTE are temporaries.
+    private static final int ZERO = 0, P = 1, FRAME = 2, T = 3, Q = 4, SECTOR = 5, OFFSET = 6, K = 7, PTE = 8,
+            U = 9, SAVED_SECTOR = 10, SAVED_OFFSET = 11, SAVED_ADDR = 12, SAVED_COUNT = 13;
+    private static final int[][] SAVED = {{SAVED_SECTOR, Mmio.DISK_SECTOR}, {SAVED_OFFSET, Mmio.DISK_OFFSET},
+            {SAVED_ADDR, Mmio.DISK_ADDR}, {SAVED_COUNT, Mmio.DISK_COUNT}};
 
     /**
      * The handler's instructions for a virtual space of {@code virtualWords} words, to be placed at
@@ -64,11 +72,12 @@ public final class PagerRuntime {
 
         Asm a = new Asm(base);
         a.li(ZERO, 0);
+        for (int[] r : SAVED) a.load(r[0], ZERO, dev(r[1]));
         a.load(P, ZERO, dev(Mmio.FAULT_VPN));
         a.load(FRAME, ZERO, 0);                 // victim = the clock hand
         a.addi(T, FRAME, 1);
-        a.li(LIMIT, frames);
-        a.cmp(T, LIMIT);
+        a.li(U, frames);
+        a.cmp(T, U);
         a.jump(TcOp.JLT, "hand");
         a.li(T, 1);
         a.label("hand");
@@ -78,28 +87,21 @@ public final class PagerRuntime {
         a.jump(TcOp.JZ, "in");
         a.addi(Q, Q, -1);
         swapPosition(a, Q, pageBits, sectorBits, (int) firstSwap, sectorWords);
-        a.store(SECTOR, ZERO, dev(Mmio.DISK_SECTOR));
-        a.li(CMD, Mmio.DISK_READ);
-        a.store(CMD, ZERO, dev(Mmio.DISK_CMD));
-        dma(a, pageBits, pageWords, Mmio.DISK_DMA_OUT);
-        a.li(CMD, Mmio.DISK_WRITE);
-        a.store(CMD, ZERO, dev(Mmio.DISK_CMD));
+        swap(a, pageBits, pageWords, Mmio.DISK_SWAP_OUT);
         pteIndex(a, Q, l2Bits);
         a.store(ZERO, ZERO, dev(Mmio.PT_VALUE)); // q is no longer resident
         a.store(Q, ZERO, dev(Mmio.TLB_FLUSH));
         a.label("in");
         swapPosition(a, P, pageBits, sectorBits, (int) firstSwap, sectorWords);
-        a.store(SECTOR, ZERO, dev(Mmio.DISK_SECTOR));
-        a.li(CMD, Mmio.DISK_READ);
-        a.store(CMD, ZERO, dev(Mmio.DISK_CMD));
-        dma(a, pageBits, pageWords, Mmio.DISK_DMA_IN);
+        swap(a, pageBits, pageWords, Mmio.DISK_SWAP_IN);
         pteIndex(a, P, l2Bits);
         a.li(K, 1);
         a.op(TcOp.SHL, U, FRAME, K);
         a.op(TcOp.OR, U, U, K);
         a.store(U, ZERO, dev(Mmio.PT_VALUE));   // p → frame, valid
-        a.addi(OWNER, P, 1);
-        a.store(OWNER, FRAME, 0);
+        a.addi(U, P, 1);
+        a.store(U, FRAME, 0);
+        for (int[] r : SAVED) a.store(r[0], ZERO, dev(r[1]));
         a.store(ZERO, ZERO, dev(Mmio.ERET));
         return a.finish();
     }
@@ -134,16 +136,17 @@ public final class PagerRuntime {
         a.op(TcOp.AND, OFFSET, T, K);
     }
 
-    /** DMA of one page between FRAME's words and the buffer at OFFSET. */
-    private static void dma(Asm a, int pageBits, int pageWords, int command) {
+    /** SWAP_IN or SWAP_OUT of one page between FRAME's words and swap sector SECTOR at OFFSET. */
+    private static void swap(Asm a, int pageBits, int pageWords, int command) {
+        a.store(SECTOR, ZERO, dev(Mmio.DISK_SECTOR));
         a.store(OFFSET, ZERO, dev(Mmio.DISK_OFFSET));
         a.li(K, pageBits);
-        a.op(TcOp.SHL, ADDR, FRAME, K);
-        a.store(ADDR, ZERO, dev(Mmio.DISK_ADDR));
-        a.li(COUNT, pageWords);
-        a.store(COUNT, ZERO, dev(Mmio.DISK_COUNT));
-        a.li(CMD, command);
-        a.store(CMD, ZERO, dev(Mmio.DISK_CMD));
+        a.op(TcOp.SHL, U, FRAME, K);
+        a.store(U, ZERO, dev(Mmio.DISK_ADDR));
+        a.li(U, pageWords);
+        a.store(U, ZERO, dev(Mmio.DISK_COUNT));
+        a.li(U, command);
+        a.store(U, ZERO, dev(Mmio.DISK_CMD));
     }
 
     /** PT_INDEX := the index of {@code page}'s PTE (directory entry, then the L2 slot). */

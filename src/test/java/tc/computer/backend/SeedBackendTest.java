@@ -117,6 +117,18 @@ class SeedBackendTest {
     }
 
     @Test
+    void getkeyTakesTheKeyboardQueueInOrderThenMinusOne() {
+        TcCompiled c = seed("int main() { int a = getkey(); getkey(); int b = getkey(); int d = getkey(); return a * 10000 + b * 100 + d; }");
+        Devices devices = Devices.inMemory(CONFIG);
+        devices.keyboard().enqueueAll(12, 99, 34);
+        SeedMachine m = new SeedMachine(c.program(), CONFIG, devices);
+        TcOutcome o = TcRunner.outcome(c, m.run(100_000));
+        assertNull(m.fault());
+        assertEquals(12 * 10000 + 34 * 100 - 1, o.retval(), "the dropped getkey() still takes 99; the fourth finds the queue empty");
+        assertEquals(0, devices.keyboard().count());
+    }
+
+    @Test
     void pixelPacksTheChannelsModulo256() {
         Run r = run("int main() { int r = 300; pixel(1, 2, r, -1, 7); pixel(639, 479, 1, 2, 3); return 0; }");
         assertEquals(0x2CFF07, r.machine().devices().framebuffer().get(1, 2));
@@ -134,10 +146,11 @@ class SeedBackendTest {
     }
 
     @Test
-    void sectorsRoundTripThroughTheDiskEvenWhileTheBufferPages() {
-        // buf spans 64 pages of 16 words over 15 user frames: copying it faults page after page,
-        // and each fault moves a page through the disk controller's buffer.
-        Run r = run("int buf[1024];\nint back[1024];\nint main() { int i; for (i = 0; i < 1024; i++) buf[i] = i * 7919 - 5; "
+    void sectorsRoundTripThroughTheDiskEvenWhileTheBufferPagesAndLeaveGpuMemoryAlone() {
+        // buf spans 64 pages of 16 words over 15 user frames: copying it to or from the
+        // controller's buffer faults page after page, and the pager swaps pages around the buffer.
+        // GPU memory's top words (once the sector builtins' staging area) keep what the program put there.
+        Run r = run("int buf[1024];\nint back[1024];\nint main() { int i; gpu_fill(64512, 1024, 77); for (i = 0; i < 1024; i++) buf[i] = i * 7919 - 5; "
                 + "sector_write(3, buf); for (i = 0; i < 1024; i++) buf[i] = 0; sector_read(3, back); sector_read(4, buf); "
                 + "int bad = 0; for (i = 0; i < 1024; i++) { if (back[i] != i * 7919 - 5) bad++; if (buf[i] != 0) bad++; } return bad; }");
         assertNull(r.machine().fault());
@@ -150,6 +163,7 @@ class SeedBackendTest {
         }
         for (int i = 0; i < 1024; i++) assertEquals(i * 7919 - 5, sector[i], "word " + i + " on the disk");
         assertTrue(r.machine().stats().pageFaults() > 64);
+        for (int g = 64512; g < 65536; g++) assertEquals(77, r.machine().devices().gpu().word(g), "GPU word " + g);
     }
 
     @Test

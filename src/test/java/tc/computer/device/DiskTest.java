@@ -149,7 +149,11 @@ class DiskTest {
         assertFalse(e.getMessage().contains("\n"));
     }
 
-    /** The controller against a model that copies whole sectors on every command (no sharing). */
+    /**
+     * The controller against a model that copies whole sectors on every command (no sharing),
+     * the swap commands included: SWAP_OUT into the sector the buffer was READ from must leave the
+     * buffer as it was.
+     */
     @Test
     void controllerEqualsANaiveModel() {
         Random r = new Random(21);
@@ -171,7 +175,7 @@ class DiskTest {
             public void dmaWrite(int pa, int v) { memWords[pa] = v; }
         };
         for (int step = 0; step < 5000; step++) {
-            int what = r.nextInt(6);
+            int what = r.nextInt(8);
             int s = r.nextInt((int) sectors);
             if (what == 0) {
                 c.setSector(s);
@@ -192,6 +196,20 @@ class DiskTest {
                 } else {
                     c.command(Mmio.DISK_DMA_OUT, true, mem);
                     System.arraycopy(memModel, addr, buffer, off, count);
+                }
+            } else if (what == 6 || what == 7) {
+                int sw = (int) firstSwap + r.nextInt((int) (sectors - firstSwap));
+                int off = r.nextInt(SW), count = r.nextInt(SW - off + 1), addr = r.nextInt(64 - count + 1);
+                c.setSector(sw);
+                c.setOffset(off);
+                c.setCount(count);
+                c.setAddr(addr);
+                if (what == 6) {
+                    c.command(Mmio.DISK_SWAP_IN, true, mem);
+                    System.arraycopy(model[sw], off, memModel, addr, count);
+                } else {
+                    c.command(Mmio.DISK_SWAP_OUT, true, mem);
+                    System.arraycopy(memModel, addr, model[sw], off, count);
                 }
             } else if (what == 4) {
                 int i = r.nextInt(SW), v = r.nextInt();
@@ -234,7 +252,8 @@ class DiskTest {
         assertEquals("sector 10 is outside the disk (0..9)", assertThrows(DeviceException.class, () -> c.command(Mmio.DISK_WRITE, true, mem)).getMessage());
         c.setSector(-1);
         assertThrows(DeviceException.class, () -> c.command(Mmio.DISK_READ, true, mem));
-        assertEquals("unknown disk command 9 (1 READ, 2 WRITE, 3 DMA_IN, 4 DMA_OUT)", assertThrows(DeviceException.class, () -> c.command(9, true, mem)).getMessage());
+        assertEquals("unknown disk command 9 (1 READ, 2 WRITE, 3 DMA_IN, 4 DMA_OUT, 5 SWAP_IN, 6 SWAP_OUT)",
+                assertThrows(DeviceException.class, () -> c.command(9, true, mem)).getMessage());
         c.setOffset(10);
         c.setCount(7);
         c.setAddr(0);
@@ -244,5 +263,54 @@ class DiskTest {
         assertEquals("DMA of 7 words at memory address 30 is outside main memory (0..31)", assertThrows(DeviceException.class, () -> c.command(Mmio.DISK_DMA_OUT, true, mem)).getMessage());
         assertEquals(1, c.sectorReads());
         assertEquals(0, c.sectorWrites());
+    }
+
+    @Test
+    void swapCommandsAreForTheKernelAndTheSwapAreaOnly() {
+        DiskController c = new DiskController(new InMemoryDisk(10, SW), new Bus());
+        c.setSwap(8);
+        int[] words = new int[32];
+        DmaTarget mem = new DmaTarget() {
+            public int physicalWords() { return words.length; }
+            public int dmaRead(int pa) { return words[pa]; }
+            public void dmaWrite(int pa, int v) { words[pa] = v; }
+        };
+        c.setSector(8);
+        c.setOffset(2);
+        c.setAddr(4);
+        c.setCount(3);
+        assertEquals("disk command SWAP_IN is for the page-fault handler only (kernel mode)",
+                assertThrows(DeviceException.class, () -> c.command(Mmio.DISK_SWAP_IN, false, mem)).getMessage());
+        assertEquals("disk command SWAP_OUT is for the page-fault handler only (kernel mode)",
+                assertThrows(DeviceException.class, () -> c.command(Mmio.DISK_SWAP_OUT, false, mem)).getMessage());
+        c.setSector(7);
+        assertEquals("SWAP_OUT of sector 7 is outside the swap area (8..9)",
+                assertThrows(DeviceException.class, () -> c.command(Mmio.DISK_SWAP_OUT, true, mem)).getMessage());
+        c.setSector(10);
+        assertEquals("SWAP_IN of sector 10 is outside the swap area (8..9)",
+                assertThrows(DeviceException.class, () -> c.command(Mmio.DISK_SWAP_IN, true, mem)).getMessage());
+        c.setSector(9);
+        c.setOffset(14);
+        assertEquals("SWAP_IN of 3 words at sector offset 14 is outside the sector (0..15)",
+                assertThrows(DeviceException.class, () -> c.command(Mmio.DISK_SWAP_IN, true, mem)).getMessage());
+        c.setOffset(0);
+        c.setAddr(30);
+        assertEquals("DMA of 3 words at memory address 30 is outside main memory (0..31)",
+                assertThrows(DeviceException.class, () -> c.command(Mmio.DISK_SWAP_OUT, true, mem)).getMessage());
+        assertEquals(0, c.sectorReads() + c.sectorWrites(), "refused commands count nothing");
+
+        // A SWAP_OUT and SWAP_IN round trip leaves the buffer (here: holding user words) alone.
+        for (int i = 0; i < SW; i++) c.setBufferWord(i, 100 + i);
+        words[0] = 5; words[1] = 6; words[2] = 7;
+        c.setAddr(0);
+        c.setOffset(13);
+        c.command(Mmio.DISK_SWAP_OUT, true, mem);
+        assertEquals(7, c.swapWord(SW + 15));
+        c.setAddr(20);
+        c.command(Mmio.DISK_SWAP_IN, true, mem);
+        assertArrayEquals(new int[] {5, 6, 7}, Arrays.copyOfRange(words, 20, 23));
+        for (int i = 0; i < SW; i++) assertEquals(100 + i, c.bufferWord(i), "buffer word " + i);
+        assertEquals(1, c.sectorReads());
+        assertEquals(1, c.sectorWrites());
     }
 }

@@ -147,6 +147,17 @@ class SeedMachineTest {
     }
 
     @Test
+    void userModeCannotSwap() {
+        // sector 28 is the first swap sector: kernel mode could swap it, user mode may not
+        for (int cmd : new int[] {Mmio.DISK_SWAP_IN, Mmio.DISK_SWAP_OUT}) {
+            SeedMachine m = run(li(2, 28), out(Mmio.DISK_SECTOR, 2), li(3, cmd), out(Mmio.DISK_CMD, 3));
+            assertEquals("disk command " + (cmd == Mmio.DISK_SWAP_IN ? "SWAP_IN" : "SWAP_OUT")
+                    + " is for the page-fault handler only (kernel mode)", m.fault().message());
+            assertEquals(3, m.fault().pc());
+        }
+    }
+
+    @Test
     void busErrorsAndRegisterDirections() {
         assertEquals("bus error: no device at address 0xc0000004", run(in(1, 4)).fault().message());
         assertEquals("bus error: no device at address 0x80000040", run(i(LOAD, 1, 0, 0, Mmio.GPU_BASE + 64)).fault().message());
@@ -156,7 +167,7 @@ class SeedMachineTest {
         assertEquals("register MODE is read-only", run(out(Mmio.MODE, 1)).fault().message());
         assertEquals("register FAULT_VPN is read-only", run(out(Mmio.FAULT_VPN, 1)).fault().message());
         assertEquals("ERET outside a trap handler (the machine is in user mode)", run(out(Mmio.ERET, 1)).fault().message());
-        assertEquals("unknown disk command 0 (1 READ, 2 WRITE, 3 DMA_IN, 4 DMA_OUT)", run(out(Mmio.DISK_CMD, 0)).fault().message());
+        assertEquals("unknown disk command 0 (1 READ, 2 WRITE, 3 DMA_IN, 4 DMA_OUT, 5 SWAP_IN, 6 SWAP_OUT)", run(out(Mmio.DISK_CMD, 0)).fault().message());
         assertEquals("page-table index 1000 is outside the page-table RAM (0..39)",
                 run(li(1, 1000), out(Mmio.PT_INDEX, 1), in(2, Mmio.PT_VALUE)).fault().message());
         SeedMachine pushed = run(li(15, 0), i(PUSH, 0, 1, 0, 0));
