@@ -205,6 +205,12 @@ class SeedCliTest {
         assertEquals(1, dir.exit());
         assertTrue(dir.err().startsWith("tc: error: disk image " + tmp), dir.err());
         assertTrue(r.clean() && dir.clean());
+        // a demo prints nothing of its run before the image is known to be good
+        Cli demo = Cli.run("demo", "diskfile", "--target", "tc", "--disk", small.toString());
+        assertEquals(1, demo.exit());
+        assertEquals("", demo.out(), "no demo header for a run that does not happen");
+        assertTrue(demo.err().startsWith("tc: error: disk image " + small), demo.err());
+        assertArrayEquals(bytes, Files.readAllBytes(small), "the file is untouched by the demo too");
     }
 
     @Test
