@@ -35,10 +35,15 @@ record RunReport(RunSummary summary, long wallNanos) {
     /** Globals and main's variables in display order; arrays as int[], null where unknown. */
     Map<String, Object> variables() { return summary.variables(); }
 
+    /** The status line of a run stopped by the step limit. */
+    static final String STEP_LIMIT_TEXT = "step limit reached: give a larger --max-steps to run longer";
+
     String statusText() {
         return switch (summary.status()) {
             case HALTED -> "halted";
-            case STEP_LIMIT -> "step limit reached";
+            // Every command that prints this has --max-steps; a long program (the mandelbrot demo's
+            // source under tc run) otherwise just stops at the default with no hint why.
+            case STEP_LIMIT -> STEP_LIMIT_TEXT;
             case FAULT -> "fault: " + summary.fault().message() + where(summary.fault());
         };
     }
@@ -65,12 +70,28 @@ record RunReport(RunSummary summary, long wallNanos) {
 
     private static String unknownNote() { return "main's value is unknown: main had not started, or its saved registers could not be found on the stack"; }
 
+    /** Arrays longer than this are shortened in the text summary (JSON keeps them whole). */
+    static final int WHOLE_ARRAY_LIMIT = 32;
+    /** How many leading and trailing values a shortened array shows. */
+    static final int SHOWN_HEAD = 16, SHOWN_TAIL = 4;
+
+    /**
+     * A value for the text summary: an int, {@link #UNKNOWN}, or an array in braces. An array of
+     * more than {@link #WHOLE_ARRAY_LIMIT} values shows its first 16, "…", its last 4 and its
+     * length, so that a 16,384-word array does not bury the rest of the summary.
+     */
     static String show(Object value) {
         if (value == null) return UNKNOWN;
         if (value instanceof int[] cells) {
-            List<String> parts = new ArrayList<>(cells.length);
-            for (int c : cells) parts.add(Integer.toString(c));
-            return "{" + String.join(", ", parts) + "}";
+            List<String> parts = new ArrayList<>();
+            if (cells.length <= WHOLE_ARRAY_LIMIT) {
+                for (int c : cells) parts.add(Integer.toString(c));
+                return "{" + String.join(", ", parts) + "}";
+            }
+            for (int k = 0; k < SHOWN_HEAD; k++) parts.add(Integer.toString(cells[k]));
+            parts.add("…");
+            for (int k = cells.length - SHOWN_TAIL; k < cells.length; k++) parts.add(Integer.toString(cells[k]));
+            return "{" + String.join(", ", parts) + "} (" + String.format(Locale.ROOT, "%,d", cells.length) + " values)";
         }
         return String.valueOf(value);
     }

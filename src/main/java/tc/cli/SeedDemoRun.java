@@ -37,16 +37,17 @@ final class SeedDemoRun {
         String input = seed.stdin != null ? new String(Files.readAllBytes(seed.stdin), StandardCharsets.ISO_8859_1)
                 : demo.input() != null ? demo.input() : "";
         var c = SeedRun.CONFIG;
-        out.println("demo:    " + demo.name() + " - " + demo.description());
-        out.println("program: " + demo.name() + ".c (bundled; see tc/demo/seed/" + demo.name() + ".c in the sources), "
-                + compiled.program().code().size() + " instructions");
-        out.println("machine: seed, " + compiled.program().spec().memoryWords() + " words of virtual memory on " + c.physicalWords()
-                + " words of main memory (" + c.pageWords() + "-word pages), " + (seed.disk == null ? "an in-memory disk" : "disk " + seed.disk));
-        if (seed.stdin == null && demo.input() != null) out.println("input:   " + SeedDemo.quote(input) + " (the demo's sample; --stdin FILE for another)");
-        out.println("--- console ---");
-        out.flush();
         SeedRun run = SeedRun.run(compiled, seed, limit, SeedRun.to(out),
-                new ByteArrayInputStream(input.getBytes(StandardCharsets.ISO_8859_1)));
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.ISO_8859_1)), () -> {
+            out.println("demo:    " + demo.name() + " - " + demo.description());
+            out.println("program: " + demo.name() + ".c (bundled; see tc/demo/seed/" + demo.name() + ".c in the sources), "
+                    + compiled.program().code().size() + " instructions");
+            out.println("machine: seed, " + compiled.program().spec().memoryWords() + " words of virtual memory on " + c.physicalWords()
+                    + " words of main memory (" + c.pageWords() + "-word pages), " + (seed.disk == null ? "an in-memory disk" : "disk " + seed.disk));
+            if (seed.stdin == null && demo.input() != null) out.println("input:   " + SeedDemo.quote(input) + " (the demo's sample; --stdin FILE for another)");
+            out.println("--- console ---");
+            out.flush();
+        });
         String console = run.console();
         if (!console.isEmpty() && !console.endsWith("\n")) out.println();
         out.println("---------------");

@@ -47,8 +47,19 @@ record SeedRun(SeedMachine machine, TcState state, int frames, long nanos) {
      * @throws UserError for a disk image that is not one, or a picture that cannot be written
      */
     static SeedRun run(TcCompiled compiled, SeedOptions options, long maxSteps, OutputStream consoleOut, InputStream stdin) {
+        return run(compiled, options, maxSteps, consoleOut, stdin, () -> { });
+    }
+
+    /**
+     * As {@link #run(TcCompiled, SeedOptions, long, OutputStream, InputStream)}, calling
+     * {@code opened} once the disk and the input are open and before the first step, so that a
+     * caller prints its header only for a run that will happen (a bad disk image is then the
+     * only line printed).
+     */
+    static SeedRun run(TcCompiled compiled, SeedOptions options, long maxSteps, OutputStream consoleOut, InputStream stdin, Runnable opened) {
         if (compiled.machine() != TcBackend.Machine.SEED) throw new IllegalArgumentException("not compiled for the seed machine");
         try (Disk disk = openDisk(options.disk); InputStream in = options.stdin == null ? unclosed(stdin) : Files.newInputStream(options.stdin)) {
+            opened.run();
             Devices devices = new Devices(CONFIG, in, consoleOut, disk);
             devices.keyboard().enqueueAll(options.keyEvents());
             SeedMachine machine = new SeedMachine(compiled.program(), CONFIG, devices);

@@ -90,11 +90,32 @@ class RunReportTest {
         assertEquals(9, lines.length);
     }
 
+    @Test void longArraysAreShortenedInTextButWholeInJson() throws Exception {
+        int[] exactly32 = new int[32], n33 = new int[33];
+        for (int i = 0; i < 32; i++) exactly32[i] = i - 5;
+        for (int i = 0; i < 33; i++) n33[i] = 10 * i;
+        assertEquals("{" + String.join(", ", java.util.Arrays.stream(exactly32).mapToObj(Integer::toString).toList()) + "}",
+                RunReport.show(exactly32), "32 values are printed whole");
+        assertEquals("{0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150, …, 290, 300, 310, 320} (33 values)",
+                RunReport.show(n33));
+
+        // A compiled program's 16,384-word array (the sumarray demo's size) through the real summary.
+        String src = "int a[16384];\nint main() { int i; for (i = 0; i < 16384; i++) a[i] = i * 3; return a[16383]; }";
+        RunReport r = tc(src, 10_000_000);
+        StringWriter s = new StringWriter();
+        r.printText(new PrintWriter(s, true));
+        String line = s.toString().lines().filter(l -> l.startsWith("  a = ")).findFirst().orElseThrow();
+        assertEquals("  a = {0, 3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 33, 36, 39, 42, 45, …, 49140, 49143, 49146, 49149} (16,384 values)", line);
+        JsonNode a = new ObjectMapper().readTree(r.json()).get("variables").get("a");
+        assertEquals(16_384, a.size(), "JSON keeps the array whole");
+        for (int i = 0; i < 16_384; i++) assertEquals(3 * i, a.get(i).asInt());
+    }
+
     @Test void faultStatusNamesStepAndPc() {
         RunReport r = run(HandMadePrograms.badPointer(), 1000);
         assertTrue(r.statusText().startsWith("fault: LOAD through pointer 200"), r.statusText());
         assertTrue(r.statusText().endsWith("(step 2, pc 193)"), r.statusText());
-        assertEquals("step limit reached", run(HandMadePrograms.sumDown(), 3).statusText());
+        assertEquals("step limit reached: give a larger --max-steps to run longer", run(HandMadePrograms.sumDown(), 3).statusText());
     }
 
     @Test void variablesKeepMemoryOrderAndArrays() {
@@ -138,7 +159,7 @@ class RunReportTest {
 
     @Test void tensorComputerStepLimitIsItsOwnStatus() throws Exception {
         RunReport r = tc(CPrograms.FACT, 7);
-        assertTrue(text(r).lines().anyMatch("status = step limit reached"::equals), text(r));
+        assertTrue(text(r).lines().anyMatch("status = step limit reached: give a larger --max-steps to run longer"::equals), text(r));
         assertTrue(text(r).contains("speed = 7 steps in 1.000 ms"), text(r));
         assertEquals("step_limit", new ObjectMapper().readTree(r.json()).get("status").asText());
     }

@@ -208,6 +208,12 @@ class SeedCliTest {
         assertEquals(1, dir.exit());
         assertTrue(dir.err().startsWith("tc: error: disk image " + tmp), dir.err());
         assertTrue(r.clean() && dir.clean());
+        // a demo prints nothing of its run before the image is known to be good
+        Cli demo = Cli.run("demo", "diskfile", "--target", "tc", "--disk", small.toString());
+        assertEquals(1, demo.exit());
+        assertEquals("", demo.out(), "no demo header for a run that does not happen");
+        assertTrue(demo.err().startsWith("tc: error: disk image " + small), demo.err());
+        assertArrayEquals(bytes, Files.readAllBytes(small), "the file is untouched by the demo too");
     }
 
     @Test
@@ -226,6 +232,14 @@ class SeedCliTest {
         assertTrue(o.get("fault").get("message").asText().startsWith("sector 100000 is outside the disk"), o.toString());
         assertEquals(3, o.get("fault").get("line").asInt());
         assertTrue(pixel.clean() && sector.clean());
+    }
+
+    @Test
+    void theStepLimitSuggestsMaxSteps() throws IOException {
+        Cli r = Cli.run("run", write("loop.c", "int main() { int i = 0; while (1) i++; return i; }\n").toString(),
+                "--target", "tc", "--machine", "seed", "--max-steps", "500");
+        assertEquals(1, r.exit());
+        assertTrue(r.out().contains("status = step limit reached: give a larger --max-steps to run longer"), r.out());
     }
 
     @Test

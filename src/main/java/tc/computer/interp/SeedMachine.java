@@ -259,20 +259,20 @@ public final class SeedMachine {
             case 1 -> { } // NOP
             case 2 -> reg[d] = a; // MOV
             case 3 -> reg[d] = im; // LI
-            case 4 -> reg[d] = addFlags(a, b);
-            case 5 -> reg[d] = addFlags(a, im);
-            case 6 -> reg[d] = subFlags(a, b);
-            case 7 -> reg[d] = logicFlags(a * b);
-            case 8 -> reg[d] = logicFlags(TcOp.div(a, b));
-            case 9 -> reg[d] = logicFlags(TcOp.mod(a, b));
-            case 10 -> reg[d] = logicFlags(a & b);
-            case 11 -> reg[d] = logicFlags(a | b);
-            case 12 -> reg[d] = logicFlags(a ^ b);
-            case 13 -> reg[d] = logicFlags(~a);
-            case 14 -> reg[d] = logicFlags(a << (b & 31));
-            case 15 -> reg[d] = logicFlags(a >>> (b & 31));
-            case 16 -> reg[d] = logicFlags(a >> (b & 31));
-            case 17 -> subFlags(a, b); // CMP
+            case 4 -> reg[d] = Alu.add(a, b, flags);
+            case 5 -> reg[d] = Alu.add(a, im, flags);
+            case 6 -> reg[d] = Alu.sub(a, b, flags);
+            case 7 -> reg[d] = Alu.logic(a * b, flags);
+            case 8 -> reg[d] = Alu.logic(TcOp.div(a, b), flags);
+            case 9 -> reg[d] = Alu.logic(TcOp.mod(a, b), flags);
+            case 10 -> reg[d] = Alu.logic(a & b, flags);
+            case 11 -> reg[d] = Alu.logic(a | b, flags);
+            case 12 -> reg[d] = Alu.logic(a ^ b, flags);
+            case 13 -> reg[d] = Alu.logic(~a, flags);
+            case 14 -> reg[d] = Alu.logic(a << (b & 31), flags);
+            case 15 -> reg[d] = Alu.logic(a >>> (b & 31), flags);
+            case 16 -> reg[d] = Alu.logic(a >> (b & 31), flags);
+            case 17 -> Alu.sub(a, b, flags); // CMP
             case 18 -> next = im & slotMask; // JMP
             case 19 -> { if (flags[Z] == 1) next = im & slotMask; }
             case 20 -> { if (flags[Z] == 0) next = im & slotMask; }
@@ -281,16 +281,8 @@ public final class SeedMachine {
             case 23 -> { if (flags[Z] == 1 || flags[N] != flags[V]) next = im & slotMask; }
             case 24 -> { if (flags[Z] == 0 && flags[N] == flags[V]) next = im & slotMask; }
             case 25 -> { // LOAD
-                int ea = a + im;
-                int v;
-                if (ea < 0) v = mmioLoad(ea);
-                else {
-                    int pa = mem.translate(ea);
-                    if (pa < 0) { trap(p, ea); return; }
-                    v = mem.read(pa);
-                }
-                bus.grantCpu();
-                reg[d] = v;
+                if (!load(p, a + im)) return;
+                reg[d] = loaded;
             }
             case 26 -> { // STORE
                 int ea = a + im;
@@ -310,17 +302,9 @@ public final class SeedMachine {
                 reg[SP] = ea;
             }
             case 28 -> { // POP
-                int sp = reg[SP];
-                int v;
-                if (sp < 0) v = mmioLoad(sp);
-                else {
-                    int pa = mem.translate(sp);
-                    if (pa < 0) { trap(p, sp); return; }
-                    v = mem.read(pa);
-                }
-                bus.grantCpu();
-                reg[SP] = sp + 1;
-                reg[d] = v;
+                if (!load(p, reg[SP])) return;
+                reg[SP] += 1;
+                reg[d] = loaded;
             }
             case 29 -> { // CALL
                 int ea = reg[SP] - 1;
@@ -329,23 +313,30 @@ public final class SeedMachine {
                 next = im & slotMask;
             }
             case 30 -> { // RET
-                int sp = reg[SP];
-                int v;
-                if (sp < 0) v = mmioLoad(sp);
-                else {
-                    int pa = mem.translate(sp);
-                    if (pa < 0) { trap(p, sp); return; }
-                    v = mem.read(pa);
-                }
-                bus.grantCpu();
-                reg[SP] = sp + 1;
-                next = v & slotMask;
+                if (!load(p, reg[SP])) return;
+                reg[SP] += 1;
+                next = loaded & slotMask;
             }
             case 31 -> outputs.add(a); // OUT
             default -> throw new AssertionError(o);
         }
         pc = next;
         if (user) userSteps++;
+    }
+
+    /** The word the last successful {@link #load} read. */
+    private int loaded;
+
+    /** A data load (LOAD, POP, RET) into {@link #loaded}: false when it trapped (then nothing changed). */
+    private boolean load(int p, int ea) {
+        if (ea < 0) loaded = mmioLoad(ea);
+        else {
+            int pa = mem.translate(ea);
+            if (pa < 0) { trap(p, ea); return false; }
+            loaded = mem.read(pa);
+        }
+        bus.grantCpu();
+        return true;
     }
 
     /** A stack store (PUSH, CALL): false when it trapped. Device stores through the stack never redirect. */
@@ -468,33 +459,5 @@ public final class SeedMachine {
 
     private static DeviceException busError(int ea) {
         return new DeviceException(String.format("bus error: no device at address 0x%08x", ea));
-    }
-
-    private int addFlags(int a, int b) {
-        int r = a + b;
-        setZn(r);
-        flags[C] = Integer.compareUnsigned(r, a) < 0 ? 1 : 0;
-        flags[V] = ((a ^ r) & (b ^ r)) < 0 ? 1 : 0;
-        return r;
-    }
-
-    private int subFlags(int a, int b) {
-        int r = a - b;
-        setZn(r);
-        flags[C] = Integer.compareUnsigned(a, b) < 0 ? 1 : 0;
-        flags[V] = ((a ^ b) & (a ^ r)) < 0 ? 1 : 0;
-        return r;
-    }
-
-    private int logicFlags(int r) {
-        setZn(r);
-        flags[C] = 0;
-        flags[V] = 0;
-        return r;
-    }
-
-    private void setZn(int r) {
-        flags[Z] = r == 0 ? 1 : 0;
-        flags[N] = r < 0 ? 1 : 0;
     }
 }

@@ -82,20 +82,20 @@ public final class TcMachine {
             case NOP -> { }
             case MOV -> reg[ins.rd()] = a;
             case LI -> reg[ins.rd()] = imm;
-            case ADD -> reg[ins.rd()] = addFlags(a, b);
-            case ADDI -> reg[ins.rd()] = addFlags(a, imm);
-            case SUB -> reg[ins.rd()] = subFlags(a, b);
-            case MUL -> reg[ins.rd()] = logicFlags(a * b);
-            case DIV -> reg[ins.rd()] = logicFlags(div(a, b));
-            case MOD -> reg[ins.rd()] = logicFlags(mod(a, b));
-            case AND -> reg[ins.rd()] = logicFlags(a & b);
-            case OR -> reg[ins.rd()] = logicFlags(a | b);
-            case XOR -> reg[ins.rd()] = logicFlags(a ^ b);
-            case NOT -> reg[ins.rd()] = logicFlags(~a);
-            case SHL -> reg[ins.rd()] = logicFlags(a << (b & 31));
-            case SHR -> reg[ins.rd()] = logicFlags(a >>> (b & 31));
-            case SRA -> reg[ins.rd()] = logicFlags(a >> (b & 31));
-            case CMP -> subFlags(a, b);
+            case ADD -> reg[ins.rd()] = Alu.add(a, b, flags);
+            case ADDI -> reg[ins.rd()] = Alu.add(a, imm, flags);
+            case SUB -> reg[ins.rd()] = Alu.sub(a, b, flags);
+            case MUL -> reg[ins.rd()] = Alu.logic(a * b, flags);
+            case DIV -> reg[ins.rd()] = Alu.logic(div(a, b), flags);
+            case MOD -> reg[ins.rd()] = Alu.logic(mod(a, b), flags);
+            case AND -> reg[ins.rd()] = Alu.logic(a & b, flags);
+            case OR -> reg[ins.rd()] = Alu.logic(a | b, flags);
+            case XOR -> reg[ins.rd()] = Alu.logic(a ^ b, flags);
+            case NOT -> reg[ins.rd()] = Alu.logic(~a, flags);
+            case SHL -> reg[ins.rd()] = Alu.logic(a << (b & 31), flags);
+            case SHR -> reg[ins.rd()] = Alu.logic(a >>> (b & 31), flags);
+            case SRA -> reg[ins.rd()] = Alu.logic(a >> (b & 31), flags);
+            case CMP -> Alu.sub(a, b, flags);
             case JMP -> next = spec.target(imm);
             case JZ -> { if (flags[TcState.Z] == 1) next = spec.target(imm); }
             case JNZ -> { if (flags[TcState.Z] == 0) next = spec.target(imm); }
@@ -124,34 +124,6 @@ public final class TcMachine {
         int v = mem[spec.address(reg[TcMachineSpec.SP])];
         reg[TcMachineSpec.SP] += 1;
         return v;
-    }
-
-    private int addFlags(int a, int b) {
-        int r = a + b;
-        setZn(r);
-        flags[TcState.C] = Integer.compareUnsigned(r, a) < 0 ? 1 : 0;
-        flags[TcState.V] = ((a ^ r) & (b ^ r)) < 0 ? 1 : 0;
-        return r;
-    }
-
-    private int subFlags(int a, int b) {
-        int r = a - b;
-        setZn(r);
-        flags[TcState.C] = Integer.compareUnsigned(a, b) < 0 ? 1 : 0;
-        flags[TcState.V] = ((a ^ b) & (a ^ r)) < 0 ? 1 : 0;
-        return r;
-    }
-
-    private int logicFlags(int r) {
-        setZn(r);
-        flags[TcState.C] = 0;
-        flags[TcState.V] = 0;
-        return r;
-    }
-
-    private void setZn(int r) {
-        flags[TcState.Z] = r == 0 ? 1 : 0;
-        flags[TcState.N] = r < 0 ? 1 : 0;
     }
 
     /** {@link TcOp#div}. */
