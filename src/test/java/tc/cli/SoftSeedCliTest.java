@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code hello} console demo, the {@code upper} filter, the {@code sumarray} demand-paging demo
  * and a small framebuffer program as the
  * interpreter does (console, return value, steps, variables, counters, the screenshot's pixels),
- * in process and in a forked JVM with a 2 GB heap ({@code -Xmx2g}).
+ * in process and in a forked JVM with a 2 GB heap ({@code -Xmx2g}), where the Mandelbrot demo
+ * runs too: its first {@code tc.soft.demoSteps} steps in CI, whole under {@code -Plong}.
  */
 class SoftSeedCliTest {
     @TempDir Path tmp;
@@ -75,23 +76,33 @@ class SoftSeedCliTest {
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), "screenshots");
     }
 
+    /**
+     * Steps of the Mandelbrot demo the 2 GB test runs (CI: a bounded prefix; {@code -Plong}: the
+     * whole 19.9 million, about a minute on the soft machine).
+     */
+    static final long MANDELBROT_STEPS = Long.getLong("tc.soft.demoSteps", 200_000);
+
     @Test void softSeedMachineRunsInATwoGigabyteHeap() throws Exception {
-        Path hello = demo("hello.c"), draw = tmp.resolve("draw.c");
+        Path hello = demo("hello.c"), mandelbrot = demo("mandelbrot.c"), draw = tmp.resolve("draw.c");
         Files.writeString(draw, DRAW);
-        for (Path program : new Path[] {hello, draw}) {
+        for (Path program : new Path[] {hello, draw, mandelbrot}) {
+            String steps = Long.toString(program == mandelbrot ? MANDELBROT_STEPS : 10_000_000L);
             Path png = tmp.resolve(program.getFileName() + ".png");
-            String[] args = {"run", program.toString(), "--target", "tc", "--machine", "seed", "--engine", "soft", "--json", "--screenshot", png.toString()};
+            String[] args = {"run", program.toString(), "--target", "tc", "--machine", "seed", "--engine", "soft", "--json",
+                    "--max-steps", steps, "--screenshot", png.toString()};
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
                     "-cp", System.getProperty("java.class.path"), "tc.cli.Main"));
             cmd.addAll(List.of(args));
             Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectError(tmp.resolve("err.txt").toFile()).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(5, TimeUnit.MINUTES));
-            assertEquals(0, p.exitValue(), out + Files.readString(tmp.resolve("err.txt")));
+            assertTrue(p.waitFor(10, TimeUnit.MINUTES));
             Path ipng = tmp.resolve(program.getFileName() + ".interp.png");
-            JsonNode interp = json(Cli.run("run", program.toString(), "--target", "tc", "--machine", "seed", "--json", "--screenshot", ipng.toString()));
-            assertSameRun(interp, JSON.readTree(out));
+            Cli interp = Cli.run("run", program.toString(), "--target", "tc", "--machine", "seed", "--json", "--max-steps", steps,
+                    "--screenshot", ipng.toString());
+            // a bounded Mandelbrot stops at the step limit on both engines (exit 1, status step_limit)
+            assertEquals(interp.exit(), p.exitValue(), out + Files.readString(tmp.resolve("err.txt")));
+            assertSameRun(JSON.readTree(interp.out()), JSON.readTree(out));
             assertArrayEquals(Files.readAllBytes(ipng), Files.readAllBytes(png), "screenshots");
         }
     }
