@@ -296,7 +296,8 @@ public final class SoftSeed implements SoftMemoryPort {
                     }
                     default -> 0;
                 };
-                w.device[w.deviceCount++] = new double[] {r, m, old, SoftMath.word(ptIndex)};
+                w.flushBefore[w.deviceCount] = r == Mmio.TLB_FLUSH ? tlb.copy() : null;
+                w.device[w.deviceCount++] = new double[] {r, m, old, r == Mmio.TLB_FLUSH ? SoftMath.word(v) : SoftMath.word(ptIndex)};
             }
             switch (r) {
                 case Mmio.DISK_SECTOR -> diskSector += m * (v - diskSector);
@@ -519,6 +520,8 @@ public final class SoftSeed implements SoftMemoryPort {
         int physCount;
         /** {register, mass, old value of what it writes, word(PT_INDEX)} per MMU register store. */
         final double[][] device = new double[2][];
+        /** The TLB before a TLB_FLUSH store (null for the other registers). */
+        final SoftTlb.State[] flushBefore = new SoftTlb.State[2];
         int deviceCount;
     }
 
@@ -586,7 +589,7 @@ public final class SoftSeed implements SoftMemoryPort {
     /**
      * {@inheritDoc} The cache has no adjoint: it holds tags and recency only and changes nothing
      * but its own counts, so no register or memory word depends on it. Device traffic is
-     * differentiable to the MMU's registers (TRAP_VECTOR … MODE, TLB_FLUSH stores excepted) and
+     * differentiable to the MMU's registers (TRAP_VECTOR … MODE) and
      * to addresses that decode to nothing; anything else with non-zero weight is refused.
      */
     @Override public void recordNext() {
@@ -596,10 +599,10 @@ public final class SoftSeed implements SoftMemoryPort {
 
     private static boolean mmu(long r) { return r >= Mmio.TRAP_VECTOR && r <= Mmio.MODE; }
 
-    private static UnsupportedOperationException refusedRegister(long r, String what) {
-        return new UnsupportedOperationException("gradients through device register " + r + " (" + what
+    private static UnsupportedOperationException refusedRegister(long r, String what, double address) {
+        return new UnsupportedOperationException("gradients through device register " + r + " (" + what + " at address " + address
                 + ") are not built: the soft seed machine differentiates the memory path and the MMU's registers "
-                + Mmio.TRAP_VECTOR + "–" + Mmio.MODE + " (TLB_FLUSH stores excepted)");
+                + Mmio.TRAP_VECTOR + "–" + Mmio.MODE);
     }
 
     /** Refuses a head's device traffic that has no adjoint and records the MMU registers it reads. */
@@ -615,8 +618,8 @@ public final class SoftSeed implements SoftMemoryPort {
             long r = (long) fl + j;
             double k = j == 0 ? 1 - k1 : k1;
             h.readRegister[j] = 0;
-            if (k == 0 || r < 0 || r >= 64) continue;
-            if (!mmu(r)) throw refusedRegister(r, "read");
+            if (k == 0 || r < 0 || r >= 64 || r == Mmio.CONSOLE_OUT || r == Mmio.GPU_RUN || r == Mmio.DISK_CMD) continue; // write-only: reads 0
+            if (!mmu(r)) throw refusedRegister(r, "read", h.address);
             h.readRegister[j] = switch ((int) r) {
                 case Mmio.TRAP_VECTOR -> trapVector;
                 case Mmio.FAULT_VPN -> faultVpn;
@@ -651,8 +654,7 @@ public final class SoftSeed implements SoftMemoryPort {
             long reg = (long) fl + j;
             double k = j == 0 ? 1 - k1 : k1;
             if (k == 0 || reg < 0 || reg >= 64) continue;
-            if (!mmu(reg)) throw refusedRegister(reg, "store");
-            if (reg == Mmio.TLB_FLUSH) throw refusedRegister(reg, "TLB_FLUSH store");
+            if (!mmu(reg)) throw refusedRegister(reg, "store", h.address);
         }
     }
 
@@ -696,6 +698,13 @@ public final class SoftSeed implements SoftMemoryPort {
                             gValue += gPtIndex * m;
                             gPtIndex *= 1 - m;
                             ptIndex = old;
+                        }
+                        case Mmio.TLB_FLUSH -> {
+                            int vpn = (int) dv[3];
+                            if (vpn == -1 || (vpn >= 0 && vpn < pages)) {
+                                gm += tlbPart.flushBackward(r.flushBefore[q], vpn, m, gTlb);
+                                copyTlb(r.flushBefore[q], tlb);
+                            }
                         }
                         case Mmio.PT_VALUE -> {
                             int i = (int) dv[3];

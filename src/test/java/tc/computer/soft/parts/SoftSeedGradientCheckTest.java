@@ -55,7 +55,6 @@ class SoftSeedGradientCheckTest {
         var tau = new SoftTemperatures(0.5 + random.nextDouble(), 0.5 + random.nextDouble(), 0.5 + random.nextDouble(), 0.3 + random.nextDouble() * 0.5);
         double portTau = 0.4 + 0.5 * random.nextDouble();
         int batch = 3, steps = 3 + random.nextInt(4);
-        if (Integer.getInteger("debug.steps") != null) steps = Integer.getInteger("debug.steps");
         SoftState[] inputs = new SoftState[batch];
         double[][] physInit = new double[batch][SMALL.physicalWords()], regTargets = new double[batch][4], physTargets = new double[batch][4];
         int[] physWords = {3 * 8 + random.nextInt(8), 5 * 8 + random.nextInt(8), random.nextInt(40), random.nextInt(40)};
@@ -101,6 +100,115 @@ class SoftSeedGradientCheckTest {
         }
         assertTrue(faults > 0.05 && kappa > 0.01, "case " + c + ": faults " + faults + ", kernel mass " + kappa);
 
+        checkAll(spec, params, tau, ports, inputs, steps, loss, "case " + c + " (" + steps + " steps, faults " + String.format("%.3f", faults)
+                + ", kernel mass " + String.format("%.3f", kappa) + ")");
+    }
+
+    static TcInstruction op(TcOp op, int rd, int rs1, int rs2, int imm) { return new TcInstruction(op, rd, rs1, rs2, imm); }
+
+    /**
+     * A page fault with its handler: the program sets TRAP_VECTOR, a load faults, the handler reads
+     * FAULT_VPN, writes the PTE through PT_INDEX and PT_VALUE, and returns with ERET; the load is
+     * retried. The program is sharp (±100 logits) except the handler's PTE arithmetic (slot 11's
+     * opcode among ALU operations and its rd, slot 12's rs1 and immediate, slot 13's rs2: the value
+     * stored to PT_VALUE) and the load's offset
+     * (slot 2's immediate), so the PTE is real-valued: the retried load's TLB fill, frame and
+     * fault mass (a second, fractional trap) depend smoothly on those parameters. (Device
+     * registers sit at 0xC000_0000 + r, so a blended base register puts a device access nowhere:
+     * the path to them is differentiable only where the program is sharp.) r7 holds DEV_BASE.
+     */
+    @Test void pageFaultHandlerMatchesCentralDifferences() {
+        SplittableRandom random = new SplittableRandom(1515);
+        int dev = 7;
+        java.util.List<TcInstruction> code = new java.util.ArrayList<>(java.util.List.of(
+                op(TcOp.LI, 1, 0, 0, 8), op(TcOp.STORE, 0, dev, 1, tc.computer.device.Mmio.TRAP_VECTOR), op(TcOp.LOAD, 2, 0, 0, 13),
+                op(TcOp.ADD, 3, 2, 4, 0), op(TcOp.STORE, 0, 0, 3, 20), op(TcOp.HALT, 0, 0, 0, 0), op(TcOp.HALT, 0, 0, 0, 0), op(TcOp.HALT, 0, 0, 0, 0),
+                op(TcOp.LOAD, 5, dev, 0, tc.computer.device.Mmio.FAULT_VPN), op(TcOp.ADDI, 6, 5, 0, 4),
+                op(TcOp.STORE, 0, dev, 6, tc.computer.device.Mmio.PT_INDEX), op(TcOp.ADD, 8, 5, 5, 0), op(TcOp.ADDI, 8, 8, 0, 3),
+                op(TcOp.STORE, 0, dev, 8, tc.computer.device.Mmio.PT_VALUE), op(TcOp.STORE, 0, dev, 0, tc.computer.device.Mmio.ERET),
+                op(TcOp.HALT, 0, 0, 0, 0)));
+        TcMachineSpec spec = new TcMachineSpec(64, 16);
+        TcProgram program = new TcProgram(code, spec, new int[0]);
+        for (int c = 0; c < 3; c++) {
+            double[] params = TcParams.encode(program, 100);
+            int s11 = 11 * TcParams.PER_INSTRUCTION, s12 = 12 * TcParams.PER_INSTRUCTION, s2 = 2 * TcParams.PER_INSTRUCTION;
+            TcOp[] alu = {TcOp.ADD, TcOp.SUB, TcOp.XOR, TcOp.MOV};
+            for (int j = 0; j < alu.length; j++) params[s11 + TcParams.OPCODE + alu[j].ordinal()] = 2 - 0.8 * j + 0.5 * random.nextGaussian();
+            params[s11 + TcParams.RD + 8] = 2 + 0.5 * random.nextGaussian();
+            params[s11 + TcParams.RD + 9] = 0.5 * random.nextGaussian();
+            params[s12 + TcParams.RS1 + 8] = 2 + 0.5 * random.nextGaussian();
+            params[s12 + TcParams.RS1 + 10] = 0.5 * random.nextGaussian();
+            int s13 = 13 * TcParams.PER_INSTRUCTION;
+            params[s13 + TcParams.RS2 + 8] = 2 + 0.5 * random.nextGaussian();
+            params[s13 + TcParams.RS2 + 9] = 0.5 * random.nextGaussian();
+            for (int i = 0; i < 5; i++) {
+                params[s12 + TcParams.IMM + i] = ((3 >> i & 1) == 1 ? 2 : -2) + 0.5 * random.nextGaussian();
+                params[s2 + TcParams.IMM + i] = ((13 >> i & 1) == 1 ? 3 : -3) + 0.5 * random.nextGaussian();
+            }
+            var tau = new SoftTemperatures(0.5 + random.nextDouble(), 0.5 + random.nextDouble(), 0.5 + random.nextDouble(), 0.3 + random.nextDouble() * 0.5);
+            double portTau = 0.25 + 0.1 * random.nextDouble();
+            // 11 steps end just after the retried load; a 12th fetches the split PC's blend of the
+            // handler's load from the device base (r7 ≈ −2^30) and the program's ADD, whose
+            // rounded operands of order 10^9 make the loss jump within 1e-6 of the parameters
+            int steps = 11, batch = 2;
+            SoftState[] inputs = new SoftState[batch];
+            double[][] physInit = new double[batch][SMALL.physicalWords()], targets = new double[batch][4];
+            int[] physWords = {20, 21, 22, 40 + random.nextInt(8)};
+            for (int b = 0; b < batch; b++) {
+                inputs[b] = SoftState.initial(program);
+                for (int r = 0; r < 15; r++) inputs[b].withRegister(r, random.nextDouble() * 8 - 4);
+                inputs[b].withRegister(0, 0.2 + 0.6 * random.nextDouble());
+                inputs[b].withRegister(dev, tc.computer.device.Mmio.DEV_BASE);
+                for (int w = 0; w < SMALL.physicalWords(); w++) physInit[b][w] = random.nextDouble() * 8 - 4;
+                for (int i = 0; i < 4; i++) targets[b][i] = random.nextDouble() * 10 - 5;
+            }
+            InMemoryDisk disk = new InMemoryDisk(SMALL.diskSectors(), SMALL.sectorWords());
+            IntFunction<SoftMemoryPort> ports = b -> {
+                SoftSeed p = new SoftSeed(SMALL, program, portTau, 1, new byte[0], new int[0], disk);
+                System.arraycopy(physInit[b], 0, p.physical(), 0, SMALL.physicalWords());
+                p.pageTable()[6] = 2 * 5 + 1; // page 2 in frame 5; page 1 (the load's) unmapped
+                return p;
+            };
+            // the loaded register (restored registers aside, ERET brings back the shadow bank) and physical words
+            SoftGradients.SeedLoss loss = (b, s, phys, gReg, gPhys) -> {
+                double d = s.reg[2] - targets[b][0], l = d * d;
+                gReg[2] += 2 * d;
+                for (int i = 1; i < 4; i++) {
+                    double e = phys[physWords[i]] - targets[b][i];
+                    l += e * e;
+                    gPhys[physWords[i]] += 2 * e;
+                }
+                return l;
+            };
+            double faults = 0;
+            for (int b = 0; b < batch; b++) {
+                SoftSeed p = (SoftSeed) ports.apply(b);
+                SoftState s = inputs[b].copy();
+                SoftMachine m = new SoftMachine(spec, params, tau, p);
+                for (int t = 0; t < steps; t++) m.step(s);
+                faults += p.pageFaults();
+            }
+            // per element a whole fault, then the retried load's fractional one
+            assertTrue(faults > 1.01 * batch && faults < 1.99 * batch, "case " + c + ": faults " + faults);
+            checkAll(spec, params, tau, ports, inputs, steps, loss, "handler case " + c + " (" + steps + " steps, faults " + String.format("%.3f", faults) + ")");
+        }
+    }
+
+    /** Gradients through device registers outside the MMU are refused, naming the register. */
+    @Test void consoleOutputIsRefused() {
+        TcProgram program = new TcProgram(java.util.List.of(op(TcOp.LI, 1, 0, 0, 65), op(TcOp.STORE, 0, 7, 1, tc.computer.device.Mmio.CONSOLE_OUT),
+                op(TcOp.HALT, 0, 0, 0, 0), op(TcOp.HALT, 0, 0, 0, 0)), new TcMachineSpec(64, 4), new int[0]);
+        InMemoryDisk disk = new InMemoryDisk(SMALL.diskSectors(), SMALL.sectorWords());
+        SoftState in = SoftState.initial(program).withRegister(7, tc.computer.device.Mmio.DEV_BASE);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> SoftGradients.computeSeed(program.spec(),
+                TcParams.encode(program, 100), SoftTemperatures.of(0.5), b -> new SoftSeed(SMALL, program, 0.5, 1, new byte[0], new int[0], disk),
+                new SoftState[] {in}, 3, (b, s, phys, gReg, gPhys) -> 0));
+        assertTrue(e.getMessage().contains("device register 0 (store"), e.getMessage());
+    }
+
+    /** Reverse mode against central differences for every parameter group and the initial registers. */
+    private static void checkAll(TcMachineSpec spec, double[] params, SoftTemperatures tau, IntFunction<SoftMemoryPort> ports, SoftState[] inputs, int steps,
+                                 SoftGradients.SeedLoss loss, String what) {
         SoftGradients.SeedResult result = SoftGradients.computeSeed(spec, params, tau, ports, inputs, steps, loss);
         assertEquals(SoftGradients.seedLoss(spec, params, tau, ports, inputs, steps, loss), result.loss(), 1e-12 * Math.abs(result.loss()));
         double[] numeric = new double[params.length];
@@ -114,21 +222,6 @@ class SoftSeedGradientCheckTest {
             params[i] = keep;
             numeric[i] = (-f[0] + 8 * f[1] - 8 * f[2] + f[3]) / (12 * h);
         }
-        String what = "case " + c + " (loss " + String.format("%.3e", result.loss()) + ", " + steps + " steps, faults " + String.format("%.3f", faults)
-                + ", kernel mass " + String.format("%.3f", kappa) + ")";
-        if (Boolean.getBoolean("debug.grad")) for (int i = 0; i < params.length; i++) {
-            double err = Math.abs(result.gradient()[i] - numeric[i]);
-            if (err > 1e-5) {
-                double keep = params[i], h = 1e-6;
-                params[i] = keep + h;
-                double fp = SoftGradients.seedLoss(spec, params, tau, ports, inputs, steps, loss);
-                params[i] = keep - h;
-                double fm = SoftGradients.seedLoss(spec, params, tau, ports, inputs, steps, loss);
-                params[i] = keep;
-                System.out.printf("DEBUG param %d (slot %d, field %d): reverse %.9e numeric %.9e numeric(1e-6) %.9e%n", i, i / TcParams.PER_INSTRUCTION,
-                        i % TcParams.PER_INSTRUCTION, result.gradient()[i], numeric[i], (fp - fm) / (2 * h));
-            }
-        }
         for (int g = 0; g < GROUPS.length; g++) {
             double diff = 0, norm = 0;
             for (int k = 0; k < spec.slots(); k++)
@@ -139,9 +232,8 @@ class SoftSeedGradientCheckTest {
                 }
             assertRelative(what + " " + GROUPS[g], diff, norm);
         }
-        // the initial registers (sp included)
         double diff = 0, norm = 0;
-        for (int b = 0; b < batch; b++)
+        for (int b = 0; b < inputs.length; b++)
             for (int r = 0; r < TcMachineSpec.REGISTERS; r++) {
                 double h = 1e-5, keep = inputs[b].reg[r];
                 double[] f = new double[4], offsets = {2 * h, h, -h, -2 * h};
