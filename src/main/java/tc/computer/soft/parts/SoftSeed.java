@@ -44,7 +44,9 @@ import tc.computer.soft.SoftMemoryPort;
  * per word moved and one per sector command, GPU one per kernel. Sector numbers, DMA ranges,
  * pixel coordinates and register numbers of a command are rounded to words, as the CPU's masks.
  * At τ = 1e-3 with one-hot parameters every mass is 0 or 1 and the machine equals
- * {@code SeedMachine} state for state (SoftSeedMachineDifferentialTest). Forward only.
+ * {@code SeedMachine} state for state (SoftSeedMachineDifferentialTest). Reverse mode
+ * ({@code SoftGradients.computeSeed}) goes through the memory path and the MMU's registers and
+ * refuses other device traffic by name (see {@link #recordNext}).
  */
 public final class SoftSeed implements SoftMemoryPort {
     private final SeedConfig config;
