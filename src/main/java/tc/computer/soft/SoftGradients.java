@@ -98,6 +98,100 @@ public final class SoftGradients {
         return sum;
     }
 
+    // ---- the seed machine ----
+
+    /** A differentiable loss on the seed machine's final registers and physical memory. */
+    @FunctionalInterface
+    public interface SeedLoss {
+        /**
+         * The loss of batch element {@code index}: adds dLoss/dRegister to {@code gradRegisters}
+         * (16) and dLoss/dPhysical to {@code gradPhysical} (one per physical word).
+         */
+        double evaluate(int index, SoftState state, double[] physical, double[] gradRegisters, double[] gradPhysical);
+    }
+
+    /**
+     * @param loss             the summed loss over the batch
+     * @param gradient         one entry per program parameter
+     * @param initialRegisters per batch element, dLoss/d(initial register r)
+     */
+    public record SeedResult(double loss, double[] gradient, double[][] initialRegisters) {}
+
+    /**
+     * Reverse-mode gradients through {@code steps} steps of the soft {@code seed} machine (the CPU
+     * with a {@link SoftMemoryPort}, location addressing): each initial state runs on the port
+     * {@code ports.apply(i)} (a fresh port per batch element, in its initial state), and the
+     * summed {@code loss} of the final registers and physical memory is differentiated with
+     * respect to the program's parameters and the initial registers.
+     *
+     * <p>Per step the port's state is saved ({@link SoftMemoryPort#saveState}: physical memory, the
+     * page-table RAM, TLB, cache, shadow bank and latches) with the CPU state and fetch, so memory
+     * is O(T·(physical words + page-table words + TLB + cache)) per element; the backward pass
+     * restores each step's state and replays the step once. Sequential over the batch. A port
+     * refuses (an exception naming it) device traffic whose adjoint is not built.
+     */
+    public static SeedResult computeSeed(TcMachineSpec spec, double[] params, SoftTemperatures tau, java.util.function.IntFunction<SoftMemoryPort> ports,
+                                         SoftState[] initial, int steps, SeedLoss loss) {
+        if (steps < 0) throw new IllegalArgumentException("steps must be ≥ 0, got " + steps);
+        for (SoftState s : initial)
+            if (!s.spec.equals(spec)) throw new IllegalArgumentException("initial state for " + s.spec + ", machine is " + spec);
+        SoftCode code = new SoftCode(params, spec.slots(), tau);
+        final int R = TcMachineSpec.REGISTERS, slots = spec.slots();
+        SoftCode.Grad acc = new SoftCode.Grad(slots);
+        SoftStep.Adjoint adj = new SoftStep.Adjoint(spec);
+        double[] regs = new double[steps * R], flags = new double[steps * 4], pcs = new double[steps * slots], halted = new double[steps],
+                stepCount = new double[steps], fetched = new double[steps * SoftStep.FETCHED];
+        Object[] saved = new Object[steps];
+        double[][] initialGrad = new double[initial.length][];
+        double sum = 0;
+        for (int i = 0; i < initial.length; i++) {
+            SoftMemoryPort port = ports.apply(i);
+            SoftStep step = new SoftStep(code, spec, SoftAddressing.LOCATION, port);
+            SoftState s = initial[i].copy();
+            for (int t = 0; t < steps; t++) {
+                System.arraycopy(s.reg, 0, regs, t * R, R);
+                System.arraycopy(s.flags, 0, flags, t * 4, 4);
+                System.arraycopy(s.pc, 0, pcs, t * slots, slots);
+                halted[t] = s.halted;
+                stepCount[t] = s.steps;
+                saved[t] = port.saveState();
+                step.evaluate(s);
+                step.saveFetched(fetched, t * SoftStep.FETCHED);
+                step.apply(s, null, null, 0);
+            }
+            adj.clear();
+            double[] gPhys = port.startAdjoint();
+            sum += loss.evaluate(i, s, port.physicalMemory(), adj.reg, gPhys);
+            for (int t = steps - 1; t >= 0; t--) {
+                System.arraycopy(regs, t * R, s.reg, 0, R);
+                System.arraycopy(flags, t * 4, s.flags, 0, 4);
+                System.arraycopy(pcs, t * slots, s.pc, 0, slots);
+                s.halted = halted[t];
+                s.steps = stepCount[t];
+                port.restoreState(saved[t]);
+                step.backward(s, fetched, t * SoftStep.FETCHED, adj, acc);
+            }
+            initialGrad[i] = adj.reg.clone();
+        }
+        double[] gradient = new double[slots * TcParams.PER_INSTRUCTION];
+        code.backward(acc, gradient);
+        return new SeedResult(sum, gradient, initialGrad);
+    }
+
+    /** The forward loss alone of {@link #computeSeed} (the same function it differentiates). */
+    public static double seedLoss(TcMachineSpec spec, double[] params, SoftTemperatures tau, java.util.function.IntFunction<SoftMemoryPort> ports,
+                                  SoftState[] initial, int steps, SeedLoss loss) {
+        double sum = 0;
+        for (int i = 0; i < initial.length; i++) {
+            SoftMemoryPort port = ports.apply(i);
+            SoftMachine m = new SoftMachine(spec, params, tau, port);
+            SoftState s = initial[i].copy();
+            for (int t = 0; t < steps; t++) m.step(s);
+            sum += loss.evaluate(i, s, port.physicalMemory(), new double[TcMachineSpec.REGISTERS], new double[port.physicalMemory().length]);
+        }
+        return sum;
+    }
+
     /** One worker's batch slice: its scratch, per-step history and gradient accumulator. */
     private static final class Chunk {
         final SoftStep step;

@@ -46,7 +46,8 @@ public final class SoftMachine {
 
     /**
      * A machine whose LOAD/STORE head also reaches memory-mapped devices through {@code port}
-     * (location addressing; forward only, see {@link SoftPort}).
+     * (location addressing; see {@link SoftPort}: gradients only through a {@link SoftMemoryPort},
+     * with {@code SoftGradients.computeSeed}).
      */
     public SoftMachine(TcMachineSpec spec, double[] params, SoftTemperatures tau, SoftPort port) {
         this.spec = spec;

@@ -48,4 +48,56 @@ public interface SoftMemoryPort extends SoftPort {
 
     /** Ends the step: the machine enters kernel mode with the trap mass and leaves it with the ERET mass. */
     void finish(double trapMass);
+
+    // ---- reverse mode (SoftGradients.computeSeed); a port that does not implement these is forward only ----
+
+    /** A copy of the port's differentiable state (and what its forward step reads), for {@link #restoreState}. */
+    default Object saveState() { throw new UnsupportedOperationException("this memory port has no gradients"); }
+
+    /** Puts the port back into a state {@link #saveState} returned (the copy stays usable). */
+    default void restoreState(Object saved) { throw new UnsupportedOperationException("this memory port has no gradients"); }
+
+    /** Physical memory (live): what a loss on the final memory reads. */
+    default double[] physicalMemory() { throw new UnsupportedOperationException("this memory port has no gradients"); }
+
+    /**
+     * Clears the adjoint of the port's state; the returned array (live, one per physical word) is
+     * the adjoint of physical memory, for the loss to fill.
+     */
+    default double[] startAdjoint() { throw new UnsupportedOperationException("this memory port has no gradients"); }
+
+    /** The adjoints (live) of the shadow registers, flags and PC after the step being differentiated. */
+    default double[] shadowRegistersAdjoint() { throw new UnsupportedOperationException("this memory port has no gradients"); }
+
+    default double[] shadowFlagsAdjoint() { throw new UnsupportedOperationException("this memory port has no gradients"); }
+
+    default double[] shadowPcAdjoint() { throw new UnsupportedOperationException("this memory port has no gradients"); }
+
+    /**
+     * The next step's calls ({@link #access} to {@link #finish}, replayed from a restored state in
+     * the backward pass) record what the backward methods need; refuses (an exception naming it)
+     * any device traffic whose adjoint is not built.
+     */
+    default void recordNext() { throw new UnsupportedOperationException("this memory port has no gradients"); }
+
+    /**
+     * Backward through the recorded {@link #finish}: turns the adjoint of the state after it into
+     * that before and returns {dLoss/dTrapMass, dLoss/dEretMass} from it.
+     */
+    default double[] finishBackward() { throw new UnsupportedOperationException("this memory port has no gradients"); }
+
+    /**
+     * Backward through the recorded {@link #write} and {@link #push} calls, in reverse, given the
+     * adjoint of this step's ERET mass; returns {value, mass, address} adjoints per call, in call order.
+     */
+    default double[][] writesBackward(double gEret) { throw new UnsupportedOperationException("this memory port has no gradients"); }
+
+    /**
+     * Backward through the recorded {@link #access}, given the adjoints of its page-fault mass and
+     * of the two values read; returns the adjoints {lsAddress, load + store mass, pushAddress,
+     * push mass, popAddress, pop mass} and leaves the port's adjoint that of the state before the step.
+     */
+    default double[] accessBackward(double gFault, double gLoadValue, double gPopValue) {
+        throw new UnsupportedOperationException("this memory port has no gradients");
+    }
 }

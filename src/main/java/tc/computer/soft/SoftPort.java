@@ -8,8 +8,9 @@ package tc.computer.soft;
  * <p>Per step the head's address x = rs1 + imm is split by {@link #memoryShare}: that share reads
  * and writes memory as before, the rest goes to the port. Reads happen in every step (the LOAD
  * result is blended like every ALU result), so {@link #read} must have no side effects; a STORE of
- * effective weight e writes through {@link #write} with mass e. A machine with a port is forward
- * only: the devices have no adjoint yet, so its gradients are refused.
+ * effective weight e writes through {@link #write} with mass e. A machine with a plain port is
+ * forward only (the devices have no adjoint); a {@link SoftMemoryPort} that implements its
+ * backward methods is differentiated by {@code SoftGradients.computeSeed}.
  */
 public interface SoftPort {
     /** The share in [0, 1] of an access at {@code address} that goes to main memory. */

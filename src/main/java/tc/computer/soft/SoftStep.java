@@ -411,6 +411,10 @@ final class SoftStep {
      * evaluated again here, from the fetched instruction {@link #saveFetched} kept). Adjoints of the code's distributions are added to {@code acc}.
      */
     void backward(SoftState s, double[] fetched, int at, Adjoint gs, SoftCode.Grad acc) {
+        if (hierarchy != null) {
+            backwardSeed(s, fetched, at, gs, acc);
+            return;
+        }
         if (port != null) throw new UnsupportedOperationException("gradients through memory-mapped devices are not built");
         loadFetched(fetched, at);
         evaluateFetched(s);
@@ -590,6 +594,246 @@ final class SoftStep {
                 s3 += gFetched[i + 3] * rows[row + i + 3];
             }
             gPcOut[k] += (s0 + s1) + (s2 + s3);
+        }
+        System.arraycopy(gRegOut, 0, gReg, 0, R);
+        System.arraycopy(gPcOut, 0, gPc, 0, slots);
+        gs.halted = gH;
+    }
+
+    // scratch of the seed machine's backward pass: the shadow bank before the step, the state between
+    // the update and ERET's blend, the adjoints of the accesses' masses (before the fault's gating)
+    private double[] sr0, sf0, spc0, reg1, fl1, gEpre;
+
+    /**
+     * {@link #backward} on the seed machine: the port's state must be the one before the step (the
+     * caller restores it); the step's port calls are replayed with recording on, then the adjoint
+     * runs back through ERET's blend, the kernel-mode update, the PC (the trap's mass at the
+     * vector), the writes, the register and flag updates, the shadow bank's save, the fault's
+     * gating of the opcode weights (e'_j = o_j·(g − φ)) and the accesses.
+     */
+    private void backwardSeed(SoftState s, double[] fetched, int at, Adjoint gs, SoftCode.Grad acc) {
+        SoftMemoryPort h = hierarchy;
+        if (sr0 == null) {
+            sr0 = new double[R];
+            sf0 = new double[4];
+            spc0 = new double[slots];
+            reg1 = new double[R];
+            fl1 = new double[4];
+            gEpre = new double[OPS];
+        }
+        loadFetched(fetched, at);
+        h.recordNext();
+        evaluateFetched(s);
+        double[] pc = s.pc, reg = s.reg, fl = s.flags;
+        // replay the port's side of applySeed (recorded), keeping the shadow bank before the save
+        double[] sr = h.shadowRegisters(), sf = h.shadowFlags(), spc = h.shadowPc(slots);
+        System.arraycopy(sr, 0, sr0, 0, R);
+        System.arraycopy(sf, 0, sf0, 0, 4);
+        System.arraycopy(spc, 0, spc0, 0, slots);
+        if (trap > 0) {
+            for (int r = 0; r < R; r++) sr[r] += trap * (reg[r] - sr[r]);
+            for (int q = 0; q < 4; q++) sf[q] += trap * (fl[q] - sf[q]);
+            for (int k = 0; k < slots; k++) spc[k] += trap * (pc[k] - spc[k]);
+        }
+        boolean stored = e[ISTORE] != 0, pushed = e[IPUSH] != 0, called = e[ICALL] != 0;
+        if (stored) h.write(a + imm, b, e[ISTORE]);
+        if (pushed) h.push(spBefore - 1, a, e[IPUSH]);
+        if (called) h.push(spBefore - 1, retv, e[ICALL]);
+        int trapAt = h.trapSlot(slots);
+        double m = h.eretMass();
+        h.finish(trap);
+        // the state between the update and ERET's blend
+        for (int r = 0; r < R; r++) reg1[r] = regMid[r] + sel[r] * (v - wr * regMid[r]);
+        for (int q = 0; q < 4; q++) {
+            double f = fl[q] * (1 - flagMass);
+            for (int j = IADD; j <= ICMP; j++) f += e[j] * flagValue[j * 4 + q];
+            fl1[q] = f;
+        }
+        for (int k = 0; k < slots; k++)
+            nextPc[k] = cStay * pc[k] + cSeq * pc[(k - 1) & (slots - 1)] + cTarget * target[k];
+        nextPc[ret.low] += e[IRET] * (1 - ret.weight);
+        nextPc[ret.high] += e[IRET] * ret.weight;
+        if (trap > 0) nextPc[trapAt] += trap;
+
+        double[] gReg = gs.reg, gFl = gs.flags, gPc = gs.pc;
+        double[] gSr = h.shadowRegistersAdjoint(), gSf = h.shadowFlagsAdjoint(), gSpc = h.shadowPcAdjoint();
+        double[] fin = h.finishBackward();
+        double gTrap = fin[0], gM = fin[1];
+        // x'' = x' + m·(shadow − x')
+        for (int r = 0; r < R; r++) {
+            gM += gReg[r] * (sr[r] - reg1[r]);
+            gSr[r] += m * gReg[r];
+            gReg[r] *= 1 - m;
+        }
+        for (int q = 0; q < 4; q++) {
+            gM += gFl[q] * (sf[q] - fl1[q]);
+            gSf[q] += m * gFl[q];
+            gFl[q] *= 1 - m;
+        }
+        for (int k = 0; k < slots; k++) {
+            gM += gPc[k] * (spc[k] - nextPc[k]);
+            gSpc[k] += m * gPc[k];
+            gPc[k] *= 1 - m;
+        }
+        gTrap += gPc[trapAt];
+        double[][] writes = h.writesBackward(gM);
+        int w = 0;
+        double[] gStore = stored ? writes[w++] : new double[3], gPush = pushed ? writes[w++] : new double[3], gCall = called ? writes[w++] : new double[3];
+
+        java.util.Arrays.fill(gE, 0);
+        java.util.Arrays.fill(gTarget, 0);
+        gE[IOUT] += gs.outMass;
+        double gA = gs.outValue, gB = 0, gImm = 0, gR1 = 0, gR2 = 0, gRetv = 0, gSp = 0;
+        double gH = gs.halted;
+        gE[IHALT] += gs.halted;
+
+        // PC' = cStay·pc + cSeq·roll(pc) + cTarget·target + e_RET·kernel(r2) + φ·[trap slot]
+        double gStay = 0, gSeq = 0, gTgt = 0;
+        for (int k = 0; k < slots; k++) {
+            gStay += gPc[k] * pc[k];
+            gSeq += gPc[k] * pc[(k - 1) & (slots - 1)];
+            gTgt += gPc[k] * target[k];
+            gTarget[k] = cTarget * gPc[k];
+            gPcOut[k] = cStay * gPc[k] + cSeq * gPc[(k + 1) & (slots - 1)];
+        }
+        gE[IRET] += gPc[ret.low] * (1 - ret.weight) + gPc[ret.high] * ret.weight;
+        gR2 += e[IRET] * ret.slope * (gPc[ret.high] - gPc[ret.low]);
+        gH += gStay;
+        gE[IHALT] += gStay;
+        gE[IJMP] += gTgt;
+        gE[ICALL] += gTgt;
+        for (int j = 0; j < OPS; j++) if (SEQUENTIAL[j]) gE[j] += gSeq;
+        double gZ = 0, gLt = 0;
+        double z = fl[TcState.Z], lt = lt(fl);
+        for (int j = IJZ; j <= IJGT; j++) {
+            gE[j] += gSeq * (1 - cond[j]) + gTgt * cond[j];
+            double gc = e[j] * (gTgt - gSeq);
+            if (j == IJZ) gZ += gc;
+            else if (j == IJNZ) gZ -= gc;
+            else if (j == IJLT) gLt += gc;
+            else if (j == IJGE) gLt -= gc;
+            else if (j == IJLE) { gZ += gc * (1 - lt); gLt += gc * (1 - z); }
+            else { gZ -= gc * (1 - lt); gLt -= gc * (1 - z); }
+        }
+        java.util.Arrays.fill(gBit, 0);
+        targetFactors();
+        int tw = pcBits + 1;
+        for (int k = 0; k < slots; k++) {
+            double gt = gTarget[k];
+            if (gt == 0) continue;
+            for (int i = 0; i < pcBits; i++) {
+                double rest = prefix[k * tw + i] * suffix[k * tw + i + 1];
+                gBit[i] += ((k >>> i) & 1) != 0 ? gt * rest : -gt * rest;
+            }
+        }
+
+        // the writes through the port: STORE (b at a + imm), PUSH (a at sp − 1), CALL (retv at sp − 1)
+        gB += gStore[0];
+        gE[ISTORE] += gStore[1];
+        gA += gStore[2];
+        gImm += gStore[2];
+        gA += gPush[0];
+        gE[IPUSH] += gPush[1];
+        gSp += gPush[2];
+        gRetv += gCall[0];
+        gE[ICALL] += gCall[1];
+        gSp += gCall[2];
+
+        // flags' = flags·(1 − Σ_F e) + Σ_F e_j·value_j
+        for (int j = IADD; j <= ICMP; j++)
+            for (int q = 0; q < 4; q++) gE[j] += gFl[q] * (flagValue[j * 4 + q] - fl[q]);
+        for (int q = 0; q < 4; q++) gFl[q] *= 1 - flagMass;
+        gFl[TcState.Z] += gZ;
+        gFl[TcState.N] += gLt * (1 - 2 * fl[TcState.V]);
+        gFl[TcState.V] += gLt * (1 - 2 * fl[TcState.N]);
+
+        // registers' = regMid + sel·(v − wr·regMid)
+        double gV = 0, gWr = 0;
+        for (int r = 0; r < R; r++) {
+            gV += gReg[r] * sel[r];
+            gWr -= gReg[r] * sel[r] * regMid[r];
+            gSel[r] = gReg[r] * (v - wr * regMid[r]);
+            gRegOut[r] = gReg[r] * (1 - sel[r] * wr);
+        }
+        double gSpDelta = gRegOut[SP];
+        gE[IPOP] += gSpDelta;
+        gE[IRET] += gSpDelta;
+        gE[IPUSH] -= gSpDelta;
+        gE[ICALL] -= gSpDelta;
+        for (int j = 0; j < OPS; j++) if (WRITES[j]) gE[j] += gV * res[j] + gWr;
+        gA += gV * (e[IMOV] + e[IADD] + e[IADDI] + e[ISUB] - e[INOT] + e[IMUL] * b);
+        gB += gV * (e[IADD] - e[ISUB] + e[IMUL] * a);
+        gImm += gV * (e[ILI] + e[IADDI]);
+        gR1 += gV * e[ILOAD];
+        gR2 += gV * e[IPOP];
+        gRegOut[SP] += gSp;
+        for (int k = 0; k < slots; k++) gPcOut[k] += gRetv * ((k + 1) & (slots - 1));
+
+        // the shadow bank's save: shadow' = shadow + φ·(x − shadow)
+        for (int r = 0; r < R; r++) {
+            gTrap += gSr[r] * (reg[r] - sr0[r]);
+            gRegOut[r] += gSr[r] * trap;
+            gSr[r] *= 1 - trap;
+        }
+        for (int q = 0; q < 4; q++) {
+            gTrap += gSf[q] * (fl[q] - sf0[q]);
+            gFl[q] += gSf[q] * trap;
+            gSf[q] *= 1 - trap;
+        }
+        for (int k = 0; k < slots; k++) {
+            gTrap += gSpc[k] * (pc[k] - spc0[k]);
+            gPcOut[k] += gSpc[k] * trap;
+            gSpc[k] *= 1 - trap;
+        }
+
+        // the gating: e'_j = g·o_j·(1 − φ/g) = o_j·(g − φ)
+        double gG = 0;
+        for (int j = 0; j < OPS; j++) {
+            gO[j] = (g - trap) * gE[j];
+            gG += o[j] * gE[j];
+            gTrap -= o[j] * gE[j];
+        }
+        // the accesses, with the masses before the gating (e_j = g·o_j)
+        double[] ga = h.accessBackward(gTrap, gR1, gR2);
+        java.util.Arrays.fill(gEpre, 0);
+        gA += ga[0];
+        gImm += ga[0];
+        gEpre[ILOAD] += ga[1];
+        gEpre[ISTORE] += ga[1];
+        gRegOut[SP] += ga[2] + ga[4];
+        gEpre[IPUSH] += ga[3];
+        gEpre[ICALL] += ga[3];
+        gEpre[IPOP] += ga[5];
+        gEpre[IRET] += ga[5];
+        for (int j = 0; j < OPS; j++) {
+            gO[j] += g * gEpre[j];
+            gG += o[j] * gEpre[j];
+        }
+
+        // operands
+        for (int r = 0; r < R; r++) {
+            gRegOut[r] += gA * x1[r] + gB * x2[r];
+            gX1[r] = gA * reg[r];
+            gX2[r] = gB * reg[r];
+        }
+        for (int i = 0; i < BITS; i++) gBit[i] += gImm * BIT_WEIGHT[i];
+        gH -= gG;
+
+        System.arraycopy(gO, 0, gFetched, SoftCode.AT_OP, OPS);
+        System.arraycopy(gSel, 0, gFetched, SoftCode.AT_RD, R);
+        System.arraycopy(gX1, 0, gFetched, SoftCode.AT_RS1, R);
+        System.arraycopy(gX2, 0, gFetched, SoftCode.AT_RS2, R);
+        System.arraycopy(gBit, 0, gFetched, SoftCode.AT_BIT, BITS);
+        double[] rows = code.rows, accRows = acc.rows;
+        for (int k = 0; k < slots; k++) {
+            double p = pc[k];
+            int row = k * FETCHED;
+            double dot = 0;
+            for (int i = 0; i < FETCHED; i++) {
+                accRows[row + i] += p * gFetched[i];
+                dot += gFetched[i] * rows[row + i];
+            }
+            gPcOut[k] += dot;
         }
         System.arraycopy(gRegOut, 0, gReg, 0, R);
         System.arraycopy(gPcOut, 0, gPc, 0, slots);

@@ -44,7 +44,9 @@ import tc.computer.soft.SoftMemoryPort;
  * per word moved and one per sector command, GPU one per kernel. Sector numbers, DMA ranges,
  * pixel coordinates and register numbers of a command are rounded to words, as the CPU's masks.
  * At τ = 1e-3 with one-hot parameters every mass is 0 or 1 and the machine equals
- * {@code SeedMachine} state for state (SoftSeedMachineDifferentialTest). Forward only.
+ * {@code SeedMachine} state for state (SoftSeedMachineDifferentialTest). Reverse mode
+ * ({@code SoftGradients.computeSeed}) goes through the memory path and the MMU's registers and
+ * refuses other device traffic by name (see {@link #recordNext}).
  */
 public final class SoftSeed implements SoftMemoryPort {
     private final SeedConfig config;
@@ -78,6 +80,12 @@ public final class SoftSeed implements SoftMemoryPort {
     private static final class Head {
         double address, mass, memory, user, fault, paUser, paKernel;
         int vpn;
+        // recorded for the backward pass: the TLB before this head's translation, the virtual
+        // address, the device registers read and their values; adjoint accumulators
+        SoftTlb.State tlbBefore;
+        double va;
+        final double[] readRegister = new double[2];
+        double gPaUser, gMemory, gDevice, gAddress, gMass;
     }
 
     /**
@@ -137,11 +145,21 @@ public final class SoftSeed implements SoftMemoryPort {
     @Override public double access(double running, double lsAddress, double load, double store, double pushAddress, double pushMass,
                                    double popAddress, double popMass) {
         eret = 0;
+        if (recording) {
+            rec.kappa = kernel;
+            rec.writes = 0;
+            for (Head h : new Head[] {ls, push, pop}) h.tlbBefore = null;
+        }
         double phi = translate(ls, lsAddress, load + store) + translate(push, pushAddress, pushMass) + translate(pop, popAddress, popMass);
         double keep = phi > 0 ? 1 - phi / running : 1;
         if (phi > 0) {
             if (trapVector == -1 || SoftMath.word(trapVector) == -1) refused += phi;
+            int q = 0;
             for (Head h : new Head[] {ls, push, pop}) if (h.fault > 0) {
+                if (recording) {
+                    rec.faultVpnBefore[q] = faultVpn;
+                    rec.faultAddrBefore[q++] = faultAddr;
+                }
                 faultVpn += h.fault * (h.vpn - faultVpn);
                 faultAddr += h.fault * (h.address - faultAddr);
             }
@@ -151,6 +169,11 @@ public final class SoftSeed implements SoftMemoryPort {
             double m = h.mass * keep;
             countCache(h, m);
             cpuGrants += m;
+        }
+        if (recording) {
+            recordReads(ls, false);
+            recordReads(push, true);
+            recordReads(pop, true);
         }
         loadValue = ls.mass > 0 ? read(ls) + devices.load(lsAddress, 1, load * keep) : 0;
         popValue = pop.mass > 0 ? read(pop) + devices.load(popAddress, 1, popMass * keep) : 0;
@@ -168,6 +191,10 @@ public final class SoftSeed implements SoftMemoryPort {
         h.paKernel = address - Math.floor(address / physicalWords) * physicalWords;
         if (h.user > 0) {
             double va = address - Math.floor(address / virtualWords) * virtualWords;
+            if (recording) {
+                h.va = va;
+                h.tlbBefore = tlb.copy();
+            }
             h.vpn = (int) Math.floor(va) / pageWords;
             h.paUser = tlbPart.translate(tlb, pt, va, h.user);
             h.fault = tlbPart.lastFault();
@@ -197,6 +224,10 @@ public final class SoftSeed implements SoftMemoryPort {
     private void physWrite(double pa, double value, double mass) {
         double fl = Math.floor(pa), w = SoftMath.ramp(pa - fl, tau);
         int lo = Math.floorMod((long) fl, physicalWords), hi = (lo + 1) % physicalWords;
+        if (recording) {
+            WriteRecord r = rec.write[rec.writes - 1];
+            r.phys[r.physCount++] = new double[] {pa, lo, hi, phys[lo], phys[hi]};
+        }
         double m0 = mass * (1 - w), m1 = mass * w;
         phys[lo] += m0 * (value - phys[lo]);
         if (m1 != 0) phys[hi] += m1 * (value - phys[hi]);
@@ -204,6 +235,7 @@ public final class SoftSeed implements SoftMemoryPort {
 
     private void writeHead(Head h, double value, double mass) {
         double user = mass * h.memory * (1 - kernel), kern = mass * h.memory * kernel;
+        if (recording) recordWrite(h, value, mass, user, kern);
         if (user > 0) physWrite(h.paUser, value, user);
         if (kern > 0) physWrite(h.paKernel, value, kern);
         devices.store(h.address, value, mass);
@@ -234,6 +266,11 @@ public final class SoftSeed implements SoftMemoryPort {
     @Override public double[] shadowPc(int slots) { return shadowPc; }
 
     @Override public void finish(double trapMass) {
+        if (recording) {
+            rec.trap = trapMass;
+            rec.eret = eret;
+            recording = false;
+        }
         kernel = (kernel + trapMass * (1 - kernel)) * (1 - eret);
     }
 
@@ -250,6 +287,20 @@ public final class SoftSeed implements SoftMemoryPort {
         }
 
         @Override public void storeRegister(int r, double v, double m) {
+            if (recording) {
+                WriteRecord w = rec.write[rec.writes - 1];
+                double old = switch (r) {
+                    case Mmio.TRAP_VECTOR -> trapVector;
+                    case Mmio.PT_INDEX -> ptIndex;
+                    case Mmio.PT_VALUE -> {
+                        int i = SoftMath.word(ptIndex);
+                        yield i < 0 || i >= pt.length ? 0 : pt[i];
+                    }
+                    default -> 0;
+                };
+                w.flushBefore[w.deviceCount] = r == Mmio.TLB_FLUSH ? tlb.copy() : null;
+                w.device[w.deviceCount++] = new double[] {r, m, old, r == Mmio.TLB_FLUSH ? SoftMath.word(v) : SoftMath.word(ptIndex)};
+            }
             switch (r) {
                 case Mmio.DISK_SECTOR -> diskSector += m * (v - diskSector);
                 case Mmio.DISK_OFFSET -> diskOffset += m * (v - diskOffset);
@@ -450,6 +501,354 @@ public final class SoftSeed implements SoftMemoryPort {
             }
             return d;
         });
+    }
+
+    // ---- reverse mode ----
+
+    /** Whether the calls of the step being replayed record what the backward pass needs. */
+    private boolean recording;
+    private final Record rec = new Record();
+    // the adjoint of the state (cache, counts, cursors and the disk have none: see recordNext)
+    private double[] gPhys, gPt, gShadowReg, gShadowFlags, gShadowPc;
+    private SoftTlb.State gTlb;
+    private double gKappa, gTrapVector, gPtIndex, gFaultVpn, gFaultAddr;
+
+    /** One write or push: its head, value, mass, user and kernel masses, physical writes and device stores, in order. */
+    private static final class WriteRecord {
+        Head head;
+        double value, mass, user, kern;
+        /** {pa, lo, hi, old phys[lo], old phys[hi]} per physical write (user first, then kernel). */
+        final double[][] phys = new double[2][];
+        int physCount;
+        /** {register, mass, old value of what it writes, word(PT_INDEX)} per MMU register store. */
+        final double[][] device = new double[2][];
+        /** The TLB before a TLB_FLUSH store (null for the other registers). */
+        final SoftTlb.State[] flushBefore = new SoftTlb.State[2];
+        int deviceCount;
+    }
+
+    /** What one replayed step recorded. */
+    private static final class Record {
+        double kappa, trap, eret;
+        final double[] faultVpnBefore = new double[3], faultAddrBefore = new double[3];
+        final WriteRecord[] write = {new WriteRecord(), new WriteRecord(), new WriteRecord()};
+        int writes;
+    }
+
+    /** The saved state: everything a step reads or the backward pass restores. */
+    private record Saved(double[] phys, double[] pt, SoftTlb.State tlb, SoftCache.State cache, double[] shadowReg, double[] shadowFlags,
+                         double[] shadowPc, double[] scalars, double[] buffer) {}
+
+    @Override public Object saveState() {
+        return new Saved(phys.clone(), pt.clone(), tlb.copy(), cache.copy(), shadowReg.clone(), shadowFlags.clone(), shadowPc.clone(),
+                new double[] {kernel, trapVector, faultVpn, faultAddr, ptIndex, inCursor, keyCursor, diskSector, diskOffset, diskAddr, diskCount,
+                        sectorReads, sectorWrites, cpuGrants, dmaGrants, refused, eret}, buffer.clone());
+    }
+
+    @Override public void restoreState(Object saved) {
+        Saved v = (Saved) saved;
+        System.arraycopy(v.phys, 0, phys, 0, phys.length);
+        System.arraycopy(v.pt, 0, pt, 0, pt.length);
+        copyTlb(v.tlb, tlb);
+        cache.lines.copyFrom(v.cache.lines);
+        cache.hits = v.cache.hits;
+        cache.misses = v.cache.misses;
+        System.arraycopy(v.shadowReg, 0, shadowReg, 0, shadowReg.length);
+        System.arraycopy(v.shadowFlags, 0, shadowFlags, 0, shadowFlags.length);
+        System.arraycopy(v.shadowPc, 0, shadowPc, 0, shadowPc.length);
+        double[] x = v.scalars;
+        kernel = x[0]; trapVector = x[1]; faultVpn = x[2]; faultAddr = x[3]; ptIndex = x[4]; inCursor = x[5]; keyCursor = x[6];
+        diskSector = x[7]; diskOffset = x[8]; diskAddr = x[9]; diskCount = x[10]; sectorReads = x[11]; sectorWrites = x[12];
+        cpuGrants = x[13]; dmaGrants = x[14]; refused = x[15]; eret = x[16];
+        System.arraycopy(v.buffer, 0, buffer, 0, buffer.length);
+    }
+
+    private static void copyTlb(SoftTlb.State from, SoftTlb.State to) {
+        to.entries.copyFrom(from.entries);
+        System.arraycopy(from.frame, 0, to.frame, 0, from.frame.length);
+        to.hits = from.hits;
+        to.misses = from.misses;
+        to.faults = from.faults;
+    }
+
+    @Override public double[] physicalMemory() { return phys; }
+
+    @Override public double[] startAdjoint() {
+        gPhys = new double[physicalWords];
+        gPt = new double[pt.length];
+        gShadowReg = new double[shadowReg.length];
+        gShadowFlags = new double[shadowFlags.length];
+        gShadowPc = new double[shadowPc.length];
+        gTlb = new SoftTlb.State(config.tlbEntries());
+        gKappa = gTrapVector = gPtIndex = gFaultVpn = gFaultAddr = 0;
+        return gPhys;
+    }
+
+    @Override public double[] shadowRegistersAdjoint() { return gShadowReg; }
+    @Override public double[] shadowFlagsAdjoint() { return gShadowFlags; }
+    @Override public double[] shadowPcAdjoint() { return gShadowPc; }
+
+    /**
+     * {@inheritDoc} The cache has no adjoint: it holds tags and recency only and changes nothing
+     * but its own counts, so no register or memory word depends on it. Device traffic is
+     * differentiable to the MMU's registers (TRAP_VECTOR … MODE) and
+     * to addresses that decode to nothing; anything else with non-zero weight is refused.
+     */
+    @Override public void recordNext() {
+        recording = true;
+        for (Head h : new Head[] {ls, push, pop}) h.gPaUser = h.gMemory = h.gDevice = h.gAddress = h.gMass = 0;
+    }
+
+    private static boolean mmu(long r) { return r >= Mmio.TRAP_VECTOR && r <= Mmio.MODE; }
+
+    private static UnsupportedOperationException refusedRegister(long r, String what, double address) {
+        return new UnsupportedOperationException("gradients through device register " + r + " (" + what + " at address " + address
+                + ") are not built: the soft seed machine differentiates the memory path and the MMU's registers "
+                + Mmio.TRAP_VECTOR + "–" + Mmio.MODE);
+    }
+
+    /** Refuses a head's device traffic that has no adjoint and records the MMU registers it reads. */
+    private void recordReads(Head h, boolean stack) {
+        if (h.mass <= 0) return;
+        double[] w = bus.route(h.address);
+        if (w[SoftBus.GPU_MEMORY] > 0) throw new UnsupportedOperationException("gradients through GPU memory are not built (address " + h.address + ")");
+        if (w[SoftBus.DISK_BUFFER] > 0) throw new UnsupportedOperationException("gradients through the disk buffer are not built (address " + h.address + ")");
+        if (w[SoftBus.DEVICE] <= 0) return;
+        if (stack) throw new UnsupportedOperationException("gradients through a device register reached by the stack (address " + h.address + ") are not built");
+        double x = h.address - Mmio.DEV_BASE, fl = Math.floor(x), k1 = SoftMath.ramp(x - fl, tau);
+        for (int j = 0; j < 2; j++) {
+            long r = (long) fl + j;
+            double k = j == 0 ? 1 - k1 : k1;
+            h.readRegister[j] = 0;
+            if (k == 0 || r < 0 || r >= 64 || r == Mmio.CONSOLE_OUT || r == Mmio.GPU_RUN || r == Mmio.DISK_CMD) continue; // write-only: reads 0
+            if (!mmu(r)) throw refusedRegister(r, "read", h.address);
+            h.readRegister[j] = switch ((int) r) {
+                case Mmio.TRAP_VECTOR -> trapVector;
+                case Mmio.FAULT_VPN -> faultVpn;
+                case Mmio.FAULT_ADDR -> faultAddr;
+                case Mmio.PT_INDEX -> ptIndex;
+                case Mmio.PT_VALUE -> {
+                    int i = SoftMath.word(ptIndex);
+                    yield i < 0 || i >= pt.length ? 0 : pt[i];
+                }
+                case Mmio.MODE -> kernel;
+                default -> 0; // ERET and TLB_FLUSH read as 0
+            };
+        }
+    }
+
+    private void recordWrite(Head h, double value, double mass, double user, double kern) {
+        WriteRecord r = rec.write[rec.writes++];
+        r.head = h;
+        r.value = value;
+        r.mass = mass;
+        r.user = user;
+        r.kern = kern;
+        r.physCount = 0;
+        r.deviceCount = 0;
+        double[] w = bus.route(h.address);
+        if (w[SoftBus.GPU_MEMORY] > 0) throw new UnsupportedOperationException("gradients through GPU memory are not built (address " + h.address + ")");
+        if (w[SoftBus.DISK_BUFFER] > 0) throw new UnsupportedOperationException("gradients through the disk buffer are not built (address " + h.address + ")");
+        if (w[SoftBus.DEVICE] * mass == 0) return;
+        if (h != ls) throw new UnsupportedOperationException("gradients through a device register reached by the stack (address " + h.address + ") are not built");
+        double x = h.address - Mmio.DEV_BASE, fl = Math.floor(x), k1 = SoftMath.ramp(x - fl, tau);
+        for (int j = 0; j < 2; j++) {
+            long reg = (long) fl + j;
+            double k = j == 0 ? 1 - k1 : k1;
+            if (k == 0 || reg < 0 || reg >= 64) continue;
+            if (!mmu(reg)) throw refusedRegister(reg, "store", h.address);
+        }
+    }
+
+    @Override public double[] finishBackward() {
+        // κ' = (κ + φ(1 − κ))(1 − m)
+        double k = rec.kappa, phi = rec.trap, m = rec.eret, g = gKappa;
+        gKappa = g * (1 - phi) * (1 - m);
+        kernel = k;
+        return new double[] {g * (1 - k) * (1 - m), -g * (k + phi * (1 - k))};
+    }
+
+    @Override public double[][] writesBackward(double gEret) {
+        double k = rec.kappa;
+        double[][] out = new double[rec.writes][];
+        for (int n = rec.writes - 1; n >= 0; n--) {
+            WriteRecord r = rec.write[n];
+            Head h = r.head;
+            double v = r.value, mass = r.mass, gValue = 0, gMass = 0, gAddress = 0;
+            // device stores, last first: m_j = mass · route_DEVICE(a) · kernel_j(a − DEV_BASE)
+            if (r.deviceCount > 0) {
+                double wDev = bus.route(h.address)[SoftBus.DEVICE], d = mass * wDev;
+                double x = h.address - Mmio.DEV_BASE, fl = Math.floor(x), k1 = SoftMath.ramp(x - fl, tau), slope = SoftMath.rampSlope(x - fl, tau);
+                double gD = 0;
+                for (int q = r.deviceCount - 1; q >= 0; q--) {
+                    double[] dv = r.device[q];
+                    int reg = (int) dv[0], j = (int) (reg - (long) fl);
+                    double m = dv[1], old = dv[2], gm = 0;
+                    switch (reg) {
+                        case Mmio.ERET -> {
+                            gm += gEret * k;
+                            gKappa += gEret * m;
+                        }
+                        case Mmio.TRAP_VECTOR -> {
+                            gm += gTrapVector * (v - old);
+                            gValue += gTrapVector * m;
+                            gTrapVector *= 1 - m;
+                            trapVector = old;
+                        }
+                        case Mmio.PT_INDEX -> {
+                            gm += gPtIndex * (v - old);
+                            gValue += gPtIndex * m;
+                            gPtIndex *= 1 - m;
+                            ptIndex = old;
+                        }
+                        case Mmio.TLB_FLUSH -> {
+                            int vpn = (int) dv[3];
+                            if (vpn == -1 || (vpn >= 0 && vpn < pages)) {
+                                gm += tlbPart.flushBackward(r.flushBefore[q], vpn, m, gTlb);
+                                copyTlb(r.flushBefore[q], tlb);
+                            }
+                        }
+                        case Mmio.PT_VALUE -> {
+                            int i = (int) dv[3];
+                            if (i >= 0 && i < pt.length) {
+                                gm += gPt[i] * (v - old);
+                                gValue += gPt[i] * m;
+                                gPt[i] *= 1 - m;
+                                pt[i] = old;
+                            }
+                        }
+                        default -> { } // refused stores (read-only registers) change nothing
+                    }
+                    gD += gm * (j == 0 ? 1 - k1 : k1);
+                    gAddress += gm * d * (j == 0 ? -slope : slope);
+                }
+                gMass += gD * wDev;
+                h.gDevice += gD * mass;
+            }
+            // physical writes, kernel then user: p[lo] += M(1 − w)(v − p[lo]), p[hi] += M·w(v − p[hi])
+            for (int q = r.physCount - 1; q >= 0; q--) {
+                double[] pw = r.phys[q];
+                boolean kernelWrite = q == 1 || r.user <= 0;
+                double pa = pw[0], M = kernelWrite ? r.kern : r.user, oldLo = pw[3], oldHi = pw[4];
+                int lo = (int) pw[1], hi = (int) pw[2];
+                double fl = Math.floor(pa), w = SoftMath.ramp(pa - fl, tau), slope = SoftMath.rampSlope(pa - fl, tau);
+                double m0 = M * (1 - w), m1 = M * w;
+                double gm1 = gPhys[hi] * (v - oldHi);
+                gValue += gPhys[hi] * m1;
+                gPhys[hi] *= 1 - m1;
+                phys[hi] = oldHi;
+                double gm0 = gPhys[lo] * (v - oldLo);
+                gValue += gPhys[lo] * m0;
+                gPhys[lo] *= 1 - m0;
+                phys[lo] = oldLo;
+                double gM = gm0 * (1 - w) + gm1 * w, gPa = M * (gm1 - gm0) * slope;
+                if (kernelWrite) {
+                    gMass += gM * h.memory * k;
+                    h.gMemory += gM * mass * k;
+                    gKappa += gM * mass * h.memory;
+                    gAddress += gPa;
+                } else {
+                    gMass += gM * h.memory * (1 - k);
+                    h.gMemory += gM * mass * (1 - k);
+                    gKappa -= gM * mass * h.memory;
+                    h.gPaUser += gPa;
+                }
+            }
+            out[n] = new double[] {gValue, gMass, gAddress};
+        }
+        return out;
+    }
+
+    @Override public double[] accessBackward(double gFault, double gLoadValue, double gPopValue) {
+        double k = rec.kappa;
+        kernel = k;
+        readBackward(pop, gPopValue);
+        readBackward(ls, gLoadValue);
+        // the fault latches, last head first: L' = L + f·(x − L)
+        Head[] heads = {ls, push, pop};
+        double[] gF = new double[3];
+        int q = 0;
+        for (Head h : heads) if (h.mass > 0 && h.fault > 0) q++;
+        for (int i = 2; i >= 0; i--) {
+            Head h = heads[i];
+            if (!(h.mass > 0 && h.fault > 0)) continue;
+            q--;
+            double fv = rec.faultVpnBefore[q], fa = rec.faultAddrBefore[q];
+            gF[i] += gFaultVpn * (h.vpn - fv) + gFaultAddr * (h.address - fa);
+            h.gAddress += gFaultAddr * h.fault;
+            gFaultVpn *= 1 - h.fault;
+            gFaultAddr *= 1 - h.fault;
+            faultVpn = fv;
+            faultAddr = fa;
+        }
+        // translations, last head first
+        for (int i = 2; i >= 0; i--) {
+            Head h = heads[i];
+            if (!(h.mass > 0)) continue;
+            if (h.user > 0) {
+                double[] gr = tlbPart.backward(h.tlbBefore, pt, h.va, h.user, gTlb, h.gPaUser, gFault + gF[i], gPt);
+                h.gAddress += gr[0];
+                double gUser = gr[1];
+                h.gMass += gUser * h.memory * (1 - k);
+                h.gMemory += gUser * h.mass * (1 - k);
+                gKappa -= gUser * h.mass * h.memory;
+                copyTlb(h.tlbBefore, tlb);
+            }
+            double[] gw = new double[SoftBus.TARGETS];
+            gw[SoftBus.MEMORY] = h.gMemory;
+            gw[SoftBus.DEVICE] = h.gDevice;
+            h.gAddress += bus.routeBackward(h.address, gw);
+        }
+        return new double[] {ls.gAddress, ls.gMass, push.gAddress, push.gMass, pop.gAddress, pop.gMass};
+    }
+
+    /** Backward through {@link #read} and the device load of a head: value = mem(1 − κ)·P(paUser) + mem·κ·P(paKernel) + device. */
+    private void readBackward(Head h, double gv) {
+        if (!(h.mass > 0) || gv == 0) return;
+        double k = rec.kappa, mem = h.memory;
+        double pk = physRead(h.paKernel);
+        h.gMemory += gv * k * pk;
+        gKappa += gv * mem * pk;
+        h.gAddress += physReadBackward(h.paKernel, gv * mem * k);
+        if (h.user > 0) {
+            double pu = physRead(h.paUser);
+            h.gMemory += gv * (1 - k) * pu;
+            gKappa -= gv * mem * pu;
+            h.gPaUser += physReadBackward(h.paUser, gv * mem * (1 - k));
+        }
+        double wDev = bus.route(h.address)[SoftBus.DEVICE];
+        if (wDev > 0) {
+            double x = h.address - Mmio.DEV_BASE, fl = Math.floor(x), k1 = SoftMath.ramp(x - fl, tau), slope = SoftMath.rampSlope(x - fl, tau);
+            double r0 = h.readRegister[0], r1 = h.readRegister[1];
+            h.gDevice += gv * ((1 - k1) * r0 + k1 * r1);
+            h.gAddress += gv * wDev * slope * (r1 - r0);
+            for (int j = 0; j < 2; j++) {
+                long r = (long) fl + j;
+                double g = gv * wDev * (j == 0 ? 1 - k1 : k1);
+                if (g == 0 || r < Mmio.TRAP_VECTOR || r > Mmio.MODE) continue;
+                switch ((int) r) {
+                    case Mmio.TRAP_VECTOR -> gTrapVector += g;
+                    case Mmio.FAULT_VPN -> gFaultVpn += g;
+                    case Mmio.FAULT_ADDR -> gFaultAddr += g;
+                    case Mmio.PT_INDEX -> gPtIndex += g;
+                    case Mmio.PT_VALUE -> {
+                        int i = SoftMath.word(ptIndex);
+                        if (i >= 0 && i < pt.length) gPt[i] += g;
+                    }
+                    case Mmio.MODE -> gKappa += g;
+                    default -> { }
+                }
+            }
+        }
+    }
+
+    /** Adds g·∂read/∂phys of {@link #physRead} at pa to the memory adjoint and returns g·∂read/∂pa. */
+    private double physReadBackward(double pa, double g) {
+        double fl = Math.floor(pa), w = SoftMath.ramp(pa - fl, tau);
+        int lo = Math.floorMod((long) fl, physicalWords), hi = (lo + 1) % physicalWords;
+        gPhys[lo] += g * (1 - w);
+        gPhys[hi] += g * w;
+        return g * SoftMath.rampSlope(pa - fl, tau) * (phys[hi] - phys[lo]);
     }
 
     // ---- the state, for tests and tools ----
