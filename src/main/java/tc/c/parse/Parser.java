@@ -119,8 +119,8 @@ public final class Parser {
             do {
                 Token t = peek();
                 if (t.kind() == TokenKind.VOID) throw error(t.pos(), "parameters cannot be void");
-                expect(TokenKind.INT, "before parameter name");
-                Token p = expect(TokenKind.IDENT, "(a parameter name) after 'int'");
+                Token type = expect(TokenKind.INT, "before parameter name");
+                Token p = expect(TokenKind.IDENT, "(a parameter name) after '" + type.text() + "'");
                 if (check(TokenKind.LBRACKET)) {
                     throw error(peek().pos(), "array parameters are not supported: arrays cannot be passed to functions");
                 }
