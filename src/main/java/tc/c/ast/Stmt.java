@@ -30,6 +30,18 @@ public sealed interface Stmt {
     /** value is null for a bare {@code return;}. */
     record Return(Expr value, SourcePos pos) implements Stmt {}
 
+    /**
+     * {@code switch (selector) { … }}: the body's statements in order, with {@link Case} labels
+     * among them (directly in the braces, not nested deeper); control enters at the matching
+     * label and falls through the rest until a {@code break}.
+     */
+    record Switch(Expr selector, List<Stmt> body, SourcePos pos) implements Stmt {
+        public Switch { body = List.copyOf(body); }
+    }
+
+    /** {@code case value:} or, when value is null, {@code default:}; a label, not a statement of its own. */
+    record Case(Expr value, SourcePos pos) implements Stmt {}
+
     record Break(SourcePos pos) implements Stmt {}
 
     record Continue(SourcePos pos) implements Stmt {}

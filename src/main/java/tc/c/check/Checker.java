@@ -37,6 +37,8 @@ public final class Checker {
     private Scope scope = globalScope;
     private FunctionDecl current;
     private int loops;
+    /** Enclosing loops and switches: what a {@code break} may leave. */
+    private int breakable;
 
     private Checker(TranslationUnit unit, int bits, boolean runtimeLibrary) {
         this.unit = unit;
@@ -271,8 +273,11 @@ public final class Checker {
                 if (current.returnsVoid()) throw error(r.value().start(), "void function '" + current.name() + "' cannot return a value");
                 value(r.value());
             }
+            case Stmt.Switch sw -> switchStatement(sw);
+            case Stmt.Case c -> throw error(c.pos(), "'" + (c.value() == null ? "default" : "case")
+                    + "' label not directly inside a switch's braces");
             case Stmt.Break b -> {
-                if (loops == 0) throw error(b.pos(), "'break' outside a loop");
+                if (breakable == 0) throw error(b.pos(), "'break' outside a loop or switch");
             }
             case Stmt.Continue c -> {
                 if (loops == 0) throw error(c.pos(), "'continue' outside a loop");
@@ -295,8 +300,42 @@ public final class Checker {
 
     private void loopBody(Stmt s) {
         loops++;
+        breakable++;
         nested(s);
+        breakable--;
         loops--;
+    }
+
+    /**
+     * A switch: its case values are constants (folded to N-bit words, as the comparison at run
+     * time sees them), no two equal, at most one default. Its body is one block scope.
+     */
+    private void switchStatement(Stmt.Switch sw) {
+        value(sw.selector());
+        Map<Integer, Stmt.Case> seen = new java.util.HashMap<>();
+        Stmt.Case defaultLabel = null;
+        breakable++;
+        scope = new Scope(scope);
+        for (Stmt s : sw.body()) {
+            if (!(s instanceof Stmt.Case c)) {
+                statement(s);
+                continue;
+            }
+            if (c.value() == null) {
+                if (defaultLabel != null) {
+                    throw error(c.pos(), "multiple default labels in one switch (the first is on line " + defaultLabel.pos().line() + ")");
+                }
+                defaultLabel = c;
+                continue;
+            }
+            int v = constant(c.value(), "case label is not a constant expression");
+            Stmt.Case earlier = seen.putIfAbsent(v, c);
+            if (earlier != null) {
+                throw error(c.value().start(), "duplicate case value " + v + " (first on line " + earlier.pos().line() + ")");
+            }
+        }
+        scope = scope.parent();
+        breakable--;
     }
 
     // ---- expressions

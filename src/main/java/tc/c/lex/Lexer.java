@@ -14,7 +14,8 @@ public final class Lexer {
             Map.entry("int", TokenKind.INT), Map.entry("void", TokenKind.VOID), Map.entry("if", TokenKind.IF),
             Map.entry("else", TokenKind.ELSE), Map.entry("while", TokenKind.WHILE), Map.entry("do", TokenKind.DO),
             Map.entry("for", TokenKind.FOR), Map.entry("return", TokenKind.RETURN), Map.entry("break", TokenKind.BREAK),
-            Map.entry("continue", TokenKind.CONTINUE),
+            Map.entry("continue", TokenKind.CONTINUE), Map.entry("switch", TokenKind.SWITCH),
+            Map.entry("case", TokenKind.CASE), Map.entry("default", TokenKind.DEFAULT),
             // char is a synonym of int: one word, so that ordinary C text that stores characters reads naturally.
             Map.entry("char", TokenKind.INT));
 
@@ -30,7 +31,6 @@ public final class Lexer {
                 "enum", "typedef", "_Bool")) {
             reasons.put(type, "the only type is int");
         }
-        for (String statement : List.of("switch", "case", "default")) reasons.put(statement, "use if/else if instead");
         reasons.put("goto", "use loops with break and continue instead");
         reasons.put("sizeof", "");
         for (String specifier : List.of("static", "const", "extern", "volatile", "register", "auto", "inline", "restrict")) {

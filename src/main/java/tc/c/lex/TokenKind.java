@@ -4,7 +4,7 @@ package tc.c.lex;
 public enum TokenKind {
     INT_LIT("integer literal"), CHAR_LIT("character literal"), IDENT("identifier"),
     INT("int"), VOID("void"), IF("if"), ELSE("else"), WHILE("while"), DO("do"), FOR("for"),
-    RETURN("return"), BREAK("break"), CONTINUE("continue"),
+    RETURN("return"), SWITCH("switch"), CASE("case"), DEFAULT("default"), BREAK("break"), CONTINUE("continue"),
     LPAREN("("), RPAREN(")"), LBRACE("{"), RBRACE("}"), LBRACKET("["), RBRACKET("]"),
     SEMI(";"), COMMA(","), QUESTION("?"), COLON(":"),
     PLUS("+"), MINUS("-"), STAR("*"), SLASH("/"), PERCENT("%"), AMP("&"), PIPE("|"), CARET("^"),

@@ -216,7 +216,14 @@ public final class Parser {
                 expect(TokenKind.SEMI, "after return statement");
                 return new Stmt.Return(value, t.pos());
             }
-            case IF: case WHILE: case DO: case FOR: {
+            case CASE: {
+                advance();
+                Expr value = expression();
+                expect(TokenKind.COLON, "after case value");
+                return new Stmt.Case(value, t.pos());
+            }
+            case DEFAULT: advance(); expect(TokenKind.COLON, "after 'default'"); return new Stmt.Case(null, t.pos());
+            case IF: case WHILE: case DO: case FOR: case SWITCH: {
                 enter(t.pos(), "'" + t.text() + "' statement");
                 Stmt s = compound(t);
                 leave();
@@ -234,6 +241,11 @@ public final class Parser {
     private Stmt compound(Token t) {
         advance();
         switch (t.kind()) {
+            case SWITCH: {
+                Expr selector = parenthesized("switch");
+                if (!check(TokenKind.LBRACE)) throw error(peek().pos(), "expected '{' after 'switch (…)', found " + peek().describe());
+                return new Stmt.Switch(selector, blockBody(advance()).body(), t.pos());
+            }
             case IF: return ifChain(t);
             case WHILE: {
                 Expr cond = parenthesized("while");
