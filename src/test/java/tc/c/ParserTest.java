@@ -39,6 +39,7 @@ class ParserTest {
                     : show(d.target()) + (d.increment() ? "++" : "--")) + ")";
             case Expr.Conditional c -> "(" + show(c.cond()) + " ? " + show(c.then()) + " : " + show(c.otherwise()) + ")";
             case Expr.Call c -> c.name() + c.args().stream().map(ParserTest::show).toList();
+            case Expr.Comma c -> "(" + String.join(", ", c.items().stream().map(ParserTest::show).toList()) + ")";
         };
     }
 
@@ -55,6 +56,10 @@ class ParserTest {
         assertEquals("((-x) * (~(!y)))", show(expr("-x * ~!y")));
         assertEquals("((++a) + (b--))", show(expr("++a + b--")));
         assertEquals("f[1, (2 + 3), a[i]]", show(expr("f(1, 2 + 3, a[i])")));
+        assertEquals("((a = 1), (b += 2), c)", show(expr("a = 1, b += 2, c")));
+        assertEquals("f[(a, b), c]", show(expr("f((a, b), c)")));
+        assertEquals("(x ? (a, b) : c)", show(expr("x ? a, b : c")));
+        assertEquals("a[(i, j)]", show(expr("a[i, j]")));
     }
 
     @Test

@@ -21,8 +21,11 @@ public sealed interface Stmt {
 
     record DoWhile(Stmt body, Expr cond, SourcePos pos) implements Stmt {}
 
-    /** init is null, an {@link ExprStmt} or a {@link Declaration}; cond and update may be null. */
-    /** {@code for (init; cond; u1, u2, …) body}; C's comma is accepted in the init and update parts only. */
+    /**
+     * {@code for (init; cond; update) body}: init is null, an {@link ExprStmt} or a
+     * {@link Declaration}; cond may be null; updates holds the update expression, if any (a
+     * comma expression when the header lists several).
+     */
     record For(Stmt init, Expr cond, List<Expr> updates, Stmt body, SourcePos pos) implements Stmt {
         public For { updates = List.copyOf(updates); }
     }

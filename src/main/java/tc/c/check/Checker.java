@@ -379,6 +379,10 @@ public final class Checker {
             case Expr.Call c -> {
                 return call(c);
             }
+            case Expr.Comma c -> {
+                for (int k = 0; k < c.items().size() - 1; k++) effect(c.items().get(k));
+                return expr(c.items().get(c.items().size() - 1), needed);
+            }
         }
         return true;
     }

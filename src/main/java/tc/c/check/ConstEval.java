@@ -40,6 +40,8 @@ public final class ConstEval {
             case Expr.Index i -> null;
             case Expr.Assign a -> null;
             case Expr.IncDec d -> null;
+            // C: a comma expression is never a constant expression, even of constants.
+            case Expr.Comma c -> null;
         };
     }
 

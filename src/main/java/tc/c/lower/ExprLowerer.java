@@ -68,6 +68,9 @@ final class ExprLowerer {
             case Expr.IncDec d -> {
                 return incDec(d, true);
             }
+            case Expr.Comma list -> {
+                return value(commaLast(list));
+            }
             case Expr.Call call when Builtin.byName(call.name()) == null -> {
                 return userCall(call, true);
             }
@@ -207,6 +210,16 @@ final class ExprLowerer {
         };
     }
 
+    /**
+     * Runs the items of a comma expression before its last, for their effects, in order, and
+     * returns the last, whose value is the expression's.
+     */
+    private Expr commaLast(Expr.Comma c) {
+        int last = c.items().size() - 1;
+        for (int k = 0; k < last; k++) effect(c.items().get(k));
+        return c.items().get(last);
+    }
+
     // ---- into a destination
 
     /** Computes {@code e} into dst; dst is written only after everything e reads has been read. */
@@ -222,6 +235,7 @@ final class ExprLowerer {
             case Expr.Binary b when b.op().isLogical() -> booleanInto(b, dst);
             case Expr.Binary b -> singleInstruction(b, dst);
             case Expr.Conditional c2 -> conditionalInto(c2, dst);
+            case Expr.Comma list -> into(commaLast(list), dst);
             case Expr.Call call when Builtin.byName(call.name()) == Builtin.MUL || Builtin.byName(call.name()) == Builtin.ABS ->
                     singleInstruction(call, dst);
             case Expr.Call call when Builtin.byName(call.name()) == Builtin.MIN || Builtin.byName(call.name()) == Builtin.MAX -> {
@@ -460,6 +474,7 @@ final class ExprLowerer {
             case Expr.Assign a -> writes(a.target(), v) || mayChange(a.target(), v) || mayChange(a.value(), v);
             case Expr.IncDec d -> writes(d.target(), v) || mayChange(d.target(), v);
             case Expr.Conditional c -> mayChange(c.cond(), v) || mayChange(c.then(), v) || mayChange(c.otherwise(), v);
+            case Expr.Comma c -> c.items().stream().anyMatch(item -> mayChange(item, v));
             case Expr.Call c -> {
                 Builtin b = Builtin.byName(c.name());
                 if (b == null && v.kind() == Var.Kind.GLOBAL) yield true;
@@ -516,6 +531,9 @@ final class ExprLowerer {
                 effect(c.otherwise());
                 emit(new Instr.Label(done));
             }
+            case Expr.Comma c -> {
+                for (Expr item : c.items()) effect(item);
+            }
             case Expr.Unary u -> effect(u.operand());
             case Expr.Index i -> effect(i.index());
             case Expr.Name n -> { }
@@ -558,6 +576,7 @@ final class ExprLowerer {
         switch (e) {
             case Expr.Unary u when u.op() == UnaryOperator.LOGICAL_NOT -> branch(u.operand(), !when, target);
             case Expr.Unary u when u.op() == UnaryOperator.PLUS -> branch(u.operand(), when, target);
+            case Expr.Comma list -> branch(commaLast(list), when, target);
             case Expr.Binary b when b.op().isComparison() -> {
                 Operand[] lr = operands(b.left(), b.right());
                 ctx.release(lr[0]);

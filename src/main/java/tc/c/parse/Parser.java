@@ -218,7 +218,7 @@ public final class Parser {
             }
             case CASE: {
                 advance();
-                Expr value = expression();
+                Expr value = conditional(); // a constant expression: no assignment, no comma
                 expect(TokenKind.COLON, "after case value");
                 return new Stmt.Case(value, t.pos());
             }
@@ -264,20 +264,14 @@ public final class Parser {
                 if (check(TokenKind.INT) || check(TokenKind.VOID)) {
                     init = declaration();
                 } else if (!match(TokenKind.SEMI)) {
-                    List<Stmt> inits = new ArrayList<>();
-                    do {
-                        SourcePos p = peek().pos();
-                        inits.add(new Stmt.ExprStmt(expression(), p));
-                    } while (match(TokenKind.COMMA));
-                    init = inits.size() == 1 ? inits.get(0) : new Stmt.Block(inits, inits.get(0).pos());
+                    SourcePos p = peek().pos();
+                    init = new Stmt.ExprStmt(expression(), p);
                     expect(TokenKind.SEMI, "after for-loop initializer");
                 }
                 Expr cond = check(TokenKind.SEMI) ? null : expression();
                 expect(TokenKind.SEMI, "after for-loop condition");
                 List<Expr> updates = new ArrayList<>();
-                if (!check(TokenKind.RPAREN)) {
-                    do updates.add(expression()); while (match(TokenKind.COMMA));
-                }
+                if (!check(TokenKind.RPAREN)) updates.add(expression());
                 expect(TokenKind.RPAREN, "after for-loop header");
                 return new Stmt.For(init, cond, updates, body(), t.pos());
             }
@@ -319,8 +313,16 @@ public final class Parser {
 
     // ---- expressions
 
-    /** The language has no comma operator, so an expression is an assignment expression. */
-    private Expr expression() { return assignment(); }
+    /** An expression: assignment expressions joined by the comma operator. */
+    private Expr expression() {
+        Expr first = assignment();
+        if (!check(TokenKind.COMMA)) return first;
+        SourcePos comma = peek().pos();
+        List<Expr> items = new ArrayList<>();
+        items.add(first);
+        while (match(TokenKind.COMMA)) items.add(assignment());
+        return new Expr.Comma(items, comma);
+    }
 
     private Expr assignment() {
         Expr target = conditional();
