@@ -39,6 +39,7 @@ class ParserTest {
                     : show(d.target()) + (d.increment() ? "++" : "--")) + ")";
             case Expr.Conditional c -> "(" + show(c.cond()) + " ? " + show(c.then()) + " : " + show(c.otherwise()) + ")";
             case Expr.Call c -> c.name() + c.args().stream().map(ParserTest::show).toList();
+            case Expr.SizeOf s -> "sizeof(" + (s.operand() == null ? "int" : show(s.operand())) + ")";
             case Expr.Comma c -> "(" + String.join(", ", c.items().stream().map(ParserTest::show).toList()) + ")";
         };
     }
@@ -60,6 +61,9 @@ class ParserTest {
         assertEquals("f[(a, b), c]", show(expr("f((a, b), c)")));
         assertEquals("(x ? (a, b) : c)", show(expr("x ? a, b : c")));
         assertEquals("a[(i, j)]", show(expr("a[i, j]")));
+        assertEquals("(sizeof(int) + sizeof(x))", show(expr("sizeof(const char) + sizeof x")));
+        assertEquals("(sizeof(a) * 2)", show(expr("sizeof(a) * 2")));
+        assertEquals("sizeof((-x))", show(expr("sizeof -x")));
     }
 
     @Test

@@ -57,6 +57,13 @@ public sealed interface Expr {
         public Comma { items = List.copyOf(items); }
     }
 
+    /**
+     * {@code sizeof operand}, or {@code sizeof(int)} when operand is null: the size in words
+     * (memory is word-addressed, so an int is 1), a constant; the operand is never evaluated.
+     * pos is the keyword's.
+     */
+    record SizeOf(Expr operand, SourcePos pos) implements Expr {}
+
     /** A call of a user function or a builtin; pos is the name's. */
     record Call(String name, List<Expr> args, SourcePos pos) implements Expr {
         public Call { args = List.copyOf(args); }

@@ -13,8 +13,10 @@ import tc.source.SourcePos;
  * @param init     a scalar initializer, or null
  * @param initList a brace initializer's elements, or null
  * @param initPos  where the initializer starts (null without one)
+ * @param constant declared {@code const}: never assigned after its initializer
  */
-public record VarDecl(String name, SourcePos pos, boolean array, Expr size, Expr init, List<Expr> initList, SourcePos initPos)
+public record VarDecl(String name, SourcePos pos, boolean array, Expr size, Expr init, List<Expr> initList, SourcePos initPos,
+                      boolean constant)
         implements TopLevel {
     public VarDecl { initList = initList == null ? null : List.copyOf(initList); }
 

@@ -14,14 +14,24 @@ import tc.c.ast.VarDecl;
  *
  * @param functions the defined functions, in source order
  * @param globals   global variables in declaration order, with initial contents
+ * @param sizes     the value of each {@code sizeof}
  */
 public record CheckedProgram(TranslationUnit unit, int wordBits, List<FunctionDecl> functions, List<VarSymbol> globals,
-                             Map<Object, VarSymbol> resolution) {
+                             Map<Object, VarSymbol> resolution, Map<Expr.SizeOf, Integer> sizes) implements ConstEval.Facts {
     public CheckedProgram {
         functions = List.copyOf(functions);
         globals = List.copyOf(globals);
         resolution = new IdentityHashMap<>(resolution);
+        sizes = new IdentityHashMap<>(sizes);
     }
+
+    @Override public int sizeOf(Expr.SizeOf s) {
+        Integer n = sizes.get(s);
+        if (n == null) throw new IllegalStateException("unchecked sizeof at " + s.pos());
+        return n;
+    }
+
+    @Override public Builtin builtin(Expr.Call c) { return Builtin.byName(c.name()); }
 
     /** The variable a name use refers to. */
     public VarSymbol symbol(Expr.Name use) { return get(use); }

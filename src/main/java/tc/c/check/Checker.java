@@ -24,12 +24,13 @@ import tc.source.SourcePos;
  * before any body is checked, so calls may precede definitions), arity, lvalues, void values,
  * literal ranges, array sizes and constant indices, break/continue placement and {@code main}.
  */
-public final class Checker {
+public final class Checker implements ConstEval.Facts {
     private final TranslationUnit unit;
     private final int bits;
     private final boolean runtimeLibrary;
     private final Map<String, FunctionSymbol> functions = new LinkedHashMap<>();
     private final Map<Object, VarSymbol> resolution = new IdentityHashMap<>();
+    private final Map<Expr.SizeOf, Integer> sizes = new IdentityHashMap<>();
     private final List<VarSymbol> globals = new ArrayList<>();
     /** Globals whose declaration with an initializer has been seen (C allows one). */
     private final Set<VarSymbol> initialized = new HashSet<>();
@@ -73,8 +74,13 @@ public final class Checker {
             }
         }
         if (!runtimeLibrary) checkMain();
-        return new CheckedProgram(unit, bits, defined, globals, resolution);
+        return new CheckedProgram(unit, bits, defined, globals, resolution, sizes);
     }
+
+    /** Folding during checking: a sizeof is checked (and its size known) before anything folds it. */
+    @Override public int sizeOf(Expr.SizeOf s) { return sizes.get(s); }
+
+    @Override public Builtin builtin(Expr.Call c) { return Builtin.byName(c.name()); }
 
     private void checkReservedName(String name, SourcePos pos) {
         if (!runtimeLibrary && name.startsWith("__")) throw error(pos, "names starting with '__' are reserved ('" + name + "')");
@@ -112,7 +118,7 @@ public final class Checker {
         for (Param p : f.params()) {
             checkReservedName(p.name(), p.pos());
             if (scope.local(p.name()) != null) throw error(p.pos(), "redefinition of parameter '" + p.name() + "'");
-            VarSymbol v = new VarSymbol(p.name(), p.pos(), VarSymbol.Kind.PARAM, f.name(), false, 1);
+            VarSymbol v = new VarSymbol(p.name(), p.pos(), VarSymbol.Kind.PARAM, f.name(), false, 1, p.constant());
             scope.declare(v);
             resolution.put(p, v);
         }
@@ -145,7 +151,7 @@ public final class Checker {
      */
     private void redeclareGlobal(VarSymbol earlier, VarDecl d) {
         VarSymbol v = declare(d, VarSymbol.Kind.GLOBAL, null, false);
-        if (v.isArray() != earlier.isArray() || v.size() != earlier.size()) {
+        if (v.isArray() != earlier.isArray() || v.size() != earlier.size() || v.isConstant() != earlier.isConstant()) {
             throw error(d.pos(), "conflicting types for '" + d.name() + "' (" + shape(v) + " here, " + shape(earlier)
                     + " on line " + earlier.pos().line() + ")");
         }
@@ -156,7 +162,9 @@ public final class Checker {
         resolution.put(d, earlier);
     }
 
-    private static String shape(VarSymbol v) { return v.isArray() ? "an array of " + v.size() : "an int"; }
+    private static String shape(VarSymbol v) {
+        return (v.isConstant() ? "a const " : "") + (v.isArray() ? (v.isConstant() ? "" : "an ") + "array of " + v.size() : v.isConstant() ? "int" : "an int");
+    }
 
     /** The constant contents a global declaration gives its variable (zeros where it says nothing). */
     private int[] globalContents(VarDecl d, int size) {
@@ -172,7 +180,7 @@ public final class Checker {
 
     private int constant(Expr e, String message) {
         value(e);
-        Integer c = ConstEval.eval(e, bits);
+        Integer c = ConstEval.eval(e, bits, this);
         if (c == null) throw error(e.start(), message);
         return c;
     }
@@ -198,7 +206,7 @@ public final class Checker {
                 size = (int) lit.value();
             } else if (d.size() != null) {
                 value(d.size());
-                Integer n = ConstEval.eval(d.size(), bits);
+                Integer n = ConstEval.eval(d.size(), bits, this);
                 if (n == null || n <= 0) throw error(d.size().start(), "array size must be a positive constant");
                 size = n;
             } else if (d.initList() == null) {
@@ -214,7 +222,7 @@ public final class Checker {
         } else if (d.initList() != null) {
             throw error(d.initPos(), "scalar '" + d.name() + "' cannot have a brace-enclosed initializer");
         }
-        VarSymbol v = new VarSymbol(d.name(), d.pos(), kind, function, d.array(), size);
+        VarSymbol v = new VarSymbol(d.name(), d.pos(), kind, function, d.array(), size, d.constant());
         if (!enter) return v;
         // C scope: the name is visible in its own initializer.
         scope.declare(v);
@@ -366,10 +374,11 @@ public final class Checker {
                 for (int k = spine.size() - 1; k >= 0; k--) value(spine.get(k).right());
             }
             case Expr.Assign a -> {
-                lvalue(a.target(), "cannot assign to this expression");
+                lvalue(a.target(), "assign to");
                 value(a.value());
             }
-            case Expr.IncDec d -> lvalue(d.target(), "cannot " + (d.increment() ? "increment" : "decrement") + " this expression");
+            case Expr.IncDec d -> lvalue(d.target(), d.increment() ? "increment" : "decrement");
+            case Expr.SizeOf s -> checkSizeOf(s);
             case Expr.Conditional c -> {
                 value(c.cond());
                 boolean a = expr(c.then(), needed);
@@ -415,21 +424,48 @@ public final class Checker {
         VarSymbol v = resolve(i.array());
         if (!v.isArray()) throw error(i.array().pos(), "'" + v.name() + "' is not an array");
         value(i.index());
-        Integer k = ConstEval.eval(i.index(), bits);
+        Integer k = ConstEval.eval(i.index(), bits, this);
         if (k != null && (k < 0 || k >= v.size())) {
             throw error(i.index().start(), "array index " + k + " is out of bounds for '" + v.name() + "' (size " + v.size() + ")");
         }
     }
 
-    private void lvalue(Expr target, String message) {
+    /** A place written by assignment, ++/-- or swap ({@code verb} says which, for the diagnostics). */
+    private void lvalue(Expr target, String verb) {
         switch (target) {
             case Expr.Name n -> {
                 VarSymbol v = resolve(n);
-                if (v.isArray()) throw error(n.pos(), "cannot assign to array '" + n.name() + "'");
+                if (v.isArray()) throw error(n.pos(), "cannot " + verb + " array '" + n.name() + "'");
+                if (v.isConstant()) throw error(n.pos(), "cannot " + verb + " const '" + n.name() + "'");
             }
-            case Expr.Index i -> index(i);
-            default -> throw error(target.start(), message);
+            case Expr.Index i -> {
+                index(i);
+                VarSymbol v = resolution.get(i.array());
+                if (v.isConstant()) throw error(i.array().pos(), "cannot " + verb + " an element of const array '" + v.name() + "'");
+            }
+            default -> throw error(target.start(), verb.equals("swap") ? "swap arguments must be variables or array elements"
+                    : "cannot " + verb + " this expression");
         }
+    }
+
+    /**
+     * {@code sizeof}: the words of a named array, 1 for an int and for any other expression
+     * (every value is one word); the operand is checked but never evaluated.
+     */
+    private void checkSizeOf(Expr.SizeOf s) {
+        int size = 1;
+        String what = "int";
+        if (s.operand() instanceof Expr.Name n) {
+            VarSymbol v = resolve(n);
+            size = v.size();
+            what = "'" + n.name() + "'";
+        } else if (s.operand() != null) {
+            value(s.operand());
+        }
+        if (!Word.fits(size, bits)) {
+            throw error(s.pos(), "sizeof " + what + " is " + size + " words, out of range for " + bits + "-bit int");
+        }
+        sizes.put(s, size);
     }
 
     private boolean call(Expr.Call c) {
@@ -439,7 +475,7 @@ public final class Checker {
             arity(c, b.arity());
             for (int k = 0; k < c.args().size(); k++) {
                 Expr arg = c.args().get(k);
-                if (b == Builtin.SWAP) lvalue(arg, "swap arguments must be variables or array elements");
+                if (b == Builtin.SWAP) lvalue(arg, "swap");
                 else if (b.device() != null && b.device().usesBuffer() && k == 1) sectorBuffer(b, arg);
                 else argument(arg);
             }
@@ -463,6 +499,9 @@ public final class Checker {
         if (v.kind() != VarSymbol.Kind.GLOBAL || !v.isArray() || v.size() != Builtin.SECTOR_WORDS)
             throw error(n.pos(), need + "; '" + n.name() + "' is " + (v.kind() == VarSymbol.Kind.GLOBAL ? "a global " : "a local ")
                     + (v.isArray() ? "array of " + v.size() + " words" : "scalar"));
+        if (b.device() == tc.ir.DeviceOp.SECTOR_READ && v.isConstant()) {
+            throw error(n.pos(), "sector_read writes its buffer, and '" + n.name() + "' is const");
+        }
         resolution.put(n, v);
     }
 

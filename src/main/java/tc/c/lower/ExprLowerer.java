@@ -33,7 +33,7 @@ final class ExprLowerer {
 
     ExprLowerer(FunctionContext ctx) { this.ctx = ctx; }
 
-    private Integer constant(Expr e) { return ConstEval.eval(e, ctx.bits); }
+    private Integer constant(Expr e) { return ConstEval.eval(e, ctx.bits, ctx.program); }
 
     private Var var(Expr.Name n) { return ctx.var(ctx.program.symbol(n)); }
 
@@ -152,7 +152,7 @@ final class ExprLowerer {
         Integer folded = constant(spine.get(next).left());
         Integer constant = folded;
         for (int k = next; k >= 0 && folded != null; k--) {
-            folded = ConstEval.step(spine.get(k), folded, ctx.bits);
+            folded = ConstEval.step(spine.get(k), folded, ctx.bits, ctx.program);
             if (folded != null) {
                 constant = folded;
                 next = k - 1;
@@ -475,6 +475,7 @@ final class ExprLowerer {
             case Expr.IncDec d -> writes(d.target(), v) || mayChange(d.target(), v);
             case Expr.Conditional c -> mayChange(c.cond(), v) || mayChange(c.then(), v) || mayChange(c.otherwise(), v);
             case Expr.Comma c -> c.items().stream().anyMatch(item -> mayChange(item, v));
+            case Expr.SizeOf s -> false;
             case Expr.Call c -> {
                 Builtin b = Builtin.byName(c.name());
                 if (b == null && v.kind() == Var.Kind.GLOBAL) yield true;
@@ -538,6 +539,7 @@ final class ExprLowerer {
             case Expr.Index i -> effect(i.index());
             case Expr.Name n -> { }
             case Expr.IntLit l -> { }
+            case Expr.SizeOf s -> { }
         }
     }
 
@@ -554,7 +556,7 @@ final class ExprLowerer {
         Expr head = spine.get(first).left();
         Integer folded = constant(head);
         for (int k = first; k >= 0 && folded != null; k--) {
-            folded = ConstEval.step(spine.get(k), folded, ctx.bits);
+            folded = ConstEval.step(spine.get(k), folded, ctx.bits, ctx.program);
             if (folded != null) {
                 head = spine.get(k);
                 first = k - 1;

@@ -24,6 +24,7 @@ final class SideEffects {
             case Expr.Assign a -> true;
             case Expr.IncDec d -> true;
             case Expr.Conditional c -> of(c.cond()) || of(c.then()) || of(c.otherwise());
+            case Expr.SizeOf s -> false; // never evaluated
             case Expr.Comma c -> c.items().stream().anyMatch(SideEffects::of);
             case Expr.Call c -> {
                 Builtin b = Builtin.byName(c.name());

@@ -178,7 +178,7 @@ final class StmtLowerer {
             if (c.value() == null) {
                 defaultLabel = label;
             } else {
-                int v = ConstEval.eval(c.value(), ctx.bits);
+                int v = ConstEval.eval(c.value(), ctx.bits, ctx.program);
                 // A constant selector picks its case now: a comparison of two constants has no instruction.
                 if (selector instanceof Imm k) { if (k.value() == v) constantTarget = label; }
                 else ctx.emit(new Instr.Branch(tc.ir.CmpOp.EQ, selector, new Imm(v), label));
@@ -222,7 +222,7 @@ final class StmtLowerer {
         int[] out = new int[size];
         List<Expr> elems = v.initList() != null ? v.initList() : v.init() != null ? List.of(v.init()) : List.of();
         for (int k = 0; k < elems.size(); k++) {
-            Integer c = ConstEval.eval(elems.get(k), ctx.bits);
+            Integer c = ConstEval.eval(elems.get(k), ctx.bits, ctx.program);
             if (c == null) return null;
             out[k] = c;
         }
