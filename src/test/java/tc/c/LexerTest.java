@@ -30,6 +30,8 @@ class LexerTest {
                 kinds("int integer do do_ continue"));
         assertEquals(List.of(TokenKind.SWITCH, TokenKind.CASE, TokenKind.DEFAULT, TokenKind.IDENT, TokenKind.EOF),
                 kinds("switch case default defaults"));
+        assertEquals(List.of(TokenKind.STATIC, TokenKind.CONST, TokenKind.SIZEOF, TokenKind.IDENT, TokenKind.EOF),
+                kinds("static const sizeof statics"));
     }
 
     @Test
@@ -99,7 +101,7 @@ class LexerTest {
         fails("x = 017;", "octal literals are not supported: '017'", 1, 5);
         fails("  short c;", "'short' is not supported (the only type is int)", 1, 3);
         fails("x: goto x;", "'goto' is not supported (use loops with break and continue instead)", 1, 4);
-        fails("static int x;", "'static' is not supported (declarations take no storage classes or qualifiers)", 1, 1);
+        fails("extern int x;", "'extern' is not supported (the only storage class is static, the only qualifier const)", 1, 1);
         fails("struct s;", "'struct' is not supported (the only type is int)", 1, 1);
     }
 }

@@ -139,8 +139,18 @@ public final class Checker implements ConstEval.Facts {
             return;
         }
         VarSymbol v = declare(d, VarSymbol.Kind.GLOBAL, null);
-        v.setInit(globalContents(d, v.size()));
+        v.setInit(globalContents(d, v.size(), "initializer of global '" + d.name() + "' is not a constant"));
         if (d.hasInitializer()) initialized.add(v);
+        globals.add(v);
+    }
+
+    /**
+     * A static local: block-scoped like any local, but one variable with a constant initializer
+     * in the memory image, so it lives as a global (owned by no frame, kept between calls).
+     */
+    private void staticLocal(VarDecl d) {
+        VarSymbol v = declare(d, VarSymbol.Kind.GLOBAL, current.name());
+        v.setInit(globalContents(d, v.size(), "initializer of static '" + d.name() + "' is not a constant"));
         globals.add(v);
     }
 
@@ -157,7 +167,7 @@ public final class Checker implements ConstEval.Facts {
         }
         if (d.hasInitializer()) {
             if (!initialized.add(earlier)) throw error(d.pos(), "redefinition of '" + d.name() + "' (both declarations have an initializer)");
-            earlier.setInit(globalContents(d, earlier.size()));
+            earlier.setInit(globalContents(d, earlier.size(), "initializer of global '" + d.name() + "' is not a constant"));
         }
         resolution.put(d, earlier);
     }
@@ -167,13 +177,11 @@ public final class Checker implements ConstEval.Facts {
     }
 
     /** The constant contents a global declaration gives its variable (zeros where it says nothing). */
-    private int[] globalContents(VarDecl d, int size) {
+    private int[] globalContents(VarDecl d, int size, String notConstant) {
         int[] init = new int[size];
-        if (d.init() != null) init[0] = constant(d.init(), "initializer of global '" + d.name() + "' is not a constant");
+        if (d.init() != null) init[0] = constant(d.init(), notConstant);
         if (d.initList() != null) {
-            for (int i = 0; i < d.initList().size(); i++) {
-                init[i] = constant(d.initList().get(i), "initializer of global '" + d.name() + "' is not a constant");
-            }
+            for (int i = 0; i < d.initList().size(); i++) init[i] = constant(d.initList().get(i), notConstant);
         }
         return init;
     }
@@ -192,7 +200,8 @@ public final class Checker implements ConstEval.Facts {
 
     /**
      * Checks {@code d}'s size and initializer, and with {@code enter} declares it in the current
-     * scope (a redefinition there is an error); without, only builds its symbol.
+     * scope (a redefinition there is an error); without, only builds its symbol. The initializer
+     * of a global (or of a static local, which is one) is left to the caller, which needs a constant.
      */
     private VarSymbol declare(VarDecl d, VarSymbol.Kind kind, String function, boolean enter) {
         checkReservedName(d.name(), d.pos());
@@ -240,7 +249,10 @@ public final class Checker implements ConstEval.Facts {
         switch (s) {
             case Stmt.ExprStmt e -> effect(e.expr());
             case Stmt.Declaration d -> {
-                for (VarDecl v : d.vars()) declare(v, VarSymbol.Kind.LOCAL, current.name());
+                for (VarDecl v : d.vars()) {
+                    if (v.isStatic()) staticLocal(v);
+                    else declare(v, VarSymbol.Kind.LOCAL, current.name());
+                }
             }
             case Stmt.If first -> {
                 // An else-if chain is walked in a loop: its depth is its length. The scope that

@@ -15,7 +15,7 @@ public final class Lexer {
             Map.entry("else", TokenKind.ELSE), Map.entry("while", TokenKind.WHILE), Map.entry("do", TokenKind.DO),
             Map.entry("for", TokenKind.FOR), Map.entry("return", TokenKind.RETURN), Map.entry("break", TokenKind.BREAK),
             Map.entry("continue", TokenKind.CONTINUE), Map.entry("switch", TokenKind.SWITCH),
-            Map.entry("const", TokenKind.CONST), Map.entry("sizeof", TokenKind.SIZEOF),
+            Map.entry("const", TokenKind.CONST), Map.entry("static", TokenKind.STATIC), Map.entry("sizeof", TokenKind.SIZEOF),
             Map.entry("case", TokenKind.CASE), Map.entry("default", TokenKind.DEFAULT),
             // char is a synonym of int: one word, so that ordinary C text that stores characters reads naturally.
             Map.entry("char", TokenKind.INT));
@@ -33,8 +33,8 @@ public final class Lexer {
             reasons.put(type, "the only type is int");
         }
         reasons.put("goto", "use loops with break and continue instead");
-        for (String specifier : List.of("static", "extern", "volatile", "register", "auto", "inline", "restrict")) {
-            reasons.put(specifier, "declarations take no storage classes or qualifiers");
+        for (String specifier : List.of("extern", "volatile", "register", "auto", "inline", "restrict")) {
+            reasons.put(specifier, "the only storage class is static, the only qualifier const");
         }
         return Map.copyOf(reasons);
     }

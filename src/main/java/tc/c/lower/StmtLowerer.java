@@ -206,6 +206,8 @@ final class StmtLowerer {
         boolean lined = false;
         for (VarDecl v : d.vars()) {
             VarSymbol sym = ctx.program.symbol(v);
+            // A static local is one of the program's globals, initialised in the memory image.
+            if (sym.kind() == VarSymbol.Kind.GLOBAL) continue;
             int[] image = runsOnce ? staticContents(v, sym.size()) : null;
             Var var = ctx.local(sym, image);
             if (image != null) continue;

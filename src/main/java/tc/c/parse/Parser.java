@@ -94,16 +94,20 @@ public final class Parser {
     }
 
     /** The declaration specifiers read: the type token, and the qualifiers around it. */
-    private record Specifiers(Token type, boolean constant) {}
+    private record Specifiers(Token type, boolean constant, Token isStatic) {}
 
     /** Whether the current token can begin a declaration. */
     private boolean atDeclaration() {
-        return check(TokenKind.INT) || check(TokenKind.VOID) || check(TokenKind.CONST);
+        return check(TokenKind.INT) || check(TokenKind.VOID) || check(TokenKind.CONST) || check(TokenKind.STATIC);
     }
 
-    /** {@code const}, and the type ({@code int}, its synonym {@code char}, or {@code void}), in any order. */
+    /**
+     * {@code const}, {@code static} and the type ({@code int}, its synonym {@code char}, or
+     * {@code void}), in any order; the static token is null when absent.
+     */
     private Specifiers specifiers() {
         Token type = null;
+        Token isStatic = null;
         boolean constant = false;
         while (true) {
             Token t = peek();
@@ -112,13 +116,17 @@ public final class Parser {
                     if (constant) throw error(t.pos(), "duplicate 'const'");
                     constant = true;
                 }
+                case STATIC -> {
+                    if (isStatic != null) throw error(t.pos(), "duplicate 'static'");
+                    isStatic = t;
+                }
                 case INT, VOID -> {
                     if (type != null) throw error(t.pos(), "two types in one declaration ('" + type.text() + "' and '" + t.text() + "')");
                     type = t;
                 }
                 default -> {
                     if (type == null) throw error(t.pos(), "expected a type ('int', 'char' or 'void'), found " + t.describe());
-                    return new Specifiers(type, constant);
+                    return new Specifiers(type, constant, isStatic);
                 }
             }
             advance();
@@ -153,6 +161,7 @@ public final class Parser {
                 Specifiers spec = specifiers();
                 Token type = spec.type();
                 if (type.kind() == TokenKind.VOID) throw error(type.pos(), "parameters cannot be void");
+                if (spec.isStatic() != null) throw error(spec.isStatic().pos(), "parameters cannot be static");
                 Token p = expect(TokenKind.IDENT, "(a parameter name) after '" + type.text() + "'");
                 if (check(TokenKind.LBRACKET)) {
                     throw error(peek().pos(), "array parameters are not supported: arrays cannot be passed to functions");
@@ -178,7 +187,8 @@ public final class Parser {
             if (check(TokenKind.LBRACKET)) throw error(peek().pos(), "multi-dimensional arrays are not supported");
         }
         boolean constant = spec.constant();
-        if (!match(TokenKind.ASSIGN)) return new VarDecl(name.text(), name.pos(), array, size, null, null, null, constant);
+        boolean isStatic = spec.isStatic() != null;
+        if (!match(TokenKind.ASSIGN)) return new VarDecl(name.text(), name.pos(), array, size, null, null, null, constant, isStatic);
         SourcePos initPos = peek().pos();
         if (match(TokenKind.LBRACE)) {
             List<Expr> elems = new ArrayList<>();
@@ -187,9 +197,9 @@ public final class Parser {
                 if (!match(TokenKind.COMMA)) break;
             }
             expect(TokenKind.RBRACE, "after initializer list");
-            return new VarDecl(name.text(), name.pos(), array, size, null, elems, initPos, constant);
+            return new VarDecl(name.text(), name.pos(), array, size, null, elems, initPos, constant, isStatic);
         }
-        return new VarDecl(name.text(), name.pos(), array, size, assignment(), null, initPos, constant);
+        return new VarDecl(name.text(), name.pos(), array, size, assignment(), null, initPos, constant, isStatic);
     }
 
     // ---- statements
@@ -220,13 +230,15 @@ public final class Parser {
     }
 
     private Stmt blockItem() {
-        if (atDeclaration()) return declaration();
+        if (atDeclaration()) return declaration(false);
         return statement();
     }
 
-    private Stmt.Declaration declaration() {
+    /** A declaration in a block, or with {@code inFor} in a for-loop's header (where C allows no static). */
+    private Stmt.Declaration declaration(boolean inFor) {
         SourcePos start = peek().pos();
         Specifiers spec = specifiers();
+        if (inFor && spec.isStatic() != null) throw error(spec.isStatic().pos(), "a for-loop's declaration cannot be static");
         Token type = spec.type();
         Token name = expect(TokenKind.IDENT, "(a name) after '" + type.text() + "'");
         if (check(TokenKind.LPAREN)) throw error(name.pos(), "functions cannot be declared inside a function");
@@ -243,7 +255,7 @@ public final class Parser {
         switch (t.kind()) {
             case LBRACE: return block();
             case SEMI: advance(); return new Stmt.Empty(t.pos());
-            case INT: case VOID: case CONST: throw error(t.pos(), "a declaration is not allowed here (wrap it in braces)");
+            case INT: case VOID: case CONST: case STATIC: throw error(t.pos(), "a declaration is not allowed here (wrap it in braces)");
             case BREAK: advance(); expect(TokenKind.SEMI, "after 'break'"); return new Stmt.Break(t.pos());
             case CONTINUE: advance(); expect(TokenKind.SEMI, "after 'continue'"); return new Stmt.Continue(t.pos());
             case RETURN: {
@@ -298,7 +310,7 @@ public final class Parser {
                 expect(TokenKind.LPAREN, "after 'for'");
                 Stmt init = null;
                 if (atDeclaration()) {
-                    init = declaration();
+                    init = declaration(true);
                 } else if (!match(TokenKind.SEMI)) {
                     SourcePos p = peek().pos();
                     init = new Stmt.ExprStmt(expression(), p);
@@ -463,10 +475,11 @@ public final class Parser {
     private Expr sizeOf() {
         Token keyword = advance();
         TokenKind next = peek(1).kind();
-        if (check(TokenKind.LPAREN) && (next == TokenKind.INT || next == TokenKind.VOID || next == TokenKind.CONST)) {
+        if (check(TokenKind.LPAREN) && (next == TokenKind.INT || next == TokenKind.VOID || next == TokenKind.CONST || next == TokenKind.STATIC)) {
             advance();
             Specifiers spec = specifiers();
             if (spec.type().kind() == TokenKind.VOID) throw error(spec.type().pos(), "sizeof applied to void");
+            if (spec.isStatic() != null) throw error(spec.isStatic().pos(), "a type name cannot be static");
             expect(TokenKind.RPAREN, "after type name");
             return new Expr.SizeOf(null, keyword.pos());
         }
