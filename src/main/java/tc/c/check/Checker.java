@@ -74,13 +74,14 @@ public final class Checker implements ConstEval.Facts {
             }
         }
         if (!runtimeLibrary) checkMain();
-        return new CheckedProgram(unit, bits, defined, globals, resolution, sizes);
+        return new CheckedProgram(unit, bits, defined, globals, resolution, sizes, functions.keySet());
     }
 
     /** Folding during checking: a sizeof is checked (and its size known) before anything folds it. */
     @Override public int sizeOf(Expr.SizeOf s) { return sizes.get(s); }
 
-    @Override public Builtin builtin(Expr.Call c) { return Builtin.byName(c.name()); }
+    /** A function the program declares takes a builtin's name: its calls reach the user's function. */
+    @Override public Builtin builtin(Expr.Call c) { return functions.containsKey(c.name()) ? null : Builtin.byName(c.name()); }
 
     private void checkReservedName(String name, SourcePos pos) {
         if (!runtimeLibrary && name.startsWith("__")) throw error(pos, "names starting with '__' are reserved ('" + name + "')");
@@ -90,7 +91,6 @@ public final class Checker implements ConstEval.Facts {
 
     private void declareFunction(FunctionDecl f) {
         checkReservedName(f.name(), f.pos());
-        if (Builtin.byName(f.name()) != null) throw error(f.pos(), "'" + f.name() + "' is a builtin function and cannot be redefined");
         FunctionSymbol old = functions.get(f.name());
         if (old == null) {
             functions.put(f.name(), new FunctionSymbol(f.name(), f.params().size(), f.returnsVoid(), f.pos(), f.isDefinition() ? f : null));
@@ -482,7 +482,7 @@ public final class Checker implements ConstEval.Facts {
 
     private boolean call(Expr.Call c) {
         if (scope.lookup(c.name()) != null) throw error(c.pos(), "'" + c.name() + "' is a variable, not a function");
-        Builtin b = Builtin.byName(c.name());
+        Builtin b = builtin(c);
         if (b != null) {
             arity(c, b.arity());
             for (int k = 0; k < c.args().size(); k++) {
