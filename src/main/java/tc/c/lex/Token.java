@@ -22,7 +22,6 @@ public record Token(TokenKind kind, String text, SourcePos pos, long value) {
             case EOF -> "end of file";
             case IDENT, INT_LIT, CHAR_LIT -> "'" + text + "'";
             case INT -> "'" + text + "'"; // 'int' or its synonym 'char'
-
             default -> "'" + kind.spelling() + "'";
         };
     }
