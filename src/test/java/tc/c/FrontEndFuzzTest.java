@@ -37,6 +37,9 @@ class FrontEndFuzzTest {
         "int t[3];\nint main() { int k = 1; t[k]++; --t[2]; t[0] = t[1]-- + ++t[2]; { int k = 2; t[k] |= 4; } return t[0] & t[1] | t[2]; }",
         "int sq(int x) { return x * x; }\nint main() { int s = 0; for (int i = -3; i <= 3; i++) s += sq(i) - (i < 0 ? -i : i); output(s); return s; }",
         "void p(int x) { if (x <= 0) return; output(x); p(x - 2); }\nint main() { p(7); int q[4] = {1, 2}; return q[1] + q[3]; }",
+        "static const char s[] = {'\\x41', '\\n', '\\0'};\nint max(int a, int b, int c) { return a + b + c; }\nint tick() { static int n; return ++n; }\n"
+                + "int main() { int r = 0; for (int i = 0, j = 3; i < j; i++, j--) switch (i) { case 0: r += 2; case 1: r++; break; default: continue; }\n"
+                + " return (tick(), tick()) + max(r, sizeof s, sizeof(int)) + s[1]; }",
     };
 
     private static final String[] INSERTS = {
@@ -44,6 +47,7 @@ class FrontEndFuzzTest {
         "++", "--", "int", "void", "if", "else", "while", "do", "for", "return", "break", "continue", "main", "x", "a[0]",
         "abs(", "swap(", "output(", "min(1,", "0", "1", "127", "128", "-129", "0xFF", "0x10000", "99999999999999999999999",
         "'z'", "'\\'", "/*", "*/", "//", "#", "@", "\"s\"", "\n", "\t", "__mul", "char",
+        "switch", "case", "default", "case 1:", "sizeof", "static", "const", "'\\x41'", "'\\x'", "'\\q'", "'\\777'",
     };
 
     private static String mutate(String seed, Random rnd) {

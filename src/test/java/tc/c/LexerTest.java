@@ -28,6 +28,10 @@ class LexerTest {
     void keywordsAndIdentifiers() {
         assertEquals(List.of(TokenKind.INT, TokenKind.IDENT, TokenKind.DO, TokenKind.IDENT, TokenKind.CONTINUE, TokenKind.EOF),
                 kinds("int integer do do_ continue"));
+        assertEquals(List.of(TokenKind.SWITCH, TokenKind.CASE, TokenKind.DEFAULT, TokenKind.IDENT, TokenKind.EOF),
+                kinds("switch case default defaults"));
+        assertEquals(List.of(TokenKind.STATIC, TokenKind.CONST, TokenKind.SIZEOF, TokenKind.IDENT, TokenKind.EOF),
+                kinds("static const sizeof statics"));
     }
 
     @Test
@@ -39,6 +43,22 @@ class LexerTest {
         assertEquals(255, t.get(2).value());
         assertEquals(List.of(97L, 10L, 0L, 92L, 39L, 34L, 9L), t.subList(3, 10).stream().map(Token::value).toList());
         assertEquals(Long.MAX_VALUE, lex("99999999999999999999999").get(0).value(), "huge literals saturate");
+    }
+
+    @Test
+    void hexOctalAndOtherEscapes() {
+        List<Token> t = lex("'\\x41' '\\x0' '\\xfF' '\\101' '\\12' '\\377' '\\a' '\\b' '\\f' '\\v' '\\?' '\\r'");
+        assertEquals(List.of(65L, 0L, 255L, 65L, 10L, 255L, 7L, 8L, 12L, 11L, 63L, 13L),
+                t.subList(0, 12).stream().map(Token::value).toList());
+        assertTrue(t.stream().limit(12).allMatch(k -> k.kind() == TokenKind.CHAR_LIT));
+    }
+
+    @Test
+    void charIsASynonymOfInt() {
+        List<Token> t = lex("char c;");
+        assertEquals(TokenKind.INT, t.get(0).kind());
+        assertEquals("char", t.get(0).text(), "diagnostics quote what was written");
+        assertEquals("'char'", t.get(0).describe());
     }
 
     @Test
@@ -68,16 +88,20 @@ class LexerTest {
         fails("x = '\\nn';", "character literal holds more than one character", 1, 5);
         fails("x = 'a;\ny = 'b';", "unterminated character literal", 1, 5);
         fails("x = 'a", "unterminated character literal", 1, 5);
-        fails("x = '\\q';", "unknown escape sequence '\\q'", 1, 5);
+        fails("x = '\\q';", "unknown escape sequence '\\q'", 1, 6);
+        fails("x = '\\x';", "\\x used with no following hex digits", 1, 6);
+        fails("x = '\\xg';", "\\x used with no following hex digits", 1, 6);
+        fails("x = '\\x100';", "hex escape sequence out of range (0x0..0xFF)", 1, 6);
+        fails("x = '\\400';", "octal escape sequence out of range (\\0..\\377)", 1, 6);
+        fails("x = '\\x41A';", "hex escape sequence out of range (0x0..0xFF)", 1, 6);
+        fails("x = '\\1234';", "character literal holds more than one character", 1, 5);
         fails("x = '';", "empty character literal", 1, 5);
         fails("x = 12ab;", "invalid integer literal '12ab'", 1, 5);
         fails("x = 0x;", "invalid integer literal '0x'", 1, 5);
         fails("x = 017;", "octal literals are not supported: '017'", 1, 5);
-        fails("  char c;", "'char' is not supported (the only type is int)", 1, 3);
-        fails("  switch (x) { }", "'switch' is not supported (use if/else if instead)", 1, 3);
+        fails("  short c;", "'short' is not supported (the only type is int)", 1, 3);
         fails("x: goto x;", "'goto' is not supported (use loops with break and continue instead)", 1, 4);
-        fails("static int x;", "'static' is not supported (declarations take no storage classes or qualifiers)", 1, 1);
-        fails("x = sizeof(x);", "'sizeof' is not supported", 1, 5);
+        fails("extern int x;", "'extern' is not supported (the only storage class is static, the only qualifier const)", 1, 1);
         fails("struct s;", "'struct' is not supported (the only type is int)", 1, 1);
     }
 }

@@ -39,6 +39,8 @@ class ParserTest {
                     : show(d.target()) + (d.increment() ? "++" : "--")) + ")";
             case Expr.Conditional c -> "(" + show(c.cond()) + " ? " + show(c.then()) + " : " + show(c.otherwise()) + ")";
             case Expr.Call c -> c.name() + c.args().stream().map(ParserTest::show).toList();
+            case Expr.SizeOf s -> "sizeof(" + (s.operand() == null ? "int" : show(s.operand())) + ")";
+            case Expr.Comma c -> "(" + String.join(", ", c.items().stream().map(ParserTest::show).toList()) + ")";
         };
     }
 
@@ -55,6 +57,13 @@ class ParserTest {
         assertEquals("((-x) * (~(!y)))", show(expr("-x * ~!y")));
         assertEquals("((++a) + (b--))", show(expr("++a + b--")));
         assertEquals("f[1, (2 + 3), a[i]]", show(expr("f(1, 2 + 3, a[i])")));
+        assertEquals("((a = 1), (b += 2), c)", show(expr("a = 1, b += 2, c")));
+        assertEquals("f[(a, b), c]", show(expr("f((a, b), c)")));
+        assertEquals("(x ? (a, b) : c)", show(expr("x ? a, b : c")));
+        assertEquals("a[(i, j)]", show(expr("a[i, j]")));
+        assertEquals("(sizeof(int) + sizeof(x))", show(expr("sizeof(const char) + sizeof x")));
+        assertEquals("(sizeof(a) * 2)", show(expr("sizeof(a) * 2")));
+        assertEquals("sizeof((-x))", show(expr("sizeof -x")));
     }
 
     @Test
@@ -94,7 +103,24 @@ class ParserTest {
     }
 
     @Test
+    void switchKeepsItsLabelsInTheBody() {
+        FunctionDecl f = (FunctionDecl) parse("int main() { switch (x + 1) { case 1: case 'a': y = 1; break; default: ; } }").items().get(0);
+        Stmt.Switch sw = assertInstanceOf(Stmt.Switch.class, f.body().body().get(0));
+        assertEquals("(x + 1)", show(sw.selector()));
+        assertEquals(6, sw.body().size());
+        assertEquals("1", show(((Stmt.Case) sw.body().get(0)).value()));
+        assertEquals("'a'", show(((Stmt.Case) sw.body().get(1)).value()));
+        assertInstanceOf(Stmt.ExprStmt.class, sw.body().get(2));
+        assertInstanceOf(Stmt.Break.class, sw.body().get(3));
+        assertNull(((Stmt.Case) sw.body().get(4)).value(), "default has no value");
+        assertEquals(new SourcePos(1, 63), sw.body().get(4).pos());
+    }
+
+    @Test
     void syntaxErrors() {
+        fails("int main() { switch (1) case 1: ; }", "expected '{' after 'switch (…)', found 'case'", 1, 25);
+        fails("int main() { switch (1) { case 1 ; } }", "expected ':' after case value, found ';'", 1, 34);
+        fails("int main() { switch (1) { default ; } }", "expected ':' after 'default', found ';'", 1, 35);
         fails("int main() {\n  x = 1\n  y = 2;\n}", "expected ';' after expression, found 'y'", 3, 3);
         fails("int main() { return (1 + ; }", "expected an expression, found ';'", 1, 26);
         fails("int main() { int x }", "expected ';' after declaration, found '}'", 1, 20);

@@ -17,7 +17,7 @@ class CorpusCoverageTest {
 
     // Longest operators first so that "<<=" is not read as "<<" then "=".
     private static final Pattern TOKEN = Pattern.compile(
-            "//[^\\n]*|/\\*.*?\\*/|'(?:\\\\.|[^'\\\\])'|0[xX][0-9A-Fa-f]+|\\d+|[A-Za-z_]\\w*"
+            "//[^\\n]*|/\\*.*?\\*/|'(?:\\\\x[0-9A-Fa-f]+|\\\\[0-7]{1,3}|\\\\.|[^'\\\\])'|0[xX][0-9A-Fa-f]+|\\d+|[A-Za-z_]\\w*"
                     + "|<<=|>>=|\\+\\+|--|&&|\\|\\||==|!=|<=|>=|<<|>>|[-+*/%&|^]=|[-+*/%&|^~!<>=?:;,(){}\\[\\]]|\\S",
             Pattern.DOTALL);
 
@@ -55,7 +55,8 @@ class CorpusCoverageTest {
                 "+", "-", "*", "/", "%", "&", "|", "^", "~", "!", "<<", ">>", "==", "!=", "<", "<=", ">", ">=", "&&", "||",
                 "=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "++", "--", "?", ":", "[", "{",
                 "int", "void", "if", "else", "while", "do", "for", "break", "continue", "return",
-                "abs", "min", "max", "mul", "swap", "output", "<hex>", "<char>");
+                "abs", "min", "max", "mul", "swap", "output", "<hex>", "<char>",
+                "char", "switch", "case", "default", "sizeof", "const", "static");
         List<String> missing = required.stream().filter(t -> !used.contains(t)).toList();
         assertTrue(missing.isEmpty(), "no running corpus program uses " + missing);
     }

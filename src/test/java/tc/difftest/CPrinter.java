@@ -38,6 +38,9 @@ abstract class CPrinter {
 
     protected String lvalue(Expr e) { return expr(e); }
 
+    /** A case label's constant. */
+    protected String caseValue(int v) { return v < 0 ? "(" + v + ")" : Integer.toString(v); }
+
     protected void line(String text) {
         out.append("    ".repeat(indent)).append(text).append('\n');
     }
@@ -117,6 +120,17 @@ abstract class CPrinter {
                 line("}");
             }
             case Loop l -> loop(l);
+            case Sequence q -> line(String.join(", ", q.parts().stream().map(this::simple).toList()) + ";");
+            case Switch w -> {
+                line("switch (" + expr(w.selector()) + ") {");
+                for (SwitchCase k : w.cases()) {
+                    // Braces give each case's declarations a scope of their own, in both dialects.
+                    line((k.value() == null ? "default" : "case " + caseValue(k.value())) + ": {");
+                    block(k.body());
+                    line("}");
+                }
+                line("}");
+            }
             case Break b -> line("break;");
             case Continue c -> line("continue;");
             case Return r -> line(r.value() == null ? "return;" : "return " + expr(r.value()) + ";");

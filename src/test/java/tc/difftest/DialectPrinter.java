@@ -38,6 +38,7 @@ final class DialectPrinter extends CPrinter {
                     if (i.otherwise() != null) names.addAll(callees(i.otherwise()));
                 }
                 case Loop l -> names.addAll(callees(l.body()));
+                case Switch w -> { for (SwitchCase k : w.cases()) names.addAll(callees(k.body())); }
                 default -> { }
             }
         return names;
@@ -65,6 +66,7 @@ final class DialectPrinter extends CPrinter {
             case Binary b -> "(" + expr(b.left()) + " " + b.op().token + " " + expr(b.right()) + ")";
             case Cond c -> "(" + expr(c.test()) + " ? " + expr(c.then()) + " : " + expr(c.otherwise()) + ")";
             case Call c -> c.fn().name().toLowerCase() + "(" + String.join(", ", c.args().stream().map(this::expr).toList()) + ")";
+            case Comma c -> "(" + expr(c.left()) + ", " + expr(c.right()) + ")";
         };
     }
 
@@ -72,7 +74,11 @@ final class DialectPrinter extends CPrinter {
         return switch (l.style()) {
             case DECIMAL -> Integer.toString(l.value());
             case HEX -> "0x" + Integer.toHexString(tc.ir.Word.unsigned(l.value(), program.bits())).toUpperCase();
-            case CHAR -> "'" + (char) l.value() + "'";
+            case CHAR -> "'" + switch (l.value()) {
+                case 0 -> "\\0"; case 9 -> "\\t"; case 10 -> "\\n"; case 39 -> "\\'"; case 92 -> "\\\\";
+                default -> String.valueOf((char) l.value());
+            } + "'";
+            case CHAR_HEX -> String.format("'\\x%02x'", l.value());
         };
     }
 

@@ -79,6 +79,8 @@ final class GccPrinter extends CPrinter {
             case Cond c -> "(" + expr(c.test()) + " ? " + expr(c.then()) + " : " + expr(c.otherwise()) + ")";
             case Call c -> helper + c.fn().name().toLowerCase() + "("
                     + String.join(", ", c.args().stream().map(this::expr).toList()) + ")";
+            // (void) says the dropped value is meant, which keeps gcc quiet.
+            case Comma c -> "((void)" + expr(c.left()) + ", " + expr(c.right()) + ")";
         };
     }
 

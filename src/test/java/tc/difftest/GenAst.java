@@ -32,10 +32,11 @@ final class GenAst {
 
     enum Builtin { ABS, MIN, MAX, MUL }
 
-    enum LitStyle { DECIMAL, HEX, CHAR }
+    /** CHAR prints a character literal (an escape where C needs or allows one), CHAR_HEX a {@code '\\xHH'}. */
+    enum LitStyle { DECIMAL, HEX, CHAR, CHAR_HEX }
 
     /** A pure expression: nothing in it writes memory, so evaluation order cannot matter. */
-    sealed interface Expr permits Lit, Var, Elem, Unary, Binary, Cond, Call {}
+    sealed interface Expr permits Lit, Var, Elem, Unary, Binary, Cond, Call, Comma {}
 
     record Lit(int value, LitStyle style) implements Expr {}
 
@@ -52,8 +53,11 @@ final class GenAst {
 
     record Call(Builtin fn, List<Expr> args) implements Expr {}
 
+    /** {@code (left, right)}: both pure, so only the value (right's) can show. */
+    record Comma(Expr left, Expr right) implements Expr {}
+
     sealed interface Stmt permits Decl, ArrayDecl, Assign, Step, AssignStep, CallStmt, Output, Swap, If, Loop,
-            Break, Continue, Return {}
+            Break, Continue, Return, Sequence, Switch {}
 
     /** {@code int name [= init];} (no initializer: the dialect promises 0). */
     record Decl(String name, Expr init) implements Stmt {}
@@ -89,6 +93,17 @@ final class GenAst {
      * first thing in the body so {@code continue} cannot skip it.
      */
     record Loop(LoopKind kind, String counter, int bound, int stride, Expr extra, List<Stmt> body) implements Stmt {}
+
+    /** {@code a, b, c;}: simple statements ({@link Assign}, {@link Step}) joined by the comma operator, run left to right. */
+    record Sequence(List<Stmt> parts) implements Stmt {}
+
+    /**
+     * {@code switch (selector) { case v: { body } … }}; a case whose body does not end in a
+     * {@link Break} falls through into the next. value null is {@code default}.
+     */
+    record Switch(Expr selector, List<SwitchCase> cases) implements Stmt {}
+
+    record SwitchCase(Integer value, List<Stmt> body) {}
 
     record Break() implements Stmt {}
 

@@ -216,6 +216,8 @@ public final class ProgramGenerator {
         if (k < 50) { Expr e = expr(c, 3); c.charge(2 + weight(e)); return new Output(e); }
         if (k < 60 && canNest) return ifStmt(c, nesting);
         if (k < 72 && canNest && c.loopDepth < MAX_LOOP_NESTING) return loop(c, nesting);
+        if (k < 76 && canNest) return switchStmt(c, nesting);
+        if (k < 79) return sequence(c);
         if (k < 82) { Stmt s = call(c); if (s != null) return s; }
         if (k < 87 && c.loopDepth > 0) return jump(c);
         if (k < 91 && nesting > 0) {
@@ -336,6 +338,36 @@ public final class ProgramGenerator {
         return new Loop(kind, counter, bound, stride, extra, body);
     }
 
+    /**
+     * A switch on a small selector (so that its cases are often hit): distinct case values,
+     * perhaps a default anywhere, each body ending in break or falling through to the next.
+     */
+    private Stmt switchStmt(Context c, int nesting) {
+        Expr selector = chance(70) ? new Binary(BinOp.AND, expr(c, 2), lit(3)) : expr(c, 2);
+        c.charge(4 + weight(selector));
+        List<Integer> values = new ArrayList<>(List.of(0, 1, 2, 3, -1, Word.max(bits), Word.min(bits)));
+        java.util.Collections.shuffle(values, new java.util.Random(rnd.nextLong()));
+        int n = rnd.nextInt(1, 5);
+        int defaultAt = chance(60) ? rnd.nextInt(n + 1) : -1;
+        List<SwitchCase> cases = new ArrayList<>();
+        for (int i = 0; i <= n; i++) {
+            if (i == n && defaultAt != n) break;
+            Integer value = i == defaultAt ? null : values.get(i);
+            List<Stmt> body = new ArrayList<>(block(c, nesting + 1, 0, 2));
+            if (chance(70)) body.add(new Break());
+            cases.add(new SwitchCase(value, body));
+        }
+        return new Switch(selector, cases);
+    }
+
+    /** Two or three assignments or steps joined by the comma operator. */
+    private Stmt sequence(Context c) {
+        List<Stmt> parts = new ArrayList<>();
+        int n = rnd.nextInt(2, 4);
+        for (int i = 0; i < n; i++) parts.add(chance(60) ? assign(c) : chance(50) ? compound(c) : step(c));
+        return new Sequence(parts);
+    }
+
     private Stmt jump(Context c) {
         Stmt j = chance(50) ? new Break() : new Continue();
         if (chance(15)) return j;
@@ -418,6 +450,7 @@ public final class ProgramGenerator {
         }
         if (k < 70) return new Unary(pick(List.of(UnOp.values())), expr(c, depth - 1));
         if (k < 78) return new Cond(expr(c, depth - 1), expr(c, depth - 1), expr(c, depth - 1));
+        if (k < 81) return new Comma(expr(c, depth - 1), expr(c, depth - 1));
         if (k < 90) {
             Builtin fn = pick(List.of(Builtin.values()));
             return fn == Builtin.ABS ? new Call(fn, List.of(expr(c, depth - 1)))
@@ -466,9 +499,10 @@ public final class ProgramGenerator {
         int k = rnd.nextInt(100);
         if (k < 8) return new Lit(v, LitStyle.HEX);
         if (k < 11) {
-            int ch = pick(List.of((int) 'a', (int) 'z', (int) 'A', (int) '0', (int) '7'));
+            int ch = pick(List.of((int) 'a', (int) 'z', (int) 'A', (int) '0', (int) '7', 0, 9, 10, 39, 92));
             return new Lit(ch, LitStyle.CHAR);
         }
+        if (k < 13) return new Lit(rnd.nextInt(0, 128), LitStyle.CHAR_HEX);
         return new Lit(v, LitStyle.DECIMAL);
     }
 
@@ -509,6 +543,7 @@ public final class ProgramGenerator {
                 for (Expr a : k.args()) w += weight(a);
                 yield w;
             }
+            case Comma q -> 1 + weight(q.left()) + weight(q.right());
         };
     }
 

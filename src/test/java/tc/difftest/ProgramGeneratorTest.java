@@ -37,9 +37,38 @@ class ProgramGeneratorTest {
                 " << ", " >> ", " == ", " != ", " < ", " <= ", " > ", " >= ", " && ", " || ", " ? ",
                 "+= ", "-= ", "*= ", "/= ", "%= ", "&= ", "|= ", "^= ", "<<= ", ">>= ", "++", "--",
                 "abs(", "min(", "max(", "mul(", "swap(", "output(", "0x", "'",
-                "for (", "while (", "do {", "break;", "continue;", "return;", "else", "void ", "[", "= {"))
+                "for (", "while (", "do {", "break;", "continue;", "return;", "else", "void ", "[", "= {",
+                "switch (", "case ", "default: {", "'\\x", "'\\n'", "'\\0'"))
             if (!text.contains(feature)) missing.add(feature);
         assertEquals(List.of(), missing, "features never generated in 200 programs");
+        int sequences = 0, commas = 0, fallThroughs = 0;
+        for (long seed = 0; seed < 200; seed++) {
+            var g = ProgramGenerator.generate(seed, seed % 2 == 0 ? 8 : 16);
+            if (g.gcc("p_").contains("((void)")) commas++;
+            for (GenAst.Function f : g.ast().functions()) {
+                sequences += count(f.body(), s -> s instanceof GenAst.Sequence);
+                fallThroughs += count(f.body(), s -> s instanceof GenAst.Switch w
+                        && w.cases().stream().limit(w.cases().size() - 1).anyMatch(k -> k.body().isEmpty() || !(k.body().get(k.body().size() - 1) instanceof GenAst.Break)));
+            }
+        }
+        assertTrue(sequences >= 10, "only " + sequences + " comma-operator statements in 200 programs");
+        assertTrue(commas >= 10, "only " + commas + " programs with a comma expression");
+        assertTrue(fallThroughs >= 10, "only " + fallThroughs + " switches that fall through");
+    }
+
+    /** Statements anywhere in {@code body} (nested ones included) that {@code which} accepts. */
+    private static int count(List<GenAst.Stmt> body, java.util.function.Predicate<GenAst.Stmt> which) {
+        int n = 0;
+        for (GenAst.Stmt s : body) {
+            if (which.test(s)) n++;
+            switch (s) {
+                case GenAst.If i -> n += count(i.then(), which) + (i.otherwise() == null ? 0 : count(i.otherwise(), which));
+                case GenAst.Loop l -> n += count(l.body(), which);
+                case GenAst.Switch w -> { for (GenAst.SwitchCase k : w.cases()) n += count(k.body(), which); }
+                default -> { }
+            }
+        }
+        return n;
     }
 
     @Test

@@ -16,6 +16,7 @@ public sealed interface Expr {
                 case Assign a -> e = a.target();
                 case IncDec d when !d.prefix() -> e = d.target();
                 case Conditional c -> e = c.cond();
+                case Comma c -> e = c.items().get(0);
                 default -> { return e.pos(); }
             }
         }
@@ -46,6 +47,22 @@ public sealed interface Expr {
 
     /** {@code cond ? then : otherwise}; pos is the {@code ?}'s. */
     record Conditional(Expr cond, Expr then, Expr otherwise, SourcePos pos) implements Expr {}
+
+    /**
+     * The comma operator {@code a, b, c}: the items left to right, each but the last for its
+     * effects, the last giving the value. Kept flat, so a long list costs no nesting.
+     * pos is the first comma's.
+     */
+    record Comma(List<Expr> items, SourcePos pos) implements Expr {
+        public Comma { items = List.copyOf(items); }
+    }
+
+    /**
+     * {@code sizeof operand}, or {@code sizeof(int)} when operand is null: the size in words
+     * (memory is word-addressed, so an int is 1), a constant; the operand is never evaluated.
+     * pos is the keyword's.
+     */
+    record SizeOf(Expr operand, SourcePos pos) implements Expr {}
 
     /** A call of a user function or a builtin; pos is the name's. */
     record Call(String name, List<Expr> args, SourcePos pos) implements Expr {

@@ -21,14 +21,29 @@ public sealed interface Stmt {
 
     record DoWhile(Stmt body, Expr cond, SourcePos pos) implements Stmt {}
 
-    /** init is null, an {@link ExprStmt} or a {@link Declaration}; cond and update may be null. */
-    /** {@code for (init; cond; u1, u2, …) body}; C's comma is accepted in the init and update parts only. */
+    /**
+     * {@code for (init; cond; update) body}: init is null, an {@link ExprStmt} or a
+     * {@link Declaration}; cond may be null; updates holds the update expression, if any (a
+     * comma expression when the header lists several).
+     */
     record For(Stmt init, Expr cond, List<Expr> updates, Stmt body, SourcePos pos) implements Stmt {
         public For { updates = List.copyOf(updates); }
     }
 
     /** value is null for a bare {@code return;}. */
     record Return(Expr value, SourcePos pos) implements Stmt {}
+
+    /**
+     * {@code switch (selector) { … }}: the body's statements in order, with {@link Case} labels
+     * among them (directly in the braces, not nested deeper); control enters at the matching
+     * label and falls through the rest until a {@code break}.
+     */
+    record Switch(Expr selector, List<Stmt> body, SourcePos pos) implements Stmt {
+        public Switch { body = List.copyOf(body); }
+    }
+
+    /** {@code case value:} or, when value is null, {@code default:}; a label, not a statement of its own. */
+    record Case(Expr value, SourcePos pos) implements Stmt {}
 
     record Break(SourcePos pos) implements Stmt {}
 

@@ -3,7 +3,8 @@ package tc.c.check;
 import tc.ir.DeviceOp;
 
 /**
- * The builtin functions: reserved names that no user function may take. The device builtins
+ * The builtin functions. A program may define a function of the same name: its calls then reach
+ * the user's function, and the builtin is out of its reach (CheckedProgram#builtin). The device builtins
  * ({@link #device()} not null) reach the Tensor Computer's seed machine; every target accepts
  * them in the front end, and a back end without the devices refuses them.
  */

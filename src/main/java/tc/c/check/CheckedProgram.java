@@ -14,14 +14,28 @@ import tc.c.ast.VarDecl;
  *
  * @param functions the defined functions, in source order
  * @param globals   global variables in declaration order, with initial contents
+ * @param sizes     the value of each {@code sizeof}
+ * @param userFunctions the names of the functions the program declares: a call of one of them
+ *                  reaches the user's function even when a builtin has the same name
  */
 public record CheckedProgram(TranslationUnit unit, int wordBits, List<FunctionDecl> functions, List<VarSymbol> globals,
-                             Map<Object, VarSymbol> resolution) {
+                             Map<Object, VarSymbol> resolution, Map<Expr.SizeOf, Integer> sizes, java.util.Set<String> userFunctions)
+        implements ConstEval.Facts {
     public CheckedProgram {
         functions = List.copyOf(functions);
         globals = List.copyOf(globals);
         resolution = new IdentityHashMap<>(resolution);
+        sizes = new IdentityHashMap<>(sizes);
+        userFunctions = java.util.Set.copyOf(userFunctions);
     }
+
+    @Override public int sizeOf(Expr.SizeOf s) {
+        Integer n = sizes.get(s);
+        if (n == null) throw new IllegalStateException("unchecked sizeof at " + s.pos());
+        return n;
+    }
+
+    @Override public Builtin builtin(Expr.Call c) { return userFunctions.contains(c.name()) ? null : Builtin.byName(c.name()); }
 
     /** The variable a name use refers to. */
     public VarSymbol symbol(Expr.Name use) { return get(use); }

@@ -24,12 +24,13 @@ import tc.source.SourcePos;
  * before any body is checked, so calls may precede definitions), arity, lvalues, void values,
  * literal ranges, array sizes and constant indices, break/continue placement and {@code main}.
  */
-public final class Checker {
+public final class Checker implements ConstEval.Facts {
     private final TranslationUnit unit;
     private final int bits;
     private final boolean runtimeLibrary;
     private final Map<String, FunctionSymbol> functions = new LinkedHashMap<>();
     private final Map<Object, VarSymbol> resolution = new IdentityHashMap<>();
+    private final Map<Expr.SizeOf, Integer> sizes = new IdentityHashMap<>();
     private final List<VarSymbol> globals = new ArrayList<>();
     /** Globals whose declaration with an initializer has been seen (C allows one). */
     private final Set<VarSymbol> initialized = new HashSet<>();
@@ -37,6 +38,8 @@ public final class Checker {
     private Scope scope = globalScope;
     private FunctionDecl current;
     private int loops;
+    /** Enclosing loops and switches: what a {@code break} may leave. */
+    private int breakable;
 
     private Checker(TranslationUnit unit, int bits, boolean runtimeLibrary) {
         this.unit = unit;
@@ -71,8 +74,14 @@ public final class Checker {
             }
         }
         if (!runtimeLibrary) checkMain();
-        return new CheckedProgram(unit, bits, defined, globals, resolution);
+        return new CheckedProgram(unit, bits, defined, globals, resolution, sizes, functions.keySet());
     }
+
+    /** Folding during checking: a sizeof is checked (and its size known) before anything folds it. */
+    @Override public int sizeOf(Expr.SizeOf s) { return sizes.get(s); }
+
+    /** A function the program declares takes a builtin's name: its calls reach the user's function. */
+    @Override public Builtin builtin(Expr.Call c) { return functions.containsKey(c.name()) ? null : Builtin.byName(c.name()); }
 
     private void checkReservedName(String name, SourcePos pos) {
         if (!runtimeLibrary && name.startsWith("__")) throw error(pos, "names starting with '__' are reserved ('" + name + "')");
@@ -82,7 +91,6 @@ public final class Checker {
 
     private void declareFunction(FunctionDecl f) {
         checkReservedName(f.name(), f.pos());
-        if (Builtin.byName(f.name()) != null) throw error(f.pos(), "'" + f.name() + "' is a builtin function and cannot be redefined");
         FunctionSymbol old = functions.get(f.name());
         if (old == null) {
             functions.put(f.name(), new FunctionSymbol(f.name(), f.params().size(), f.returnsVoid(), f.pos(), f.isDefinition() ? f : null));
@@ -110,7 +118,7 @@ public final class Checker {
         for (Param p : f.params()) {
             checkReservedName(p.name(), p.pos());
             if (scope.local(p.name()) != null) throw error(p.pos(), "redefinition of parameter '" + p.name() + "'");
-            VarSymbol v = new VarSymbol(p.name(), p.pos(), VarSymbol.Kind.PARAM, f.name(), false, 1);
+            VarSymbol v = new VarSymbol(p.name(), p.pos(), VarSymbol.Kind.PARAM, f.name(), false, 1, p.constant());
             scope.declare(v);
             resolution.put(p, v);
         }
@@ -131,8 +139,18 @@ public final class Checker {
             return;
         }
         VarSymbol v = declare(d, VarSymbol.Kind.GLOBAL, null);
-        v.setInit(globalContents(d, v.size()));
+        v.setInit(globalContents(d, v.size(), "initializer of global '" + d.name() + "' is not a constant"));
         if (d.hasInitializer()) initialized.add(v);
+        globals.add(v);
+    }
+
+    /**
+     * A static local: block-scoped like any local, but one variable with a constant initializer
+     * in the memory image, so it lives as a global (owned by no frame, kept between calls).
+     */
+    private void staticLocal(VarDecl d) {
+        VarSymbol v = declare(d, VarSymbol.Kind.GLOBAL, current.name());
+        v.setInit(globalContents(d, v.size(), "initializer of static '" + d.name() + "' is not a constant"));
         globals.add(v);
     }
 
@@ -143,34 +161,34 @@ public final class Checker {
      */
     private void redeclareGlobal(VarSymbol earlier, VarDecl d) {
         VarSymbol v = declare(d, VarSymbol.Kind.GLOBAL, null, false);
-        if (v.isArray() != earlier.isArray() || v.size() != earlier.size()) {
+        if (v.isArray() != earlier.isArray() || v.size() != earlier.size() || v.isConstant() != earlier.isConstant()) {
             throw error(d.pos(), "conflicting types for '" + d.name() + "' (" + shape(v) + " here, " + shape(earlier)
                     + " on line " + earlier.pos().line() + ")");
         }
         if (d.hasInitializer()) {
             if (!initialized.add(earlier)) throw error(d.pos(), "redefinition of '" + d.name() + "' (both declarations have an initializer)");
-            earlier.setInit(globalContents(d, earlier.size()));
+            earlier.setInit(globalContents(d, earlier.size(), "initializer of global '" + d.name() + "' is not a constant"));
         }
         resolution.put(d, earlier);
     }
 
-    private static String shape(VarSymbol v) { return v.isArray() ? "an array of " + v.size() : "an int"; }
+    private static String shape(VarSymbol v) {
+        return (v.isConstant() ? "a const " : "") + (v.isArray() ? (v.isConstant() ? "" : "an ") + "array of " + v.size() : v.isConstant() ? "int" : "an int");
+    }
 
     /** The constant contents a global declaration gives its variable (zeros where it says nothing). */
-    private int[] globalContents(VarDecl d, int size) {
+    private int[] globalContents(VarDecl d, int size, String notConstant) {
         int[] init = new int[size];
-        if (d.init() != null) init[0] = constant(d.init(), "initializer of global '" + d.name() + "' is not a constant");
+        if (d.init() != null) init[0] = constant(d.init(), notConstant);
         if (d.initList() != null) {
-            for (int i = 0; i < d.initList().size(); i++) {
-                init[i] = constant(d.initList().get(i), "initializer of global '" + d.name() + "' is not a constant");
-            }
+            for (int i = 0; i < d.initList().size(); i++) init[i] = constant(d.initList().get(i), notConstant);
         }
         return init;
     }
 
     private int constant(Expr e, String message) {
         value(e);
-        Integer c = ConstEval.eval(e, bits);
+        Integer c = ConstEval.eval(e, bits, this);
         if (c == null) throw error(e.start(), message);
         return c;
     }
@@ -182,7 +200,8 @@ public final class Checker {
 
     /**
      * Checks {@code d}'s size and initializer, and with {@code enter} declares it in the current
-     * scope (a redefinition there is an error); without, only builds its symbol.
+     * scope (a redefinition there is an error); without, only builds its symbol. The initializer
+     * of a global (or of a static local, which is one) is left to the caller, which needs a constant.
      */
     private VarSymbol declare(VarDecl d, VarSymbol.Kind kind, String function, boolean enter) {
         checkReservedName(d.name(), d.pos());
@@ -196,7 +215,7 @@ public final class Checker {
                 size = (int) lit.value();
             } else if (d.size() != null) {
                 value(d.size());
-                Integer n = ConstEval.eval(d.size(), bits);
+                Integer n = ConstEval.eval(d.size(), bits, this);
                 if (n == null || n <= 0) throw error(d.size().start(), "array size must be a positive constant");
                 size = n;
             } else if (d.initList() == null) {
@@ -212,7 +231,7 @@ public final class Checker {
         } else if (d.initList() != null) {
             throw error(d.initPos(), "scalar '" + d.name() + "' cannot have a brace-enclosed initializer");
         }
-        VarSymbol v = new VarSymbol(d.name(), d.pos(), kind, function, d.array(), size);
+        VarSymbol v = new VarSymbol(d.name(), d.pos(), kind, function, d.array(), size, d.constant());
         if (!enter) return v;
         // C scope: the name is visible in its own initializer.
         scope.declare(v);
@@ -230,7 +249,10 @@ public final class Checker {
         switch (s) {
             case Stmt.ExprStmt e -> effect(e.expr());
             case Stmt.Declaration d -> {
-                for (VarDecl v : d.vars()) declare(v, VarSymbol.Kind.LOCAL, current.name());
+                for (VarDecl v : d.vars()) {
+                    if (v.isStatic()) staticLocal(v);
+                    else declare(v, VarSymbol.Kind.LOCAL, current.name());
+                }
             }
             case Stmt.If first -> {
                 // An else-if chain is walked in a loop: its depth is its length. The scope that
@@ -271,8 +293,11 @@ public final class Checker {
                 if (current.returnsVoid()) throw error(r.value().start(), "void function '" + current.name() + "' cannot return a value");
                 value(r.value());
             }
+            case Stmt.Switch sw -> switchStatement(sw);
+            case Stmt.Case c -> throw error(c.pos(), "'" + (c.value() == null ? "default" : "case")
+                    + "' label not directly inside a switch's braces");
             case Stmt.Break b -> {
-                if (loops == 0) throw error(b.pos(), "'break' outside a loop");
+                if (breakable == 0) throw error(b.pos(), "'break' outside a loop or switch");
             }
             case Stmt.Continue c -> {
                 if (loops == 0) throw error(c.pos(), "'continue' outside a loop");
@@ -295,8 +320,42 @@ public final class Checker {
 
     private void loopBody(Stmt s) {
         loops++;
+        breakable++;
         nested(s);
+        breakable--;
         loops--;
+    }
+
+    /**
+     * A switch: its case values are constants (folded to N-bit words, as the comparison at run
+     * time sees them), no two equal, at most one default. Its body is one block scope.
+     */
+    private void switchStatement(Stmt.Switch sw) {
+        value(sw.selector());
+        Map<Integer, Stmt.Case> seen = new java.util.HashMap<>();
+        Stmt.Case defaultLabel = null;
+        breakable++;
+        scope = new Scope(scope);
+        for (Stmt s : sw.body()) {
+            if (!(s instanceof Stmt.Case c)) {
+                statement(s);
+                continue;
+            }
+            if (c.value() == null) {
+                if (defaultLabel != null) {
+                    throw error(c.pos(), "multiple default labels in one switch (the first is on line " + defaultLabel.pos().line() + ")");
+                }
+                defaultLabel = c;
+                continue;
+            }
+            int v = constant(c.value(), "case label is not a constant expression");
+            Stmt.Case earlier = seen.putIfAbsent(v, c);
+            if (earlier != null) {
+                throw error(c.value().start(), "duplicate case value " + v + " (first on line " + earlier.pos().line() + ")");
+            }
+        }
+        scope = scope.parent();
+        breakable--;
     }
 
     // ---- expressions
@@ -327,10 +386,11 @@ public final class Checker {
                 for (int k = spine.size() - 1; k >= 0; k--) value(spine.get(k).right());
             }
             case Expr.Assign a -> {
-                lvalue(a.target(), "cannot assign to this expression");
+                lvalue(a.target(), "assign to");
                 value(a.value());
             }
-            case Expr.IncDec d -> lvalue(d.target(), "cannot " + (d.increment() ? "increment" : "decrement") + " this expression");
+            case Expr.IncDec d -> lvalue(d.target(), d.increment() ? "increment" : "decrement");
+            case Expr.SizeOf s -> checkSizeOf(s);
             case Expr.Conditional c -> {
                 value(c.cond());
                 boolean a = expr(c.then(), needed);
@@ -339,6 +399,10 @@ public final class Checker {
             }
             case Expr.Call c -> {
                 return call(c);
+            }
+            case Expr.Comma c -> {
+                for (int k = 0; k < c.items().size() - 1; k++) effect(c.items().get(k));
+                return expr(c.items().get(c.items().size() - 1), needed);
             }
         }
         return true;
@@ -372,31 +436,58 @@ public final class Checker {
         VarSymbol v = resolve(i.array());
         if (!v.isArray()) throw error(i.array().pos(), "'" + v.name() + "' is not an array");
         value(i.index());
-        Integer k = ConstEval.eval(i.index(), bits);
+        Integer k = ConstEval.eval(i.index(), bits, this);
         if (k != null && (k < 0 || k >= v.size())) {
             throw error(i.index().start(), "array index " + k + " is out of bounds for '" + v.name() + "' (size " + v.size() + ")");
         }
     }
 
-    private void lvalue(Expr target, String message) {
+    /** A place written by assignment, ++/-- or swap ({@code verb} says which, for the diagnostics). */
+    private void lvalue(Expr target, String verb) {
         switch (target) {
             case Expr.Name n -> {
                 VarSymbol v = resolve(n);
-                if (v.isArray()) throw error(n.pos(), "cannot assign to array '" + n.name() + "'");
+                if (v.isArray()) throw error(n.pos(), "cannot " + verb + " array '" + n.name() + "'");
+                if (v.isConstant()) throw error(n.pos(), "cannot " + verb + " const '" + n.name() + "'");
             }
-            case Expr.Index i -> index(i);
-            default -> throw error(target.start(), message);
+            case Expr.Index i -> {
+                index(i);
+                VarSymbol v = resolution.get(i.array());
+                if (v.isConstant()) throw error(i.array().pos(), "cannot " + verb + " an element of const array '" + v.name() + "'");
+            }
+            default -> throw error(target.start(), verb.equals("swap") ? "swap arguments must be variables or array elements"
+                    : "cannot " + verb + " this expression");
         }
+    }
+
+    /**
+     * {@code sizeof}: the words of a named array, 1 for an int and for any other expression
+     * (every value is one word); the operand is checked but never evaluated.
+     */
+    private void checkSizeOf(Expr.SizeOf s) {
+        int size = 1;
+        String what = "int";
+        if (s.operand() instanceof Expr.Name n) {
+            VarSymbol v = resolve(n);
+            size = v.size();
+            what = "'" + n.name() + "'";
+        } else if (s.operand() != null) {
+            value(s.operand());
+        }
+        if (!Word.fits(size, bits)) {
+            throw error(s.pos(), "sizeof " + what + " is " + size + " words, out of range for " + bits + "-bit int");
+        }
+        sizes.put(s, size);
     }
 
     private boolean call(Expr.Call c) {
         if (scope.lookup(c.name()) != null) throw error(c.pos(), "'" + c.name() + "' is a variable, not a function");
-        Builtin b = Builtin.byName(c.name());
+        Builtin b = builtin(c);
         if (b != null) {
             arity(c, b.arity());
             for (int k = 0; k < c.args().size(); k++) {
                 Expr arg = c.args().get(k);
-                if (b == Builtin.SWAP) lvalue(arg, "swap arguments must be variables or array elements");
+                if (b == Builtin.SWAP) lvalue(arg, "swap");
                 else if (b.device() != null && b.device().usesBuffer() && k == 1) sectorBuffer(b, arg);
                 else argument(arg);
             }
@@ -420,6 +511,9 @@ public final class Checker {
         if (v.kind() != VarSymbol.Kind.GLOBAL || !v.isArray() || v.size() != Builtin.SECTOR_WORDS)
             throw error(n.pos(), need + "; '" + n.name() + "' is " + (v.kind() == VarSymbol.Kind.GLOBAL ? "a global " : "a local ")
                     + (v.isArray() ? "array of " + v.size() + " words" : "scalar"));
+        if (b.device() == tc.ir.DeviceOp.SECTOR_READ && v.isConstant()) {
+            throw error(n.pos(), "sector_read writes its buffer, and '" + n.name() + "' is const");
+        }
         resolution.put(n, v);
     }
 

@@ -15,12 +15,21 @@ import tc.ir.Word;
 public final class ConstEval {
     private ConstEval() {}
 
+    /** What folding needs to know from name resolution. */
+    public interface Facts {
+        /** The size in words that a checked {@code sizeof} gives (it fits an N-bit int). */
+        int sizeOf(Expr.SizeOf s);
+
+        /** The builtin a call reaches, or null when it calls a user function. */
+        Builtin builtin(Expr.Call c);
+    }
+
     /** The value of {@code e} as an N-bit word, or null when it is not a constant. */
-    public static Integer eval(Expr e, int bits) {
+    public static Integer eval(Expr e, int bits, Facts facts) {
         return switch (e) {
             case Expr.IntLit lit -> literal(lit, bits);
             case Expr.Unary u -> {
-                Integer v = eval(u.operand(), bits);
+                Integer v = eval(u.operand(), bits, facts);
                 if (v == null) yield null;
                 yield switch (u.op()) {
                     case NEG -> Word.neg(v, bits);
@@ -29,17 +38,20 @@ public final class ConstEval {
                     case LOGICAL_NOT -> v == 0 ? 1 : 0;
                 };
             }
-            case Expr.Binary b -> binary(b, bits);
+            case Expr.Binary b -> binary(b, bits, facts);
             case Expr.Conditional c -> {
-                Integer cond = eval(c.cond(), bits);
+                Integer cond = eval(c.cond(), bits, facts);
                 if (cond == null) yield null;
-                yield eval(cond != 0 ? c.then() : c.otherwise(), bits);
+                yield eval(cond != 0 ? c.then() : c.otherwise(), bits, facts);
             }
-            case Expr.Call call -> builtin(call, bits);
+            case Expr.Call call -> builtin(call, bits, facts);
+            case Expr.SizeOf size -> facts.sizeOf(size);
             case Expr.Name n -> null;
             case Expr.Index i -> null;
             case Expr.Assign a -> null;
             case Expr.IncDec d -> null;
+            // C: a comma expression is never a constant expression, even of constants.
+            case Expr.Comma c -> null;
         };
     }
 
@@ -47,10 +59,10 @@ public final class ConstEval {
     public static int literal(Expr.IntLit lit, int bits) { return Word.wrap(lit.value(), bits); }
 
     /** Folds a left-associative chain from its first operand up, in a loop (a chain is as deep as it is long). */
-    private static Integer binary(Expr.Binary top, int bits) {
+    private static Integer binary(Expr.Binary top, int bits, Facts facts) {
         List<Expr.Binary> spine = Chains.leftSpine(top);
-        Integer l = eval(spine.get(spine.size() - 1).left(), bits);
-        for (int k = spine.size() - 1; k >= 0 && l != null; k--) l = step(spine.get(k), l, bits);
+        Integer l = eval(spine.get(spine.size() - 1).left(), bits, facts);
+        for (int k = spine.size() - 1; k >= 0 && l != null; k--) l = step(spine.get(k), l, bits, facts);
         return l;
     }
 
@@ -58,14 +70,14 @@ public final class ConstEval {
      * The value of {@code b} given the value {@code l} of its left operand, or null when it is not
      * a constant; lets a pass that walks a chain in a loop fold it link by link.
      */
-    public static Integer step(Expr.Binary b, int l, int bits) {
+    public static Integer step(Expr.Binary b, int l, int bits, Facts facts) {
         if (b.op().isLogical()) {
             boolean decided = b.op() == BinaryOperator.LOGICAL_AND ? l == 0 : l != 0;
             if (decided) return b.op() == BinaryOperator.LOGICAL_AND ? 0 : 1;
-            Integer r = eval(b.right(), bits);
+            Integer r = eval(b.right(), bits, facts);
             return r == null ? null : (r != 0 ? 1 : 0);
         }
-        Integer r = eval(b.right(), bits);
+        Integer r = eval(b.right(), bits, facts);
         if (r == null) return null;
         return apply(b.op(), l, r, bits);
     }
@@ -79,13 +91,13 @@ public final class ConstEval {
         };
     }
 
-    private static Integer builtin(Expr.Call call, int bits) {
-        Builtin b = Builtin.byName(call.name());
+    private static Integer builtin(Expr.Call call, int bits, Facts facts) {
+        Builtin b = facts.builtin(call);
         if (b == null || b.device() != null || !b.returnsValue() || call.args().size() != b.arity()) return null;
-        Integer x = eval(call.args().get(0), bits);
+        Integer x = eval(call.args().get(0), bits, facts);
         if (x == null) return null;
         if (b == Builtin.ABS) return x < 0 ? Word.neg(x, bits) : x;
-        Integer y = eval(call.args().get(1), bits);
+        Integer y = eval(call.args().get(1), bits, facts);
         if (y == null) return null;
         return switch (b) {
             case MIN -> Math.min(x, y);

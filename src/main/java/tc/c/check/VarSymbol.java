@@ -15,9 +15,11 @@ public final class VarSymbol {
     private final String function;
     private final boolean array;
     private final int size;
+    private final boolean constant;
     private int[] init;
 
-    VarSymbol(String name, SourcePos pos, Kind kind, String function, boolean array, int size) {
+    VarSymbol(String name, SourcePos pos, Kind kind, String function, boolean array, int size, boolean constant) {
+        this.constant = constant;
         this.name = name;
         this.pos = pos;
         this.kind = kind;
@@ -32,6 +34,8 @@ public final class VarSymbol {
     /** Owning function, null for globals. */
     public String function() { return function; }
     public boolean isArray() { return array; }
+    /** Declared {@code const}: only its initializer gives it a value. */
+    public boolean isConstant() { return constant; }
     /** Cells: 1 for scalars. */
     public int size() { return size; }
 

@@ -14,7 +14,11 @@ public final class Lexer {
             Map.entry("int", TokenKind.INT), Map.entry("void", TokenKind.VOID), Map.entry("if", TokenKind.IF),
             Map.entry("else", TokenKind.ELSE), Map.entry("while", TokenKind.WHILE), Map.entry("do", TokenKind.DO),
             Map.entry("for", TokenKind.FOR), Map.entry("return", TokenKind.RETURN), Map.entry("break", TokenKind.BREAK),
-            Map.entry("continue", TokenKind.CONTINUE));
+            Map.entry("continue", TokenKind.CONTINUE), Map.entry("switch", TokenKind.SWITCH),
+            Map.entry("const", TokenKind.CONST), Map.entry("static", TokenKind.STATIC), Map.entry("sizeof", TokenKind.SIZEOF),
+            Map.entry("case", TokenKind.CASE), Map.entry("default", TokenKind.DEFAULT),
+            // char is a synonym of int: one word, so that ordinary C text that stores characters reads naturally.
+            Map.entry("char", TokenKind.INT));
 
     /**
      * C keywords outside the subset, rejected by name rather than as confusing undefined
@@ -24,15 +28,13 @@ public final class Lexer {
 
     private static Map<String, String> unsupportedKeywords() {
         Map<String, String> reasons = new java.util.HashMap<>();
-        for (String type : List.of("char", "short", "long", "unsigned", "signed", "float", "double", "struct", "union",
+        for (String type : List.of("short", "long", "unsigned", "signed", "float", "double", "struct", "union",
                 "enum", "typedef", "_Bool")) {
             reasons.put(type, "the only type is int");
         }
-        for (String statement : List.of("switch", "case", "default")) reasons.put(statement, "use if/else if instead");
         reasons.put("goto", "use loops with break and continue instead");
-        reasons.put("sizeof", "");
-        for (String specifier : List.of("static", "const", "extern", "volatile", "register", "auto", "inline", "restrict")) {
-            reasons.put(specifier, "declarations take no storage classes or qualifiers");
+        for (String specifier : List.of("extern", "volatile", "register", "auto", "inline", "restrict")) {
+            reasons.put(specifier, "the only storage class is static, the only qualifier const");
         }
         return Map.copyOf(reasons);
     }
@@ -152,22 +154,17 @@ public final class Lexer {
         int start = index;
         index++;
         if (index >= src.length() || src.charAt(index) == '\n') throw error(pos, "unterminated character literal");
-        char c = src.charAt(index++);
+        char c = src.charAt(index);
         int value;
         if (c == '\\') {
-            if (index >= src.length()) throw error(pos, "unterminated character literal");
-            char e = src.charAt(index++);
-            value = switch (e) {
-                case 'n' -> '\n'; case 't' -> '\t'; case 'r' -> '\r'; case '0' -> 0;
-                case '\\' -> '\\'; case '\'' -> '\''; case '"' -> '"';
-                default -> throw error(pos, "unknown escape sequence '\\" + printable(e) + "'");
-            };
+            value = escape(pos);
         } else if (c == '\'') {
             throw error(pos, "empty character literal");
         } else if (c < 32 || c > 126) {
             throw error(pos, "character literal must be printable ASCII");
         } else {
             value = c;
+            index++;
         }
         if (index >= src.length() || src.charAt(index) != '\'') {
             if (closesOnThisLine()) throw error(pos, "character literal holds more than one character");
@@ -175,6 +172,54 @@ public final class Lexer {
         }
         index++;
         return new Token(TokenKind.CHAR_LIT, src.substring(start, index), pos, value);
+    }
+
+    /**
+     * C's escape sequences, from the backslash at {@code index}: the simple ones, octal
+     * ({@code \0}, {@code \12}, up to three digits) and hex ({@code \x41}); the value is the
+     * character code, 0..255. A bad escape is reported at the backslash.
+     */
+    private int escape(SourcePos literal) {
+        SourcePos at = here();
+        index++;
+        if (index >= src.length() || src.charAt(index) == '\n') throw error(literal, "unterminated character literal");
+        char e = src.charAt(index++);
+        switch (e) {
+            case 'n': return '\n';
+            case 't': return '\t';
+            case 'r': return '\r';
+            case 'a': return 7;
+            case 'b': return 8;
+            case 'f': return 12;
+            case 'v': return 11;
+            case '\\': return '\\';
+            case '\'': return '\'';
+            case '"': return '"';
+            case '?': return '?';
+            case 'x': {
+                int digits = 0;
+                int value = 0;
+                while (index < src.length() && Character.digit(src.charAt(index), 16) >= 0) {
+                    value = Math.min(value * 16 + Character.digit(src.charAt(index), 16), 1 << 20);
+                    index++;
+                    digits++;
+                }
+                if (digits == 0) throw error(at, "\\x used with no following hex digits");
+                if (value > 255) throw error(at, "hex escape sequence out of range (0x0..0xFF)");
+                return value;
+            }
+            default: {
+                if (e >= '0' && e <= '7') {
+                    int value = e - '0';
+                    for (int k = 1; k < 3 && index < src.length() && src.charAt(index) >= '0' && src.charAt(index) <= '7'; k++) {
+                        value = value * 8 + (src.charAt(index++) - '0');
+                    }
+                    if (value > 255) throw error(at, "octal escape sequence out of range (\\0..\\377)");
+                    return value;
+                }
+                throw error(at, "unknown escape sequence '\\" + printable(e) + "'");
+            }
+        }
     }
 
     /** Whether a closing quote follows on the current line, as in a multi-character literal 'ab'. */

@@ -21,6 +21,7 @@ public record Token(TokenKind kind, String text, SourcePos pos, long value) {
         return switch (kind) {
             case EOF -> "end of file";
             case IDENT, INT_LIT, CHAR_LIT -> "'" + text + "'";
+            case INT -> "'" + text + "'"; // 'int' or its synonym 'char'
             default -> "'" + kind.spelling() + "'";
         };
     }

@@ -33,7 +33,10 @@ final class ExprLowerer {
 
     ExprLowerer(FunctionContext ctx) { this.ctx = ctx; }
 
-    private Integer constant(Expr e) { return ConstEval.eval(e, ctx.bits); }
+    /** The builtin a call reaches, or null when a user function (perhaps of a builtin's name) takes it. */
+    private Builtin builtin(Expr.Call call) { return ctx.program.builtin(call); }
+
+    private Integer constant(Expr e) { return ConstEval.eval(e, ctx.bits, ctx.program); }
 
     private Var var(Expr.Name n) { return ctx.var(ctx.program.symbol(n)); }
 
@@ -68,16 +71,19 @@ final class ExprLowerer {
             case Expr.IncDec d -> {
                 return incDec(d, true);
             }
-            case Expr.Call call when Builtin.byName(call.name()) == null -> {
+            case Expr.Comma list -> {
+                return value(commaLast(list));
+            }
+            case Expr.Call call when builtin(call) == null -> {
                 return userCall(call, true);
             }
-            case Expr.Call call when Builtin.byName(call.name()).device() != null -> {
+            case Expr.Call call when builtin(call).device() != null -> {
                 return device(call, true);
             }
-            case Expr.Call call when Builtin.byName(call.name()) == Builtin.MIN || Builtin.byName(call.name()) == Builtin.MAX -> {
+            case Expr.Call call when builtin(call) == Builtin.MIN || builtin(call) == Builtin.MAX -> {
                 Operand[] ab = operands(call.args().get(0), call.args().get(1));
                 Var t = ctx.temp();
-                minMax(Builtin.byName(call.name()), ab[0], ab[1], t);
+                minMax(builtin(call), ab[0], ab[1], t);
                 ctx.release(ab[0]);
                 ctx.release(ab[1]);
                 return t;
@@ -118,10 +124,10 @@ final class ExprLowerer {
             case Expr.Binary b -> {
                 return chainInto(b, dst);
             }
-            case Expr.Call call when Builtin.byName(call.name()) == Builtin.MUL -> {
+            case Expr.Call call when builtin(call) == Builtin.MUL -> {
                 return binaryInto(BinaryOp.MUL, call.args().get(0), call.args().get(1), dst);
             }
-            case Expr.Call call when Builtin.byName(call.name()) == Builtin.ABS -> {
+            case Expr.Call call when builtin(call) == Builtin.ABS -> {
                 Operand x = value(call.args().get(0));
                 ctx.release(x);
                 Var d = dst != null ? dst : ctx.temp();
@@ -149,7 +155,7 @@ final class ExprLowerer {
         Integer folded = constant(spine.get(next).left());
         Integer constant = folded;
         for (int k = next; k >= 0 && folded != null; k--) {
-            folded = ConstEval.step(spine.get(k), folded, ctx.bits);
+            folded = ConstEval.step(spine.get(k), folded, ctx.bits, ctx.program);
             if (folded != null) {
                 constant = folded;
                 next = k - 1;
@@ -207,6 +213,16 @@ final class ExprLowerer {
         };
     }
 
+    /**
+     * Runs the items of a comma expression before its last, for their effects, in order, and
+     * returns the last, whose value is the expression's.
+     */
+    private Expr commaLast(Expr.Comma c) {
+        int last = c.items().size() - 1;
+        for (int k = 0; k < last; k++) effect(c.items().get(k));
+        return c.items().get(last);
+    }
+
     // ---- into a destination
 
     /** Computes {@code e} into dst; dst is written only after everything e reads has been read. */
@@ -222,23 +238,24 @@ final class ExprLowerer {
             case Expr.Binary b when b.op().isLogical() -> booleanInto(b, dst);
             case Expr.Binary b -> singleInstruction(b, dst);
             case Expr.Conditional c2 -> conditionalInto(c2, dst);
-            case Expr.Call call when Builtin.byName(call.name()) == Builtin.MUL || Builtin.byName(call.name()) == Builtin.ABS ->
+            case Expr.Comma list -> into(commaLast(list), dst);
+            case Expr.Call call when builtin(call) == Builtin.MUL || builtin(call) == Builtin.ABS ->
                     singleInstruction(call, dst);
-            case Expr.Call call when Builtin.byName(call.name()) == Builtin.MIN || Builtin.byName(call.name()) == Builtin.MAX -> {
+            case Expr.Call call when builtin(call) == Builtin.MIN || builtin(call) == Builtin.MAX -> {
                 Operand[] ab = operands(call.args().get(0), call.args().get(1));
                 if (ab[0] == dst || ab[1] == dst) {
                     // The sequence writes dst before its last read of the operands: go through a temporary.
                     Var t = ctx.temp();
-                    minMax(Builtin.byName(call.name()), ab[0], ab[1], t);
+                    minMax(builtin(call), ab[0], ab[1], t);
                     emit(new Instr.Move(dst, t));
                     ctx.release(t);
                 } else {
-                    minMax(Builtin.byName(call.name()), ab[0], ab[1], dst);
+                    minMax(builtin(call), ab[0], ab[1], dst);
                 }
                 ctx.release(ab[0]);
                 ctx.release(ab[1]);
             }
-            case Expr.Call call when Builtin.byName(call.name()) == null -> {
+            case Expr.Call call when builtin(call) == null -> {
                 List<Operand> args = arguments(call.args());
                 for (Operand a : args) ctx.release(a);
                 emit(new Instr.Call(dst, call.name(), args));
@@ -257,7 +274,7 @@ final class ExprLowerer {
      * Returns the temporary holding the value when {@code wanted}, else null.
      */
     private Var device(Expr.Call call, boolean wanted) {
-        Builtin b = Builtin.byName(call.name());
+        Builtin b = builtin(call);
         List<Expr> scalars = b.device().usesBuffer() ? call.args().subList(0, 1) : call.args();
         List<Operand> args = arguments(scalars);
         for (Operand a : args) ctx.release(a);
@@ -460,8 +477,10 @@ final class ExprLowerer {
             case Expr.Assign a -> writes(a.target(), v) || mayChange(a.target(), v) || mayChange(a.value(), v);
             case Expr.IncDec d -> writes(d.target(), v) || mayChange(d.target(), v);
             case Expr.Conditional c -> mayChange(c.cond(), v) || mayChange(c.then(), v) || mayChange(c.otherwise(), v);
+            case Expr.Comma c -> c.items().stream().anyMatch(item -> mayChange(item, v));
+            case Expr.SizeOf s -> false;
             case Expr.Call c -> {
-                Builtin b = Builtin.byName(c.name());
+                Builtin b = builtin(c);
                 if (b == null && v.kind() == Var.Kind.GLOBAL) yield true;
                 if (b == Builtin.SWAP && (writes(c.args().get(0), v) || writes(c.args().get(1), v))) yield true;
                 yield c.args().stream().anyMatch(arg -> mayChange(arg, v));
@@ -475,12 +494,12 @@ final class ExprLowerer {
 
     /** Evaluates {@code e} for its side effects only. */
     void effect(Expr e) {
-        if (!SideEffects.of(e)) return;
+        if (!SideEffects.of(e, ctx.program)) return;
         switch (e) {
             case Expr.Assign a -> assign(a, false);
             case Expr.IncDec d -> incDec(d, false);
             case Expr.Call call -> {
-                Builtin b = Builtin.byName(call.name());
+                Builtin b = builtin(call);
                 if (b == null) {
                     userCall(call, false);
                 } else if (b == Builtin.SWAP) {
@@ -516,10 +535,14 @@ final class ExprLowerer {
                 effect(c.otherwise());
                 emit(new Instr.Label(done));
             }
+            case Expr.Comma c -> {
+                for (Expr item : c.items()) effect(item);
+            }
             case Expr.Unary u -> effect(u.operand());
             case Expr.Index i -> effect(i.index());
             case Expr.Name n -> { }
             case Expr.IntLit l -> { }
+            case Expr.SizeOf s -> { }
         }
     }
 
@@ -536,7 +559,7 @@ final class ExprLowerer {
         Expr head = spine.get(first).left();
         Integer folded = constant(head);
         for (int k = first; k >= 0 && folded != null; k--) {
-            folded = ConstEval.step(spine.get(k), folded, ctx.bits);
+            folded = ConstEval.step(spine.get(k), folded, ctx.bits, ctx.program);
             if (folded != null) {
                 head = spine.get(k);
                 first = k - 1;
@@ -558,6 +581,7 @@ final class ExprLowerer {
         switch (e) {
             case Expr.Unary u when u.op() == UnaryOperator.LOGICAL_NOT -> branch(u.operand(), !when, target);
             case Expr.Unary u when u.op() == UnaryOperator.PLUS -> branch(u.operand(), when, target);
+            case Expr.Comma list -> branch(commaLast(list), when, target);
             case Expr.Binary b when b.op().isComparison() -> {
                 Operand[] lr = operands(b.left(), b.right());
                 ctx.release(lr[0]);

@@ -116,6 +116,8 @@ final class StmtLowerer {
                     ctx.emit(new Instr.Return(o));
                 }
             }
+            case Stmt.Switch sw -> switchStatement(sw);
+            case Stmt.Case c -> throw new IllegalStateException("the checker let through a case label outside a switch body");
             case Stmt.Break b -> {
                 line(s);
                 ctx.emit(new Instr.Jump(loops.peek().breakLabel()));
@@ -157,6 +159,43 @@ final class StmtLowerer {
         while (!ends.isEmpty()) ctx.emit(new Instr.Label(ends.pop()));
     }
 
+    /**
+     * A switch as a chain of equality tests on the selector, evaluated once, then the body with
+     * a label at each case: control falls through from one case into the next until a break,
+     * which leaves the switch; a continue still belongs to the enclosing loop.
+     */
+    private void switchStatement(Stmt.Switch sw) {
+        line(sw);
+        Operand selector = exprs.value(sw.selector());
+        String done = ctx.label("endswitch");
+        String defaultLabel = done;
+        String constantTarget = null;
+        java.util.Map<Stmt.Case, String> labels = new java.util.IdentityHashMap<>();
+        for (Stmt s : sw.body()) {
+            if (!(s instanceof Stmt.Case c)) continue;
+            String label = ctx.label(c.value() == null ? "default" : "case");
+            labels.put(c, label);
+            if (c.value() == null) {
+                defaultLabel = label;
+            } else {
+                int v = ConstEval.eval(c.value(), ctx.bits, ctx.program);
+                // A constant selector picks its case now: a comparison of two constants has no instruction.
+                if (selector instanceof Imm k) { if (k.value() == v) constantTarget = label; }
+                else ctx.emit(new Instr.Branch(tc.ir.CmpOp.EQ, selector, new Imm(v), label));
+            }
+        }
+        ctx.release(selector);
+        ctx.emit(new Instr.Jump(constantTarget != null ? constantTarget : defaultLabel));
+        Loop enclosing = loops.peek();
+        loops.push(new Loop(done, enclosing == null ? null : enclosing.continueLabel()));
+        for (Stmt s : sw.body()) {
+            if (s instanceof Stmt.Case c) ctx.emit(new Instr.Label(labels.get(c)));
+            else statement(s);
+        }
+        loops.pop();
+        ctx.emit(new Instr.Label(done));
+    }
+
     private void loop(Stmt body, String breakLabel, String continueLabel) {
         loops.push(new Loop(breakLabel, continueLabel));
         statement(body);
@@ -167,6 +206,8 @@ final class StmtLowerer {
         boolean lined = false;
         for (VarDecl v : d.vars()) {
             VarSymbol sym = ctx.program.symbol(v);
+            // A static local is one of the program's globals, initialised in the memory image.
+            if (sym.kind() == VarSymbol.Kind.GLOBAL) continue;
             int[] image = runsOnce ? staticContents(v, sym.size()) : null;
             Var var = ctx.local(sym, image);
             if (image != null) continue;
@@ -183,7 +224,7 @@ final class StmtLowerer {
         int[] out = new int[size];
         List<Expr> elems = v.initList() != null ? v.initList() : v.init() != null ? List.of(v.init()) : List.of();
         for (int k = 0; k < elems.size(); k++) {
-            Integer c = ConstEval.eval(elems.get(k), ctx.bits);
+            Integer c = ConstEval.eval(elems.get(k), ctx.bits, ctx.program);
             if (c == null) return null;
             out[k] = c;
         }

@@ -93,20 +93,58 @@ public final class Parser {
         return new TranslationUnit(file, items, peek().pos());
     }
 
-    private void topLevel(List<TopLevel> items) {
-        Token type = peek();
-        if (type.kind() != TokenKind.INT && type.kind() != TokenKind.VOID) {
-            throw error(type.pos(), "expected a declaration or function definition, found " + type.describe());
+    /** The declaration specifiers read: the type token, and the qualifiers around it. */
+    private record Specifiers(Token type, boolean constant, Token isStatic) {}
+
+    /** Whether the current token can begin a declaration. */
+    private boolean atDeclaration() {
+        return check(TokenKind.INT) || check(TokenKind.VOID) || check(TokenKind.CONST) || check(TokenKind.STATIC);
+    }
+
+    /**
+     * {@code const}, {@code static} and the type ({@code int}, its synonym {@code char}, or
+     * {@code void}), in any order; the static token is null when absent.
+     */
+    private Specifiers specifiers() {
+        Token type = null;
+        Token isStatic = null;
+        boolean constant = false;
+        while (true) {
+            Token t = peek();
+            switch (t.kind()) {
+                case CONST -> {
+                    if (constant) throw error(t.pos(), "duplicate 'const'");
+                    constant = true;
+                }
+                case STATIC -> {
+                    if (isStatic != null) throw error(t.pos(), "duplicate 'static'");
+                    isStatic = t;
+                }
+                case INT, VOID -> {
+                    if (type != null) throw error(t.pos(), "two types in one declaration ('" + type.text() + "' and '" + t.text() + "')");
+                    type = t;
+                }
+                default -> {
+                    if (type == null) throw error(t.pos(), "expected a type ('int', 'char' or 'void'), found " + t.describe());
+                    return new Specifiers(type, constant, isStatic);
+                }
+            }
+            advance();
         }
-        advance();
+    }
+
+    private void topLevel(List<TopLevel> items) {
+        if (!atDeclaration()) throw error(peek().pos(), "expected a declaration or function definition, found " + peek().describe());
+        Specifiers spec = specifiers();
+        Token type = spec.type();
         Token name = expect(TokenKind.IDENT, "(a name) after '" + type.text() + "'");
         if (check(TokenKind.LPAREN)) {
             items.add(function(type.kind() == TokenKind.VOID, name));
             return;
         }
         if (type.kind() == TokenKind.VOID) throw error(name.pos(), "variable '" + name.text() + "' declared void");
-        items.add(declarator(name));
-        while (match(TokenKind.COMMA)) items.add(declarator(expect(TokenKind.IDENT, "(a name) in declaration")));
+        items.add(declarator(name, spec));
+        while (match(TokenKind.COMMA)) items.add(declarator(expect(TokenKind.IDENT, "(a name) in declaration"), spec));
         expect(TokenKind.SEMI, "after declaration");
     }
 
@@ -119,12 +157,16 @@ public final class Parser {
             do {
                 Token t = peek();
                 if (t.kind() == TokenKind.VOID) throw error(t.pos(), "parameters cannot be void");
-                expect(TokenKind.INT, "before parameter name");
-                Token p = expect(TokenKind.IDENT, "(a parameter name) after 'int'");
+                if (!atDeclaration()) throw error(t.pos(), "expected 'int' before parameter name, found " + t.describe());
+                Specifiers spec = specifiers();
+                Token type = spec.type();
+                if (type.kind() == TokenKind.VOID) throw error(type.pos(), "parameters cannot be void");
+                if (spec.isStatic() != null) throw error(spec.isStatic().pos(), "parameters cannot be static");
+                Token p = expect(TokenKind.IDENT, "(a parameter name) after '" + type.text() + "'");
                 if (check(TokenKind.LBRACKET)) {
                     throw error(peek().pos(), "array parameters are not supported: arrays cannot be passed to functions");
                 }
-                params.add(new Param(p.text(), p.pos()));
+                params.add(new Param(p.text(), p.pos(), spec.constant()));
             } while (match(TokenKind.COMMA));
         }
         expect(TokenKind.RPAREN, "after parameters");
@@ -134,7 +176,7 @@ public final class Parser {
     }
 
     /** The part of a declaration after the name: optional brackets and initializer. */
-    private VarDecl declarator(Token name) {
+    private VarDecl declarator(Token name, Specifiers spec) {
         boolean array = false;
         Expr size = null;
         if (check(TokenKind.LBRACKET)) {
@@ -144,7 +186,9 @@ public final class Parser {
             expect(TokenKind.RBRACKET, "after array size");
             if (check(TokenKind.LBRACKET)) throw error(peek().pos(), "multi-dimensional arrays are not supported");
         }
-        if (!match(TokenKind.ASSIGN)) return new VarDecl(name.text(), name.pos(), array, size, null, null, null);
+        boolean constant = spec.constant();
+        boolean isStatic = spec.isStatic() != null;
+        if (!match(TokenKind.ASSIGN)) return new VarDecl(name.text(), name.pos(), array, size, null, null, null, constant, isStatic);
         SourcePos initPos = peek().pos();
         if (match(TokenKind.LBRACE)) {
             List<Expr> elems = new ArrayList<>();
@@ -153,9 +197,9 @@ public final class Parser {
                 if (!match(TokenKind.COMMA)) break;
             }
             expect(TokenKind.RBRACE, "after initializer list");
-            return new VarDecl(name.text(), name.pos(), array, size, null, elems, initPos);
+            return new VarDecl(name.text(), name.pos(), array, size, null, elems, initPos, constant, isStatic);
         }
-        return new VarDecl(name.text(), name.pos(), array, size, assignment(), null, initPos);
+        return new VarDecl(name.text(), name.pos(), array, size, assignment(), null, initPos, constant, isStatic);
     }
 
     // ---- statements
@@ -186,20 +230,24 @@ public final class Parser {
     }
 
     private Stmt blockItem() {
-        if (check(TokenKind.INT) || check(TokenKind.VOID)) return declaration();
+        if (atDeclaration()) return declaration(false);
         return statement();
     }
 
-    private Stmt.Declaration declaration() {
-        Token type = advance();
+    /** A declaration in a block, or with {@code inFor} in a for-loop's header (where C allows no static). */
+    private Stmt.Declaration declaration(boolean inFor) {
+        SourcePos start = peek().pos();
+        Specifiers spec = specifiers();
+        if (inFor && spec.isStatic() != null) throw error(spec.isStatic().pos(), "a for-loop's declaration cannot be static");
+        Token type = spec.type();
         Token name = expect(TokenKind.IDENT, "(a name) after '" + type.text() + "'");
         if (check(TokenKind.LPAREN)) throw error(name.pos(), "functions cannot be declared inside a function");
         if (type.kind() == TokenKind.VOID) throw error(name.pos(), "variable '" + name.text() + "' declared void");
         List<VarDecl> vars = new ArrayList<>();
-        vars.add(declarator(name));
-        while (match(TokenKind.COMMA)) vars.add(declarator(expect(TokenKind.IDENT, "(a name) in declaration")));
+        vars.add(declarator(name, spec));
+        while (match(TokenKind.COMMA)) vars.add(declarator(expect(TokenKind.IDENT, "(a name) in declaration"), spec));
         expect(TokenKind.SEMI, "after declaration");
-        return new Stmt.Declaration(vars, type.pos());
+        return new Stmt.Declaration(vars, start);
     }
 
     private Stmt statement() {
@@ -207,7 +255,7 @@ public final class Parser {
         switch (t.kind()) {
             case LBRACE: return block();
             case SEMI: advance(); return new Stmt.Empty(t.pos());
-            case INT: case VOID: throw error(t.pos(), "a declaration is not allowed here (wrap it in braces)");
+            case INT: case VOID: case CONST: case STATIC: throw error(t.pos(), "a declaration is not allowed here (wrap it in braces)");
             case BREAK: advance(); expect(TokenKind.SEMI, "after 'break'"); return new Stmt.Break(t.pos());
             case CONTINUE: advance(); expect(TokenKind.SEMI, "after 'continue'"); return new Stmt.Continue(t.pos());
             case RETURN: {
@@ -216,7 +264,14 @@ public final class Parser {
                 expect(TokenKind.SEMI, "after return statement");
                 return new Stmt.Return(value, t.pos());
             }
-            case IF: case WHILE: case DO: case FOR: {
+            case CASE: {
+                advance();
+                Expr value = conditional(); // a constant expression: no assignment, no comma
+                expect(TokenKind.COLON, "after case value");
+                return new Stmt.Case(value, t.pos());
+            }
+            case DEFAULT: advance(); expect(TokenKind.COLON, "after 'default'"); return new Stmt.Case(null, t.pos());
+            case IF: case WHILE: case DO: case FOR: case SWITCH: {
                 enter(t.pos(), "'" + t.text() + "' statement");
                 Stmt s = compound(t);
                 leave();
@@ -234,6 +289,11 @@ public final class Parser {
     private Stmt compound(Token t) {
         advance();
         switch (t.kind()) {
+            case SWITCH: {
+                Expr selector = parenthesized("switch");
+                if (!check(TokenKind.LBRACE)) throw error(peek().pos(), "expected '{' after 'switch (…)', found " + peek().describe());
+                return new Stmt.Switch(selector, blockBody(advance()).body(), t.pos());
+            }
             case IF: return ifChain(t);
             case WHILE: {
                 Expr cond = parenthesized("while");
@@ -249,23 +309,17 @@ public final class Parser {
             default: {
                 expect(TokenKind.LPAREN, "after 'for'");
                 Stmt init = null;
-                if (check(TokenKind.INT) || check(TokenKind.VOID)) {
-                    init = declaration();
+                if (atDeclaration()) {
+                    init = declaration(true);
                 } else if (!match(TokenKind.SEMI)) {
-                    List<Stmt> inits = new ArrayList<>();
-                    do {
-                        SourcePos p = peek().pos();
-                        inits.add(new Stmt.ExprStmt(expression(), p));
-                    } while (match(TokenKind.COMMA));
-                    init = inits.size() == 1 ? inits.get(0) : new Stmt.Block(inits, inits.get(0).pos());
+                    SourcePos p = peek().pos();
+                    init = new Stmt.ExprStmt(expression(), p);
                     expect(TokenKind.SEMI, "after for-loop initializer");
                 }
                 Expr cond = check(TokenKind.SEMI) ? null : expression();
                 expect(TokenKind.SEMI, "after for-loop condition");
                 List<Expr> updates = new ArrayList<>();
-                if (!check(TokenKind.RPAREN)) {
-                    do updates.add(expression()); while (match(TokenKind.COMMA));
-                }
+                if (!check(TokenKind.RPAREN)) updates.add(expression());
                 expect(TokenKind.RPAREN, "after for-loop header");
                 return new Stmt.For(init, cond, updates, body(), t.pos());
             }
@@ -307,8 +361,16 @@ public final class Parser {
 
     // ---- expressions
 
-    /** The language has no comma operator, so an expression is an assignment expression. */
-    private Expr expression() { return assignment(); }
+    /** An expression: assignment expressions joined by the comma operator. */
+    private Expr expression() {
+        Expr first = assignment();
+        if (!check(TokenKind.COMMA)) return first;
+        SourcePos comma = peek().pos();
+        List<Expr> items = new ArrayList<>();
+        items.add(first);
+        while (match(TokenKind.COMMA)) items.add(assignment());
+        return new Expr.Comma(items, comma);
+    }
 
     private Expr assignment() {
         Expr target = conditional();
@@ -384,6 +446,7 @@ public final class Parser {
 
     private Expr unary() {
         Token t = peek();
+        if (t.kind() == TokenKind.SIZEOF) return sizeOf();
         UnaryOperator op = switch (t.kind()) {
             case MINUS -> UnaryOperator.NEG; case PLUS -> UnaryOperator.PLUS;
             case TILDE -> UnaryOperator.BIT_NOT; case BANG -> UnaryOperator.LOGICAL_NOT;
@@ -403,6 +466,27 @@ public final class Parser {
         leave();
         if (op == null) return new Expr.IncDec(t.kind() == TokenKind.INC, true, operand, t.pos());
         return new Expr.Unary(op, operand, t.pos());
+    }
+
+    /**
+     * {@code sizeof(type)} or {@code sizeof operand}: a parenthesised type name is told from a
+     * parenthesised expression by its first token.
+     */
+    private Expr sizeOf() {
+        Token keyword = advance();
+        TokenKind next = peek(1).kind();
+        if (check(TokenKind.LPAREN) && (next == TokenKind.INT || next == TokenKind.VOID || next == TokenKind.CONST || next == TokenKind.STATIC)) {
+            advance();
+            Specifiers spec = specifiers();
+            if (spec.type().kind() == TokenKind.VOID) throw error(spec.type().pos(), "sizeof applied to void");
+            if (spec.isStatic() != null) throw error(spec.isStatic().pos(), "a type name cannot be static");
+            expect(TokenKind.RPAREN, "after type name");
+            return new Expr.SizeOf(null, keyword.pos());
+        }
+        enter(keyword.pos(), "'sizeof'");
+        Expr operand = unary();
+        leave();
+        return new Expr.SizeOf(operand, keyword.pos());
     }
 
     /** True when the token after the current one is a postfix operator, which binds tighter than '-'. */

@@ -161,7 +161,14 @@ public final class TcBackend {
         TcProgram program = new TcProgram(code.resolve(), spec, data.stream().mapToInt(Integer::intValue).toArray());
 
         List<TcSymbol> symbols = new ArrayList<>();
-        for (Var g : ir.globals()) symbols.add(new TcSymbol(g.name(), null, g.size(), g.isArray(), -1, globals.get(g)));
+        // Two globals may share a name (a static local and a global, or static locals of two
+        // functions): the later ones are told apart by their line, as the Loom back end does.
+        java.util.Set<String> globalNames = new java.util.HashSet<>();
+        for (Var g : ir.globals()) {
+            String name = globalNames.add(g.name()) ? g.name() : g.name() + "@" + g.pos().line();
+            globalNames.add(name);
+            symbols.add(new TcSymbol(name, null, g.size(), g.isArray(), -1, globals.get(g)));
+        }
         FunctionCompiler mc = compilers.get("main");
         int mainFrame = memory - mc.activationWords(); // main entered once, from the startup CALL at sp = memory
         for (Var v : main.locals()) {

@@ -52,6 +52,14 @@ class TcBackendTest {
         assertArrayEquals(new int[] {1, 2, 9}, (int[]) o.variables().get("g"));
     }
 
+    /** A static local sharing a global's name is a second global: both readable, the later one as name@line. */
+    @Test void staticLocalsAndGlobalsOfOneNameStayApart() {
+        TcOutcome o = run("int f() { static int n; return ++n; }\nint n;\nint main() { f(); n = 7; return f(); }");
+        assertEquals(2, o.retval());
+        assertEquals(2, o.variables().get("n"));
+        assertEquals(7, o.variables().get("n@2"));
+    }
+
     /** The native DIV/MOD must mean what the IR's operators mean, edge cases included. */
     @Test void divisionSemanticsAgreeWithTheIr() {
         int[] values = {0, 1, -1, 2, -2, 7, -7, Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.MIN_VALUE + 1};
