@@ -431,44 +431,10 @@ final class SoftStep {
         gE[IHALT] += gs.halted;
 
         // PC' = cStay·pc + cSeq·roll(pc) + cTarget·target + e_RET·kernel(r2)
-        double gStay = 0, gSeq = 0, gTgt = 0;
-        for (int k = 0; k < slots; k++) {
-            gStay += gPc[k] * pc[k];
-            gSeq += gPc[k] * pc[(k - 1) & (slots - 1)];
-            gTgt += gPc[k] * target[k];
-            gTarget[k] = cTarget * gPc[k];
-            gPcOut[k] = cStay * gPc[k] + cSeq * gPc[(k + 1) & (slots - 1)];
-        }
-        gE[IRET] += gPc[ret.low] * (1 - ret.weight) + gPc[ret.high] * ret.weight;
-        gR2 += e[IRET] * ret.slope * (gPc[ret.high] - gPc[ret.low]);
-        gH += gStay;
-        gE[IHALT] += gStay;
-        gE[IJMP] += gTgt;
-        gE[ICALL] += gTgt;
-        for (int j = 0; j < OPS; j++) if (SEQUENTIAL[j]) gE[j] += gSeq;
-        double gZ = 0, gLt = 0;
-        double z = fl[TcState.Z], lt = lt(fl);
-        for (int j = IJZ; j <= IJGT; j++) {
-            gE[j] += gSeq * (1 - cond[j]) + gTgt * cond[j];
-            double gc = e[j] * (gTgt - gSeq);
-            if (j == IJZ) gZ += gc;
-            else if (j == IJNZ) gZ -= gc;
-            else if (j == IJLT) gLt += gc;
-            else if (j == IJGE) gLt -= gc;
-            else if (j == IJLE) { gZ += gc * (1 - lt); gLt += gc * (1 - z); }
-            else { gZ -= gc * (1 - lt); gLt -= gc * (1 - z); }
-        }
-        java.util.Arrays.fill(gBit, 0);
-        targetFactors();
-        int w = pcBits + 1;
-        for (int k = 0; k < slots; k++) {
-            double gt = gTarget[k];
-            if (gt == 0) continue;
-            for (int i = 0; i < pcBits; i++) {
-                double rest = prefix[k * w + i] * suffix[k * w + i + 1];
-                gBit[i] += ((k >>> i) & 1) != 0 ? gt * rest : -gt * rest;
-            }
-        }
+        pcBackward(pc, gPc, fl);
+        gR2 += pcR2;
+        gH += pcStay;
+        double gZ = pcZ, gLt = pcLt;
 
         // memory writes (deltas from the old words; adjoints of the new words taken before any change)
         double inLs0 = gMem[ls.low], inLs1 = gMem[ls.high], inP0 = gMem[push0], inP1 = gMem[push1];
@@ -688,44 +654,10 @@ final class SoftStep {
         gE[IHALT] += gs.halted;
 
         // PC' = cStay·pc + cSeq·roll(pc) + cTarget·target + e_RET·kernel(r2) + φ·[trap slot]
-        double gStay = 0, gSeq = 0, gTgt = 0;
-        for (int k = 0; k < slots; k++) {
-            gStay += gPc[k] * pc[k];
-            gSeq += gPc[k] * pc[(k - 1) & (slots - 1)];
-            gTgt += gPc[k] * target[k];
-            gTarget[k] = cTarget * gPc[k];
-            gPcOut[k] = cStay * gPc[k] + cSeq * gPc[(k + 1) & (slots - 1)];
-        }
-        gE[IRET] += gPc[ret.low] * (1 - ret.weight) + gPc[ret.high] * ret.weight;
-        gR2 += e[IRET] * ret.slope * (gPc[ret.high] - gPc[ret.low]);
-        gH += gStay;
-        gE[IHALT] += gStay;
-        gE[IJMP] += gTgt;
-        gE[ICALL] += gTgt;
-        for (int j = 0; j < OPS; j++) if (SEQUENTIAL[j]) gE[j] += gSeq;
-        double gZ = 0, gLt = 0;
-        double z = fl[TcState.Z], lt = lt(fl);
-        for (int j = IJZ; j <= IJGT; j++) {
-            gE[j] += gSeq * (1 - cond[j]) + gTgt * cond[j];
-            double gc = e[j] * (gTgt - gSeq);
-            if (j == IJZ) gZ += gc;
-            else if (j == IJNZ) gZ -= gc;
-            else if (j == IJLT) gLt += gc;
-            else if (j == IJGE) gLt -= gc;
-            else if (j == IJLE) { gZ += gc * (1 - lt); gLt += gc * (1 - z); }
-            else { gZ -= gc * (1 - lt); gLt -= gc * (1 - z); }
-        }
-        java.util.Arrays.fill(gBit, 0);
-        targetFactors();
-        int tw = pcBits + 1;
-        for (int k = 0; k < slots; k++) {
-            double gt = gTarget[k];
-            if (gt == 0) continue;
-            for (int i = 0; i < pcBits; i++) {
-                double rest = prefix[k * tw + i] * suffix[k * tw + i + 1];
-                gBit[i] += ((k >>> i) & 1) != 0 ? gt * rest : -gt * rest;
-            }
-        }
+        pcBackward(pc, gPc, fl);
+        gR2 += pcR2;
+        gH += pcStay;
+        double gZ = pcZ, gLt = pcLt;
 
         // the writes through the port: STORE (b at a + imm), PUSH (a at sp − 1), CALL (retv at sp − 1)
         gB += gStore[0];
@@ -887,6 +819,60 @@ final class SoftStep {
             halted = 0;
             outValue = 0;
             outMass = 0;
+        }
+    }
+
+    // what pcBackward passes back besides the arrays it fills: the adjoint reaching the popped RET
+    // address r2, the stay coefficient's (halted mass), and the Z and signed-less-than conditions'
+    private double pcR2, pcStay, pcZ, pcLt;
+
+    /**
+     * The adjoint of PC' = cStay·pc + cSeq·roll(pc) + cTarget·target + e_RET·kernel(r2) given
+     * gPc (the next PC's adjoint): adds into gE, gTarget and gPcOut, sets gBit (the immediate
+     * bits' share through the target distribution), and leaves the scalar parts in
+     * {@link #pcR2}, {@link #pcStay}, {@link #pcZ} and {@link #pcLt}. Shared by the cpu
+     * machine's backward and the seed machine's.
+     */
+    private void pcBackward(double[] pc, double[] gPc, double[] fl) {
+        double gStay = 0, gSeq = 0, gTgt = 0;
+        for (int k = 0; k < slots; k++) {
+            gStay += gPc[k] * pc[k];
+            gSeq += gPc[k] * pc[(k - 1) & (slots - 1)];
+            gTgt += gPc[k] * target[k];
+            gTarget[k] = cTarget * gPc[k];
+            gPcOut[k] = cStay * gPc[k] + cSeq * gPc[(k + 1) & (slots - 1)];
+        }
+        gE[IRET] += gPc[ret.low] * (1 - ret.weight) + gPc[ret.high] * ret.weight;
+        pcR2 = e[IRET] * ret.slope * (gPc[ret.high] - gPc[ret.low]);
+        pcStay = gStay;
+        gE[IHALT] += gStay;
+        gE[IJMP] += gTgt;
+        gE[ICALL] += gTgt;
+        for (int j = 0; j < OPS; j++) if (SEQUENTIAL[j]) gE[j] += gSeq;
+        double gZ = 0, gLt = 0;
+        double z = fl[TcState.Z], lt = lt(fl);
+        for (int j = IJZ; j <= IJGT; j++) {
+            gE[j] += gSeq * (1 - cond[j]) + gTgt * cond[j];
+            double gc = e[j] * (gTgt - gSeq);
+            if (j == IJZ) gZ += gc;
+            else if (j == IJNZ) gZ -= gc;
+            else if (j == IJLT) gLt += gc;
+            else if (j == IJGE) gLt -= gc;
+            else if (j == IJLE) { gZ += gc * (1 - lt); gLt += gc * (1 - z); }
+            else { gZ -= gc * (1 - lt); gLt -= gc * (1 - z); }
+        }
+        pcZ = gZ;
+        pcLt = gLt;
+        java.util.Arrays.fill(gBit, 0);
+        targetFactors();
+        int w = pcBits + 1;
+        for (int k = 0; k < slots; k++) {
+            double gt = gTarget[k];
+            if (gt == 0) continue;
+            for (int i = 0; i < pcBits; i++) {
+                double rest = prefix[k * w + i] * suffix[k * w + i + 1];
+                gBit[i] += ((k >>> i) & 1) != 0 ? gt * rest : -gt * rest;
+            }
         }
     }
 }
