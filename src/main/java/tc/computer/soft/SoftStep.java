@@ -472,33 +472,12 @@ final class SoftStep {
             gRetv += (inP0 * u0 + inP1 * u1) * ca;
         }
 
-        // flags' = flags·(1 − Σ_F e) + Σ_F e_j·value_j
-        for (int j = IADD; j <= ICMP; j++)
-            for (int q = 0; q < 4; q++) gE[j] += gFl[q] * (flagValue[j * 4 + q] - fl[q]);
-        for (int q = 0; q < 4; q++) gFl[q] *= 1 - flagMass;
-        gFl[TcState.Z] += gZ;
-        gFl[TcState.N] += gLt * (1 - 2 * fl[TcState.V]);
-        gFl[TcState.V] += gLt * (1 - 2 * fl[TcState.N]);
-
-        // registers' = regMid + sel·(v − wr·regMid)
-        double gV = 0, gWr = 0;
-        for (int r = 0; r < R; r++) {
-            gV += gReg[r] * sel[r];
-            gWr -= gReg[r] * sel[r] * regMid[r];
-            gSel[r] = gReg[r] * (v - wr * regMid[r]);
-            gRegOut[r] = gReg[r] * (1 - sel[r] * wr);
-        }
-        double gSpDelta = gRegOut[SP];
-        gE[IPOP] += gSpDelta;
-        gE[IRET] += gSpDelta;
-        gE[IPUSH] -= gSpDelta;
-        gE[ICALL] -= gSpDelta;
-        for (int j = 0; j < OPS; j++) if (WRITES[j]) gE[j] += gV * res[j] + gWr;
-        gA += gV * (e[IMOV] + e[IADD] + e[IADDI] + e[ISUB] - e[INOT] + e[IMUL] * b);
-        gB += gV * (e[IADD] - e[ISUB] + e[IMUL] * a);
-        gImm += gV * (e[ILI] + e[IADDI]);
-        gR1 += gV * e[ILOAD];
-        gR2 += gV * e[IPOP];
+        writeBackward(gFl, gReg, fl, gZ, gLt);
+        gA += wbA;
+        gB += wbB;
+        gImm += wbImm;
+        gR1 += wbR1;
+        gR2 += wbR2;
 
         // reads
         if (dense) {
@@ -671,33 +650,12 @@ final class SoftStep {
         gE[ICALL] += gCall[1];
         gSp += gCall[2];
 
-        // flags' = flags·(1 − Σ_F e) + Σ_F e_j·value_j
-        for (int j = IADD; j <= ICMP; j++)
-            for (int q = 0; q < 4; q++) gE[j] += gFl[q] * (flagValue[j * 4 + q] - fl[q]);
-        for (int q = 0; q < 4; q++) gFl[q] *= 1 - flagMass;
-        gFl[TcState.Z] += gZ;
-        gFl[TcState.N] += gLt * (1 - 2 * fl[TcState.V]);
-        gFl[TcState.V] += gLt * (1 - 2 * fl[TcState.N]);
-
-        // registers' = regMid + sel·(v − wr·regMid)
-        double gV = 0, gWr = 0;
-        for (int r = 0; r < R; r++) {
-            gV += gReg[r] * sel[r];
-            gWr -= gReg[r] * sel[r] * regMid[r];
-            gSel[r] = gReg[r] * (v - wr * regMid[r]);
-            gRegOut[r] = gReg[r] * (1 - sel[r] * wr);
-        }
-        double gSpDelta = gRegOut[SP];
-        gE[IPOP] += gSpDelta;
-        gE[IRET] += gSpDelta;
-        gE[IPUSH] -= gSpDelta;
-        gE[ICALL] -= gSpDelta;
-        for (int j = 0; j < OPS; j++) if (WRITES[j]) gE[j] += gV * res[j] + gWr;
-        gA += gV * (e[IMOV] + e[IADD] + e[IADDI] + e[ISUB] - e[INOT] + e[IMUL] * b);
-        gB += gV * (e[IADD] - e[ISUB] + e[IMUL] * a);
-        gImm += gV * (e[ILI] + e[IADDI]);
-        gR1 += gV * e[ILOAD];
-        gR2 += gV * e[IPOP];
+        writeBackward(gFl, gReg, fl, gZ, gLt);
+        gA += wbA;
+        gB += wbB;
+        gImm += wbImm;
+        gR1 += wbR1;
+        gR2 += wbR2;
         gRegOut[SP] += gSp;
         for (int k = 0; k < slots; k++) gPcOut[k] += gRetv * ((k + 1) & (slots - 1));
 
@@ -874,5 +832,45 @@ final class SoftStep {
                 gBit[i] += ((k >>> i) & 1) != 0 ? gt * rest : -gt * rest;
             }
         }
+    }
+
+    // what writeBackward passes back: the adjoints reaching a, b, imm, the LOAD read r1 and the POP read r2
+    private double wbA, wbB, wbImm, wbR1, wbR2;
+
+    /**
+     * The adjoint of the flag and register writes (flags' = flags·(1 − Σ_F e) + Σ_F e_j·value_j;
+     * registers' = regMid + sel·(v − wr·regMid)) given gFl and gReg, the branch conditions'
+     * adjoints gZ and gLt folded into the flags: scales gFl in place, adds into gE, sets gSel and
+     * gRegOut, and leaves the operands' shares in {@link #wbA} … {@link #wbR2}. Shared by the cpu
+     * machine's backward and the seed machine's.
+     */
+    private void writeBackward(double[] gFl, double[] gReg, double[] fl, double gZ, double gLt) {
+        // flags' = flags·(1 − Σ_F e) + Σ_F e_j·value_j
+        for (int j = IADD; j <= ICMP; j++)
+            for (int q = 0; q < 4; q++) gE[j] += gFl[q] * (flagValue[j * 4 + q] - fl[q]);
+        for (int q = 0; q < 4; q++) gFl[q] *= 1 - flagMass;
+        gFl[TcState.Z] += gZ;
+        gFl[TcState.N] += gLt * (1 - 2 * fl[TcState.V]);
+        gFl[TcState.V] += gLt * (1 - 2 * fl[TcState.N]);
+
+        // registers' = regMid + sel·(v − wr·regMid)
+        double gV = 0, gWr = 0;
+        for (int r = 0; r < R; r++) {
+            gV += gReg[r] * sel[r];
+            gWr -= gReg[r] * sel[r] * regMid[r];
+            gSel[r] = gReg[r] * (v - wr * regMid[r]);
+            gRegOut[r] = gReg[r] * (1 - sel[r] * wr);
+        }
+        double gSpDelta = gRegOut[SP];
+        gE[IPOP] += gSpDelta;
+        gE[IRET] += gSpDelta;
+        gE[IPUSH] -= gSpDelta;
+        gE[ICALL] -= gSpDelta;
+        for (int j = 0; j < OPS; j++) if (WRITES[j]) gE[j] += gV * res[j] + gWr;
+        wbA = gV * (e[IMOV] + e[IADD] + e[IADDI] + e[ISUB] - e[INOT] + e[IMUL] * b);
+        wbB = gV * (e[IADD] - e[ISUB] + e[IMUL] * a);
+        wbImm = gV * (e[ILI] + e[IADDI]);
+        wbR1 = gV * e[ILOAD];
+        wbR2 = gV * e[IPOP];
     }
 }
