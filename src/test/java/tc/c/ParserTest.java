@@ -130,13 +130,13 @@ class ParserTest {
         fails("int main() { int x }", "expected ';' after declaration, found '}'", 1, 20);
         fails("int main() { if 1) ; }", "expected '(' after 'if', found '1'", 1, 17);
         fails("int main() {", "expected '}' before end of file", 1, 13);
-        fails("int f(int a[][3]) { }", "two-dimensional array parameters are not supported", 1, 15);
+        fails("int f(int a[][3]) { }", "two-dimensional array parameters are not supported (pass a pointer to the first element and index it as row * columns + column)", 1, 14);
         fails("void x;", "variable 'x' declared void", 1, 6);
         fails("int main() { if (1) int x; }", "a declaration is not allowed here (wrap it in braces)", 1, 21);
         fails("int main() { else; }", "'else' without a matching 'if'", 1, 14);
         fails("x;", "expected a declaration or function definition, found 'x'", 1, 1);
         fails("int a[2][2][2];", "arrays of more than two dimensions are not supported", 1, 12);
-        fails("int **p;", "pointers to pointers are not supported", 1, 6);
+        fails("int **p;", "pointers to pointers are not supported (only pointers to int)", 1, 6);
     }
 
     @Test

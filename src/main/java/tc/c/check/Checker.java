@@ -751,9 +751,9 @@ public final class Checker implements ConstEval.Facts {
             for (int k = 0; k < c.args().size(); k++) {
                 Expr arg = c.args().get(k);
                 if (b == Builtin.SWAP) {
-                    boolean plain = arg instanceof Expr.Name || (arg instanceof Expr.Index i && scope.lookup(i.array().name()) instanceof VarSymbol a
-                            && a.isArray() && !a.isTwoDimensional());
-                    if (!plain) throw error(arg.start(), "swap arguments must be variables or elements of one-dimensional arrays (not places reached through a pointer)");
+                    boolean throughAddress = arg instanceof Expr.Deref || arg instanceof Expr.Subscript
+                            || (arg instanceof Expr.Index i && scope.lookup(i.array().name()) instanceof VarSymbol a && (a.isPointer() || a.isTwoDimensional()));
+                    if (throughAddress) throw error(arg.start(), "swap arguments must be variables or elements of one-dimensional arrays (not places reached through a pointer)");
                     CType t = lvalue(arg, "swap");
                     if (swapped != null && t != swapped) throw error(arg.start(), "swap of " + swapped.described() + " and " + t.described());
                     swapped = t;
