@@ -181,6 +181,7 @@ int sym_name[2048];            // offset of the name in NAMES
 int sym_kind[2048];
 int sym_val[2048];
 int sym_len[2048];
+int sym_init[2048];            // whether a global's initializer was seen
 int nsyms;
 int NAMES[16384];              // names, each ending in 0
 int nnames;
@@ -219,6 +220,8 @@ int sw_default;                //   the label of its default (0: none)
 int in_switch;
 int can_assign;                // set by assignment(): the next primary may be assigned to
 int ret_label;                 // the current function's epilogue
+int in_sizeof;                 // compiling sizeof's operand: an array's name alone is allowed,
+int sizeof_len;                //   and its length goes here
 
 // ---------------------------------------------------------------- output
 
@@ -226,8 +229,8 @@ void oc(int c) {
     if (failed == 2) return;          // after an error only its message is kept
     if (nout >= 262140) { if (!failed) error(7); return; }
     int shift = (nout & 3) * 8;
-    if (shift == 0) TEXT[nout >> 2] = c;
-    else TEXT[nout >> 2] = TEXT[nout >> 2] | (c << shift);
+    // the text may have been cut back mid-word, so the byte is cleared before it is set
+    TEXT[nout >> 2] = (TEXT[nout >> 2] & ~(255 << shift)) | (c << shift);
     nout++;
 }
 
@@ -765,8 +768,9 @@ void name(int assignable) {
     int i = find_local(s);
     int kind;
     int val;
-    if (i >= 0) { kind = loc_kind[i]; val = loc_val[i]; }
-    else { kind = sym_kind[s]; val = sym_val[s]; }
+    int len;
+    if (i >= 0) { kind = loc_kind[i]; val = loc_val[i]; len = loc_len[i]; }
+    else { kind = sym_kind[s]; val = sym_val[s]; len = sym_len[s]; }
     if (tok == '(' && i < 0) {
         if (kind == K_BUILTIN) { builtin(val); return; }
         if (kind == K_NAME) { sym_kind[s] = K_FUNCREF; kind = K_FUNCREF; }
@@ -784,6 +788,7 @@ void name(int assignable) {
     }
     int element = 0;
     if (kind == K_GARR || kind == K_LARR) {
+        if (tok != '[' && in_sizeof) { sizeof_len = len; return; }
         if (tok != '[') { error_expected('['); return; }
         element_address(kind, val);
         element = 1;
@@ -869,31 +874,23 @@ void unary() {
         return;
     }
     if (tok == T_SIZEOF) {
+        // sizeof counts words: 1, or an array's length. The operand is compiled as usual (which
+        // checks it) and its code then dropped, since it is not evaluated.
         next();
-        int parens = 0;
-        if (tok == '(') { next(); parens = 1; }
-        int size = 1;
-        if (tok == T_INT) next();
-        else if (tok == T_ID) {
-            int s = tokval;
-            int i = find_local(s);
-            if (i >= 0) { if (loc_kind[i] == K_LARR || loc_kind[i] == K_GARR) size = loc_len[i]; }
-            else if (sym_kind[s] == K_GARR) size = sym_len[s];
-            else if (sym_kind[s] != K_GVAR) error(2);
+        int mark = nout;
+        int saved = in_sizeof;
+        in_sizeof = 1;
+        sizeof_len = 0;
+        if (tok == '(') {
             next();
-            if (tok == '[') {
-                // sizeof a[i] is one word; the index is not evaluated, so its tokens are skipped
-                int depth = 0;
-                while (tok != T_EOF) {
-                    if (tok == '[') depth++;
-                    if (tok == ']') depth--;
-                    next();
-                    if (depth == 0) break;
-                }
-                size = 1;
-            }
-        } else error(3);
-        if (parens) expect(')');
+            if (is_type_start()) type_words(); else expression();
+            expect(')');
+        } else unary();
+        in_sizeof = saved;
+        if (!failed) nout = mark;
+        int size = 1;
+        if (sizeof_len > 0) size = sizeof_len;
+        sizeof_len = 0;
         li(0, size);
         return;
     }
@@ -998,6 +995,17 @@ void data_start(int addr) {
 // A static local or a global: its words from gtop, its initial values as .data. Returns its address.
 int global_storage(int s, int is_array, int len) {
     int addr = gtop;
+    int n = initializer(addr, is_array);
+    if (len < 0) len = n;
+    if (!is_array) len = 1;
+    if (n > len || len <= 0) error(7);
+    gtop = gtop + len;
+    return addr;
+}
+
+// "= value" or "= {values}" of a global or static at addr, written as .data; returns how many
+// words it gives (0 without one).
+int initializer(int addr, int is_array) {
     int n = 0;
     int mark = nout;
     if (tok == '=') {
@@ -1022,11 +1030,7 @@ int global_storage(int s, int is_array, int len) {
             n = 1;
         }
     }
-    if (len < 0) len = n;
-    if (!is_array) len = 1;
-    if (n > len || len <= 0) error(7);
-    gtop = gtop + len;
-    return addr;
+    return n;
 }
 
 // A local declaration after its type: int x = e, a[N] = {...}, ...;
@@ -1042,6 +1046,7 @@ void local_declaration(int is_static) {
             int addr = global_storage(s, is_array, len);
             if (is_array) add_local(s, K_GARR, addr, gtop - addr);
             else add_local(s, K_GVAR, addr, 1);
+            note_global(s, addr, gtop - addr);
         } else if (!is_array) {
             fdepth++;
             int off = -fdepth;
@@ -1330,12 +1335,25 @@ void global_declaration() {
         int is_array = 0;
         int len = 1;
         if (tok == '[') { is_array = 1; len = array_length(); }
-        if (sym_kind[s] != K_NAME) { tok = T_ID; tokval = s; error(12); return; }
-        int addr = global_storage(s, is_array, len);
-        if (is_array) sym_kind[s] = K_GARR; else sym_kind[s] = K_GVAR;
-        sym_val[s] = addr;
-        sym_len[s] = gtop - addr;
-        note_global(s, addr, gtop - addr);
+        int kind = K_GVAR;
+        if (is_array) kind = K_GARR;
+        if (sym_kind[s] == kind) {
+            // a repeated file-scope declaration (C's tentative definition) is the same
+            // variable; at most one of them has an initializer
+            if (tok == '=') {
+                if (sym_init[s]) { tok = T_ID; tokval = s; error(12); return; }
+                sym_init[s] = 1;
+                if (initializer(sym_val[s], is_array) > sym_len[s]) error(7);
+            }
+        } else {
+            if (sym_kind[s] != K_NAME) { tok = T_ID; tokval = s; error(12); return; }
+            sym_init[s] = tok == '=';
+            int addr = global_storage(s, is_array, len);
+            sym_kind[s] = kind;
+            sym_val[s] = addr;
+            sym_len[s] = gtop - addr;
+            note_global(s, addr, gtop - addr);
+        }
         if (tok != ',') break;
         next();
     }
