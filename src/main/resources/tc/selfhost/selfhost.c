@@ -182,6 +182,7 @@ int sym_kind[2048];
 int sym_val[2048];
 int sym_len[2048];
 int sym_init[2048];            // whether a global's initializer was seen
+int sym_line[2048];            // where a function was first called
 int nsyms;
 int NAMES[16384];              // names, each ending in 0
 int nnames;
@@ -774,6 +775,7 @@ void name(int assignable) {
     if (tok == '(' && i < 0) {
         if (kind == K_BUILTIN) { builtin(val); return; }
         if (kind == K_NAME) { sym_kind[s] = K_FUNCREF; kind = K_FUNCREF; }
+        if (sym_line[s] == 0) sym_line[s] = tokline;
         if (kind != K_FUNC && kind != K_FUNCREF) { error(2); return; }
         int n = arguments();
         oop(CALL); oc('_'); oname(s); oc('\n');
@@ -1464,7 +1466,7 @@ int main() {
     // every function called must be defined, and main must be
     int s = 0;
     while (s < nsyms && !failed) {
-        if (sym_kind[s] == K_FUNCREF) { tok = T_ID; tokval = s; error(8); }
+        if (sym_kind[s] == K_FUNCREF && sym_line[s]) { tok = T_ID; tokval = s; tokline = sym_line[s]; error(8); }
         s++;
     }
     idbuf[0] = 'm'; idbuf[1] = 'a'; idbuf[2] = 'i'; idbuf[3] = 'n';

@@ -15,7 +15,13 @@ import tc.computer.device.Devices;
 import tc.computer.device.InMemoryDisk;
 import tc.computer.interp.SeedMachine;
 import tc.computer.isa.SeedConfig;
+import tc.computer.isa.TcParams;
 import tc.computer.isa.TcProgram;
+import tc.computer.engine.TcState;
+import tc.computer.soft.SoftMachine;
+import tc.computer.soft.SoftState;
+import tc.computer.soft.SoftTemperatures;
+import tc.computer.soft.parts.SoftSeed;
 import tc.source.SourceFile;
 
 /**
@@ -91,6 +97,26 @@ public final class SelfHost {
      */
     public static MachineRun compileOnMachine(TcProgram compiler, String cSource, long maxSteps) {
         return run(compiler, cSource, maxSteps);
+    }
+
+    /**
+     * The final state of {@code program} on the soft seed machine (the soft CPU with a
+     * {@link SoftSeed} port) at temperature {@code tau}, its parameters one-hot ±1 logits, as
+     * {@code tc run --target tc --machine seed --engine soft} runs it; no console input.
+     * The state's memory is the program's virtual memory, read through the soft page tables.
+     *
+     * @throws IllegalStateException when the soft machine sent mass above ½ to a device fault
+     */
+    public static TcState runSoft(TcProgram program, double tau, long maxSteps) {
+        SoftSeed port = new SoftSeed(CONFIG, program, tau, 0, new byte[0], new int[0],
+                new InMemoryDisk(CONFIG.diskSectors(), CONFIG.sectorWords()));
+        SoftMachine machine = new SoftMachine(program.spec(), TcParams.encode(program, 1.0), SoftTemperatures.of(tau), port);
+        SoftState s = machine.run(SoftState.initial(program), maxSteps);
+        if (port.refused() >= 0.5) throw new IllegalStateException("the soft machine sent mass " + port.refused() + " to a device fault");
+        TcState flat = s.toTcState();
+        int[] vm = new int[program.spec().memoryWords()];
+        for (int va = 0; va < vm.length; va++) vm[va] = port.virtualWord(va);
+        return new TcState(flat.pc(), flat.registers(), flat.flags(), vm, flat.halted(), flat.steps(), flat.outputs());
     }
 
     /** An input stream that counts the bytes read. */
