@@ -89,8 +89,8 @@ final class LearnCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage("unknown --variant '" + variant + "': choose full, no-sketch-search, search-only, gradients-only, fixed-high-tau, no-curriculum or no-halting-loss");
         }
-        if (populationSearch.enabled()) return populationSearch.learn(spec.commandLine(), table, task, seed, budget, population, json);
         if (out != null && !table) throw usage("--out goes with --table");
+        if (populationSearch.enabled()) return populationSearch.learn(spec.commandLine(), table, task, v, seed, budget, population, json);
         if (table) return table();
         if (task == null) throw usage("give --task NAME or --table");
         if (!TaskSuite.ALL.contains(task)) throw usage("unknown task '" + task + "': choose one of " + String.join(", ", TaskSuite.ALL));

@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import tc.learn.AsmText;
 import tc.learn.LearnTable;
+import tc.learn.Variants;
 import tc.learn.population.InProcessIslands;
 import tc.learn.population.IslandOutcome;
 import tc.learn.population.IslandRunner;
@@ -36,27 +37,29 @@ final class PopulationOptions {
 
     @Option(names = "--islands", paramLabel = "N",
             description = "Population search: N islands, each a learner with its own seed and settings, exploit/explore between rounds "
-                    + "(default with --spark: 4).")
+                    + "(default with --spark or --rounds: 4).")
     Integer islands;
 
-    @Option(names = "--rounds", paramLabel = "R", defaultValue = "3",
-            description = "Population search rounds; each island spends --budget / R episodes a round (default: ${DEFAULT-VALUE}).")
-    int rounds;
+    @Option(names = "--rounds", paramLabel = "R",
+            description = "Population search rounds; each island spends --budget / R episodes a round (default: 3).")
+    Integer rounds;
 
-    /** Whether the population search was asked for. */
-    boolean enabled() { return spark != null || islands != null; }
+    /** Whether the population search was asked for (any of its options given; the others take their defaults). */
+    boolean enabled() { return spark != null || islands != null || rounds != null; }
 
     /**
      * Runs the population search for {@code tc learn} and returns its exit code.
      *
+     * @param variant the learner --variant named (only the default, full, goes with islands)
      * @param budget episodes per island over all rounds (null: the task's default budget)
      * @param chains the plain learner's population (island 0's chains)
      */
-    int learn(CommandLine cl, boolean table, String task, long seed, Long budget, int chains, boolean json) {
-        int n = islands != null ? islands : 4;
+    int learn(CommandLine cl, boolean table, String task, Variants variant, long seed, Long budget, int chains, boolean json) {
+        int n = islands != null ? islands : 4, rounds = this.rounds != null ? this.rounds : 3;
         if (n < 1) throw usage(cl, "--islands must be at least 1, got " + n);
         if (rounds < 1) throw usage(cl, "--rounds must be at least 1, got " + rounds);
         if (table) throw usage(cl, "--spark and --islands learn one --task, not the --table");
+        if (variant != Variants.FULL) throw usage(cl, "--spark and --islands choose the full or search-only learner per island themselves; leave out --variant");
         if (task == null) throw usage(cl, "give --task NAME");
         SuiteTask source;
         try {
@@ -80,7 +83,7 @@ final class PopulationOptions {
             out.print(AsmText.program(r.best().program().instructions()));
             out.printf(Locale.ROOT, "held-out accuracy: %.1f%%%n", 100 * r.best().heldOut());
             out.println((r.solved() ? "solved by island " + r.best().island() + " in round " + (r.best().round() + 1) : "not solved")
-                    + ": " + r.episodes() + " episodes over " + n + " islands and " + r.rounds() + (r.rounds() == 1 ? " round" : " rounds"));
+                    + ": " + r.episodes() + " episodes over " + n + (n == 1 ? " island" : " islands") + " and " + r.rounds() + (r.rounds() == 1 ? " round" : " rounds"));
             out.printf(Locale.ROOT, "wall: %.1f s (%s)%n", r.wallMillis() / 1000.0, r.runner());
         }
         return r.solved() ? Main.OK : Main.FAILURE;

@@ -51,7 +51,10 @@ class PopulationOptionsTest {
         Cli library = Cli.run("learn", "--task", "max3", "--islands", "2");
         assertEquals(2, library.exit());
         assertTrue(library.err().contains("without a library; max3 calls [max]"), library.err());
-        for (Cli c : new Cli[]{table, zero, rounds, library}) assertTrue(c.clean(), c.err());
+        Cli variant = Cli.run("learn", "--task", "add", "--islands", "2", "--variant", "search-only");
+        assertEquals(2, variant.exit());
+        assertTrue(variant.err().contains("leave out --variant"), variant.err());
+        for (Cli c : new Cli[]{table, zero, rounds, library, variant}) assertTrue(c.clean(), c.err());
     }
 
     @Test void withoutSparksJarsSparkIsRefusedWithOneClearMessage() {
