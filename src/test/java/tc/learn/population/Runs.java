@@ -14,6 +14,17 @@ public final class Runs {
     public static final long SEED = 1;
     public static final PopulationSearch SEARCH = new PopulationSearch(4, 3, 150, 4);
 
+    private static PopulationResult reference;
+
+    /**
+     * {@link #SEARCH} in process, one island after another: the reference the other runners are
+     * compared with, made once per test JVM (the classes that use it share it).
+     */
+    public static synchronized PopulationResult reference() {
+        if (reference == null) reference = SEARCH.run(TASK, SEED, new InProcessIslands(1), o -> { });
+        return reference;
+    }
+
     /** The outcomes with their wall times zeroed: what must not depend on where islands ran. */
     public static List<IslandOutcome> comparable(PopulationResult r) {
         return r.outcomes().stream().map(Runs::timeless).toList();

@@ -6,7 +6,6 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tc.learn.population.InProcessIslands;
 import tc.learn.population.IslandOutcome;
 import tc.learn.population.PopulationResult;
 import tc.learn.population.Runs;
@@ -35,7 +34,7 @@ class SparkIslandsTest {
 
     @Test void localTwoCountsEveryEpisodeTheInProcessSearchCounts() {
         PopulationResult spark = twoThreads;
-        PopulationResult inProcess = Runs.SEARCH.run(Runs.TASK, Runs.SEED, new InProcessIslands(1), o -> { });
+        PopulationResult inProcess = Runs.reference();
         assertEquals(inProcess.episodes(), spark.episodes(), "the same episode count, executors included");
         assertEquals(Runs.comparable(inProcess), Runs.comparable(spark), "island by island, round by round: the same counts, programs and settings");
         assertEquals(Runs.timeless(inProcess.best()), Runs.timeless(spark.best()));
