@@ -69,6 +69,8 @@ final class LearnCommand implements Callable<Integer> {
     @Option(names = "--no-ablations", description = "With --table: skip the ablation rows.")
     boolean noAblations;
 
+    @picocli.CommandLine.Mixin PopulationOptions populationSearch;
+
     @Option(names = "--no-library", description = "For a library task (max3, gcd3, sum_abs): learn it without calling the routines of the tasks it uses (the table's 'without' column).")
     boolean noLibrary;
 
@@ -88,6 +90,7 @@ final class LearnCommand implements Callable<Integer> {
             throw usage("unknown --variant '" + variant + "': choose full, no-sketch-search, search-only, gradients-only, fixed-high-tau, no-curriculum or no-halting-loss");
         }
         if (out != null && !table) throw usage("--out goes with --table");
+        if (populationSearch.enabled()) return populationSearch.learn(spec.commandLine(), table, task, v, seed, budget, population, json);
         if (table) return table();
         if (task == null) throw usage("give --task NAME or --table");
         if (!TaskSuite.ALL.contains(task)) throw usage("unknown task '" + task + "': choose one of " + String.join(", ", TaskSuite.ALL));
