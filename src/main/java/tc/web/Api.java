@@ -139,17 +139,18 @@ final class Api {
         DebugSession d = s.debug;
         if (d == null) throw new WebError(409, "nothing compiled in this session: compile a program first");
         String action = r.string("action");
+        boolean matrix = r.bool("matrix", true);
         return switch (action) {
             case "reset" -> {
                 d.reset();
-                yield d.view("reset");
+                yield d.view("reset", matrix);
             }
-            case "step" -> d.view(d.run(steps(r, "count", 1), -1, java.util.Set.of(), s.cancelled));
-            case "run" -> d.view(d.run(steps(r, "count", limits.maxStepsPerRequest()), -1, r.integers("breakpoints"), s.cancelled));
+            case "step" -> d.view(d.run(steps(r, "count", 1), -1, java.util.Set.of(), s.cancelled), matrix);
+            case "run" -> d.view(d.run(steps(r, "count", limits.maxStepsPerRequest()), -1, r.integers("breakpoints"), s.cancelled), matrix);
             case "runToLine" -> {
                 long line = r.integer("line", -1);
                 if (line < 1) throw WebError.badRequest("runToLine needs a line number, got " + line);
-                yield d.view(d.run(steps(r, "count", limits.maxStepsPerRequest()), (int) line, r.integers("breakpoints"), s.cancelled));
+                yield d.view(d.run(steps(r, "count", limits.maxStepsPerRequest()), (int) line, r.integers("breakpoints"), s.cancelled), matrix);
             }
             default -> throw WebError.badRequest("unknown action '" + action + "': choose one of step, run, runToLine, reset");
         };

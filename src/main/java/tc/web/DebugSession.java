@@ -103,7 +103,10 @@ final class DebugSession {
     Stepper stepper() { return stepper; }
 
     /** What the page draws now. */
-    Map<String, Object> view(String stopped) {
+    Map<String, Object> view(String stopped) { return view(stopped, true); }
+
+    /** What the page draws now; without the state matrix and attention unless {@code matrix}. */
+    Map<String, Object> view(String stopped, boolean matrix) {
         Program p = compiled.program();
         MachineConfig c = p.config();
         int[] memory = stepper.memory();
@@ -119,7 +122,7 @@ final class DebugSession {
         v.put("outputs", stepper.outputs());
         v.put("variables", compiled.variables(memory));
         StateMatrix x = stepper.state();
-        if (x != null) {
+        if (x != null && matrix) {
             v.put("matrix", matrix(x));
             v.put("attention", attention(x.layout()));
         }
@@ -169,11 +172,14 @@ final class DebugSession {
         System.arraycopy(before, 0, x.data(), 0, before.length);
         List<Map<String, Object>> out = new ArrayList<>();
         for (AttentionProbe.HeadReads h : probe.reads(x)) {
+            // most columns of most heads read themselves (a value kept in place): listed as a count only
+            List<AttentionProbe.Read> moves = h.reads().stream().filter(r -> r.source() != r.target()).toList();
             List<Map<String, Object>> reads = new ArrayList<>();
-            for (AttentionProbe.Read r : h.reads().subList(0, Math.min(READS_SHOWN, h.reads().size())))
+            for (AttentionProbe.Read r : moves.subList(0, Math.min(READS_SHOWN, moves.size())))
                 reads.add(Map.of("source", r.source(), "target", r.target(), "tied", r.tied(),
                         "sourceName", compiled.columnName(r.source()), "targetName", compiled.columnName(r.target())));
-            out.add(Map.of("layer", h.layer(), "head", h.head(), "reads", reads, "total", h.reads().size()));
+            out.add(Map.of("layer", h.layer(), "head", h.head(), "reads", reads, "total", moves.size(),
+                    "selfReads", h.reads().size() - moves.size()));
         }
         return out;
     }

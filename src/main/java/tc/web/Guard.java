@@ -19,7 +19,7 @@ final class Guard {
     /** @param host the host the server was bound to; @param port its port */
     Guard(String host, int port) {
         String h = host.toLowerCase(Locale.ROOT);
-        hosts = Set.of(h + ":" + port, "localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port);
+        hosts = new java.util.HashSet<>(java.util.List.of(h + ":" + port, "localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port));
     }
 
     /** Throws a 403 {@link WebError} unless the request's Host and Origin are this server's. */

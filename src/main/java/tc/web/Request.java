@@ -43,6 +43,13 @@ final class Request {
         return n.asLong();
     }
 
+    boolean bool(String name, boolean otherwise) {
+        JsonNode n = body.get(name);
+        if (n == null || n.isNull()) return otherwise;
+        if (!n.isBoolean()) throw WebError.badRequest("field '" + name + "' must be true or false");
+        return n.asBoolean();
+    }
+
     double number(String name, double otherwise) {
         JsonNode n = body.get(name);
         if (n == null || n.isNull()) return otherwise;

@@ -53,5 +53,8 @@ final class Sessions {
 
     int size() { return byId.size(); }
 
+    /** The session {@code id} as it is, without touching it; null when there is none (for tests). */
+    Session peek(String id) { return byId.get(id); }
+
     void closeAll() { for (String id : byId.keySet()) close(id); }
 }

@@ -75,6 +75,9 @@ public final class WebServer implements AutoCloseable {
 
     public int port() { return http.getAddress().getPort(); }
 
+    /** The session table, for tests in this package. */
+    Sessions sessionTable() { return sessions; }
+
     /** Sessions alive now. */
     public int sessions() { return sessions.size(); }
 

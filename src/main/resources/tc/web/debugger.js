@@ -102,7 +102,9 @@ function drawAttention(list) {
   if (!list || list.length === 0) { div.textContent = "— (a transformer engine shows the reads of the step it just took)"; return; }
   for (const h of list) {
     const reads = h.reads.map(r => r.targetName + " ← " + r.sourceName + (r.tied ? " (tied, half)" : "")).join("; ");
-    div.appendChild(tc.make("div", "", h.layer + " / " + h.head + ": " + (reads || "no reads") + (h.total > h.reads.length ? " … " + (h.total - h.reads.length) + " more" : "")));
+    div.appendChild(tc.make("div", "", h.layer + " / " + h.head + ": " + (reads || "no reads across columns")
+      + (h.total > h.reads.length ? " … " + (h.total - h.reads.length) + " more" : "")
+      + (h.selfReads ? " (and " + h.selfReads + " columns read themselves)" : "")));
   }
 }
 

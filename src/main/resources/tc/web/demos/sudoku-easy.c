@@ -2,7 +2,7 @@
 // word-bits: 16
 // show: chars 9x9 from outputs as ".123456789" titled puzzle,solved
 // config: 164x2048
-// steps: STEPS
+// steps: 8553
 // expect: output 5 3 4 6 7 8 9 1 2 6 7 2 1 9 5 3 4 8 1 9 8 3 4 2 5 6 7 8 5 9 7 6 1 4 2 3 4 2 6 8 5 3 7 9 1 7 1 3 9 2 4 8 5 6 9 6 1 5 3 7 2 8 4 0 0 0 4 1 9 0 0 5 0 0 0 0 8 0 0 7 9
 // expect: output 5 3 4 6 7 8 9 1 2 6 7 2 1 9 5 3 4 8 1 9 8 3 4 2 5 6 7 8 5 9 7 6 1 4 2 3 4 2 6 8 5 3 7 9 1 7 1 3 9 2 4 8 5 6 9 6 1 5 3 7 2 8 4 2 8 7 4 1 9 6 3 5 3 4 5 2 8 6 1 7 9
 // Given cells are stored negated while solving, so the search can tell them from its guesses.
