@@ -66,13 +66,16 @@ final class DebugSession {
      * or at a breakpoint line, when the machine stops, or when {@code cancelled} is raised.
      * Returns why it stopped.
      */
-    String run(long limit, int stopLine, Set<Integer> breakpoints, AtomicBoolean cancelled) {
+    String run(long limit, int stopLine, Set<Integer> breakpoints, AtomicBoolean cancelled) { return run(limit, stopLine, breakpoints, cancelled, true); }
+
+    /** {@link #run(long, int, Set, AtomicBoolean)}, keeping the state before the last step only when {@code marks} (the view shows the matrix). */
+    String run(long limit, int stopLine, Set<Integer> breakpoints, AtomicBoolean cancelled, boolean marks) {
         int line = currentLine();
         for (long i = 0; i < limit; i++) {
             if (!stepper.running()) return stepper.status();
             if ((i & 1023) == 1023 && cancelled.get()) return "cancelled";
             // copying the state costs about what a step does: keep it on short runs and the last step
-            stepOnce(limit <= 5000 || i == limit - 1);
+            stepOnce(marks && (limit <= 5000 || i == limit - 1));
             int now = currentLine();
             if (now != line && now > 0 && (now == stopLine || breakpoints.contains(now)))
                 return now == stopLine ? "reached line " + now : "breakpoint at line " + now;

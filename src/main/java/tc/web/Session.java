@@ -18,6 +18,7 @@ final class Session {
     DebugSession debug;
     SnakeGame snake;
     SoftView soft;
+    FramebufferDemo framebuffer;
     LearnJob learn;
 
     Session(String id) { this.id = id; }
@@ -33,5 +34,6 @@ final class Session {
         debug = null;
         snake = null;
         soft = null;
+        framebuffer = null;
     }
 }

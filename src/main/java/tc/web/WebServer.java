@@ -106,7 +106,7 @@ public final class WebServer implements AutoCloseable {
                 send(ex, e.status(), Map.of("error", e.getMessage()));
             } catch (CompiledProgram.CompileFailure e) {
                 send(ex, 422, Map.of("error", e.getMessage(), "diagnostics", e.json()));
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError e) {
                 // a bug of ours: the page gets one line, the terminal running tc serve the class of the failure
                 System.err.println("tc serve: internal error on " + ex.getRequestURI().getPath() + ": " + e);
                 send(ex, 500, Map.of("error", "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));

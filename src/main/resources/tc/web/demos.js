@@ -55,8 +55,31 @@ async function snakeKey(e) {
   finally { snakeBusy = false; }
 }
 
+let tcRun = 0;
+async function runTcDemo(name) {
+  const run = ++tcRun;   // a newer click ends this loop
+  try {
+    let v = await tc.post("/api/tcdemo/start", { name });
+    while (true) {
+      tc.el("tcstatus").textContent = v.name + ": " + v.status + ", " + v.steps.toLocaleString("en") + " steps"
+        + (v.stepsPerSecond ? ", " + v.stepsPerSecond.toLocaleString("en") + " steps/s" : "") + (v.halted ? ", retval " + v.retval : "");
+      tc.el("tcconsole").textContent = v.console;
+      tc.el("framebuffer").src = v.framebuffer;
+      if (v.status !== "running" || run !== tcRun) break;
+      v = await tc.post("/api/tcdemo/continue", { steps: 1000000 });
+    }
+    tc.el("tcstatus").dataset.done = name;
+  } catch (e) { tc.el("tcstatus").textContent = "error: " + e.message; }
+}
+
 document.addEventListener("DOMContentLoaded", async () => {
   await tc.open();
+  for (const name of await tc.get("/api/tcdemos")) {
+    const b = tc.make("button", "", name);
+    b.id = "tcdemo-" + name;
+    b.addEventListener("click", () => runTcDemo(name));
+    tc.el("tcdemolist").appendChild(b);
+  }
   const demos = await tc.get("/api/demos");
   for (const d of demos) {
     if (d.name === "snake-play") continue;

@@ -79,6 +79,23 @@ class DemoPagesTest {
         assertEquals(400, bad.status());
     }
 
+    /** A seed-machine demo runs a request's steps at a time, with its console and framebuffer. */
+    @Test void aTensorComputerDemoRunsOnTheSeedMachine() {
+        String id = client.open();
+        WebClient.Answer start = client.post("/api/tcdemo/start", WebClient.body(id).put("name", "hello"));
+        assertEquals(200, start.status(), start.text());
+        assertEquals(0, start.body().get("steps").asLong());
+        WebClient.Answer part = client.post("/api/tcdemo/continue", WebClient.body(id).put("steps", 100));
+        assertEquals(100, part.body().get("steps").asLong());
+        assertEquals("running", part.body().get("status").asText());
+        WebClient.Answer end = client.post("/api/tcdemo/continue", WebClient.body(id).put("steps", 10_000));
+        assertEquals("halted", end.body().get("status").asText(), end.text());
+        assertEquals(205, end.body().get("steps").asLong());
+        assertTrue(end.body().get("console").asText().startsWith("hello, world"), end.text());
+        assertTrue(end.body().get("framebuffer").asText().startsWith("data:image/png;base64,"));
+        assertEquals(404, client.post("/api/tcdemo/start", WebClient.body(id).put("name", "doom")).status());
+    }
+
     @Test void theSoftMachineAtASmallTauFollowsTheProgram() {
         String id = client.open();
         String sum = "int main() { int s = 0; for (int i = 1; i <= 5; i++) s = s + i; return s; }";
