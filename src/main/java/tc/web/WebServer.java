@@ -142,9 +142,9 @@ public final class WebServer implements AutoCloseable {
         if (!ex.getRequestMethod().equals("HEAD")) try (OutputStream out = ex.getResponseBody()) { out.write(bytes); }
     }
 
-    /** Pages may load only their own scripts and styles, and no other site may frame them. */
+    /** Pages may load only their own scripts (no inline script) and styles, and no other site may frame them. */
     private static void headers(HttpExchange ex) {
-        ex.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
+        ex.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
         ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         ex.getResponseHeaders().set("Cache-Control", "no-store");
     }

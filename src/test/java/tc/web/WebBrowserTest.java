@@ -85,8 +85,12 @@ class WebBrowserTest {
     }
 
     private static void shot(String name) throws Exception {
+        // tall enough for the whole page: the debugger's state matrix and attention lie below the fold
+        long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight;");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, (int) Math.min(2400, Math.max(1100, height + 140))));
         Path file = browser.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(file, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1100));
     }
 
     @Test void aCompileErrorIsShownAtItsLine() throws Exception {
