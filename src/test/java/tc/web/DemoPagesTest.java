@@ -96,6 +96,25 @@ class DemoPagesTest {
         assertEquals(404, client.post("/api/tcdemo/start", WebClient.body(id).put("name", "doom")).status());
     }
 
+    /** A tc learn run in the background: polled to its end, it reports the solution, its accuracy and the curve. */
+    @Test void aLearningRunIsPolledToItsResult() throws Exception {
+        String id = client.open();
+        WebClient.Answer start = client.post("/api/learn/start", WebClient.body(id).put("task", "add").put("seed", 1));
+        assertEquals(200, start.status(), start.text());
+        JsonNode v = start.body();
+        for (int polls = 0; !v.get("done").asBoolean(); polls++) {
+            assertTrue(polls < 1200, "the add task learns in well under two minutes");
+            Thread.sleep(100);
+            v = client.post("/api/learn/poll", WebClient.body(id)).body();
+        }
+        assertTrue(v.get("error").isNull(), v.toString());
+        assertTrue(v.get("solved").asBoolean(), v.toString());
+        assertEquals(1.0, v.get("accuracy").asDouble());
+        assertTrue(v.get("program").asText().contains("add"), v.toString());
+        assertTrue(v.get("curve").size() > 0, v.toString());
+        assertEquals(400, client.post("/api/learn/start", WebClient.body(id).put("task", "chess")).status());
+    }
+
     @Test void theSoftMachineAtASmallTauFollowsTheProgram() {
         String id = client.open();
         String sum = "int main() { int s = 0; for (int i = 1; i <= 5; i++) s = s + i; return s; }";
