@@ -51,15 +51,15 @@ final class Api {
             case "demo/run" -> locked(r, s -> {
                 DemoCatalog.Demo d = demos.get(r.string("name"));
                 Engine e = DebugSession.engine(r.string("engine", DEFAULT_ENGINE), r.string("profile", null));
-                return DemoRunner.run(d, demos.compiled(d), e, steps(r, "maxSteps", limits.maxStepsPerRequest()), s.cancelled);
+                return DemoRunner.run(d, demos.compiled(d), e, steps(r, "maxSteps", limits.maxStepsPerRequest()), s.stop);
             });
             case "tcdemo/start" -> locked(r, s -> {
                 s.framebuffer = new FramebufferDemo(r.string("name"));
-                return s.framebuffer.advance(0, s.cancelled);
+                return s.framebuffer.advance(0, s.stop);
             });
             case "tcdemo/continue" -> locked(r, s -> {
                 if (s.framebuffer == null) throw new WebError(409, "no Tensor Computer demo in this session: start one first");
-                return s.framebuffer.advance(steps(r, "steps", limits.maxStepsPerRequest()), s.cancelled);
+                return s.framebuffer.advance(steps(r, "steps", limits.maxStepsPerRequest()), s.stop);
             });
             case "snake/new" -> locked(r, s -> {
                 s.snake = new SnakeGame(demos, DebugSession.engine(r.string("engine", DEFAULT_ENGINE), r.string("profile", null)));
@@ -108,6 +108,7 @@ final class Api {
         try {
             if (s.closed) throw new WebError(404, "unknown session '" + s.id + "' (closed or expired): reload the page");
             s.cancelled.set(false);
+            s.stop = new StopSignal(s.cancelled, limits.maxRequestTime());
             return action.apply(s);
         } finally {
             s.touch();
@@ -154,12 +155,12 @@ final class Api {
                 d.reset();
                 yield d.view("reset", matrix);
             }
-            case "step" -> d.view(d.run(steps(r, "count", 1), -1, java.util.Set.of(), s.cancelled, matrix), matrix);
-            case "run" -> d.view(d.run(steps(r, "count", limits.maxStepsPerRequest()), -1, r.integers("breakpoints"), s.cancelled, matrix), matrix);
+            case "step" -> d.view(d.run(steps(r, "count", 1), -1, java.util.Set.of(), s.stop, matrix), matrix);
+            case "run" -> d.view(d.run(steps(r, "count", limits.maxStepsPerRequest()), -1, r.integers("breakpoints"), s.stop, matrix), matrix);
             case "runToLine" -> {
                 long line = r.integer("line", -1);
                 if (line < 1) throw WebError.badRequest("runToLine needs a line number, got " + line);
-                yield d.view(d.run(steps(r, "count", limits.maxStepsPerRequest()), (int) line, r.integers("breakpoints"), s.cancelled, matrix), matrix);
+                yield d.view(d.run(steps(r, "count", limits.maxStepsPerRequest()), (int) line, r.integers("breakpoints"), s.stop, matrix), matrix);
             }
             default -> throw WebError.badRequest("unknown action '" + action + "': choose one of step, run, runToLine, reset");
         };

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import tc.loom.Engines;
 import tc.loom.engine.AttentionProbe;
 import tc.loom.engine.Engine;
@@ -63,17 +62,17 @@ final class DebugSession {
 
     /**
      * Runs up to {@code limit} steps, stopping early at {@code stopLine} (when the run enters it)
-     * or at a breakpoint line, when the machine stops, or when {@code cancelled} is raised.
+     * or at a breakpoint line, when the machine stops, or when {@code stop} says so (cancel, time limit).
      * Returns why it stopped.
      */
-    String run(long limit, int stopLine, Set<Integer> breakpoints, AtomicBoolean cancelled) { return run(limit, stopLine, breakpoints, cancelled, true); }
+    String run(long limit, int stopLine, Set<Integer> breakpoints, StopSignal stop) { return run(limit, stopLine, breakpoints, stop, true); }
 
-    /** {@link #run(long, int, Set, AtomicBoolean)}, keeping the state before the last step only when {@code marks} (the view shows the matrix). */
-    String run(long limit, int stopLine, Set<Integer> breakpoints, AtomicBoolean cancelled, boolean marks) {
+    /** {@link #run(long, int, Set, StopSignal)}, keeping the state before the last step only when {@code marks} (the view shows the matrix). */
+    String run(long limit, int stopLine, Set<Integer> breakpoints, StopSignal stop, boolean marks) {
         int line = currentLine();
         for (long i = 0; i < limit; i++) {
             if (!stepper.running()) return stepper.status();
-            if ((i & 1023) == 1023 && cancelled.get()) return "cancelled";
+            if ((i & 1023) == 1023 && stop.reason() != null) return stop.reason();
             // copying the state costs about what a step does: keep it on short runs and the last step
             stepOnce(marks && (limit <= 5000 || i == limit - 1));
             int now = currentLine();

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import tc.loom.engine.Engine;
 import tc.loom.engine.TransformerEngine;
 import tc.loom.isa.Program;
@@ -17,7 +16,7 @@ import tc.loom.isa.Symbol;
 final class DemoRunner {
     private DemoRunner() {}
 
-    static Map<String, Object> run(DemoCatalog.Demo demo, CompiledProgram compiled, Engine engine, long maxSteps, AtomicBoolean cancelled) {
+    static Map<String, Object> run(DemoCatalog.Demo demo, CompiledProgram compiled, Engine engine, long maxSteps, StopSignal stop) {
         Program program = compiled.program();
         Stepper s;
         try {
@@ -29,7 +28,7 @@ final class DemoRunner {
         String stopped = null;
         while (s.running()) {
             if (s.steps() >= maxSteps) { stopped = "stopped at the step limit of a request (" + maxSteps + " steps)"; break; }
-            if ((s.steps() & 1023) == 1023 && cancelled.get()) { stopped = "cancelled"; break; }
+            if ((s.steps() & 1023) == 1023 && stop.reason() != null) { stopped = stop.reason(); break; }
             s.step();
         }
         double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);

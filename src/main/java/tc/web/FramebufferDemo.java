@@ -9,7 +9,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.imageio.ImageIO;
 import tc.c.CFrontEnd;
 import tc.computer.backend.TcBackend;
@@ -56,12 +55,12 @@ final class FramebufferDemo {
         return out;
     }
 
-    /** Runs up to {@code steps} more steps (fewer when it halts, faults or is cancelled) and returns the picture so far. */
-    Map<String, Object> advance(long steps, AtomicBoolean cancelled) {
+    /** Runs up to {@code steps} more steps (fewer when it halts, faults, is cancelled or reaches the time limit) and returns the picture so far. */
+    Map<String, Object> advance(long steps, StopSignal stop) {
         long target = machine.steps() + steps, start = System.nanoTime(), before = machine.steps();
-        boolean wasCancelled = false;
+        String stopped = null;
         while (machine.steps() < target && !machine.halted() && machine.fault() == null) {
-            if (cancelled.get()) { wasCancelled = true; break; }
+            if ((stopped = stop.reason()) != null) break;
             machine.run(Math.min(target, machine.steps() + CHUNK));
         }
         double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
@@ -71,7 +70,8 @@ final class FramebufferDemo {
         m.put("stepsPerSecond", Math.round((machine.steps() - before) / seconds));
         m.put("halted", machine.halted());
         m.put("status", machine.halted() ? "halted" : machine.fault() != null ? "fault: " + machine.fault().message()
-                : wasCancelled ? "cancelled" : "running");
+                : stopped != null && stopped.equals("cancelled") ? "cancelled" : "running");
+        if (stopped != null) m.put("stopped", stopped);
         m.put("retval", machine.register(0));
         m.put("console", new String(console.output(), StandardCharsets.ISO_8859_1));
         m.put("framebuffer", png());

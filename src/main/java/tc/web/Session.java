@@ -12,6 +12,8 @@ final class Session {
     final String id;
     final ReentrantLock lock = new ReentrantLock();
     final AtomicBoolean cancelled = new AtomicBoolean();
+    /** The running request's stop signal (its cancel flag and time limit); set under the lock. */
+    StopSignal stop;
     volatile long lastUsed = System.nanoTime();
     volatile boolean closed;
 

@@ -170,6 +170,7 @@ public final class WebServer implements AutoCloseable {
         m.put("maxStepsPerRequest", limits.maxStepsPerRequest());
         m.put("maxSessions", limits.maxSessions());
         m.put("idleSeconds", limits.idleExpiry().toSeconds());
+        m.put("requestSeconds", limits.maxRequestTime().toSeconds());
         return m;
     }
 

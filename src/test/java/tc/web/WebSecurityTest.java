@@ -92,6 +92,22 @@ class WebSecurityTest {
         assertTrue(run.body().get("stopped").asText().contains("paused after 100000 steps"), run.text());
     }
 
+    @Test void aLongRunPausesAtTheTimeLimitOfARequest() throws Exception {
+        try (WebServer brief = WebServer.start("127.0.0.1", 0, WebLimits.defaults().withMaxRequestTime(Duration.ofMillis(300)))) {
+            WebClient c = new WebClient(brief);
+            String id = c.open();
+            assertEquals(200, c.post("/api/compile", WebClient.body(id).put("source", "int main() { while (1) { } return 0; }").put("engine", "sparse")).status());
+            WebClient.Answer a = c.post("/api/debug", WebClient.body(id).put("action", "run").put("matrix", false));
+            assertEquals(200, a.status(), a.text());
+            assertTrue(a.body().get("stopped").asText().startsWith("paused at the time limit of a request"), a.text());
+            long steps = a.body().get("steps").asLong();
+            assertTrue(steps > 0 && steps < 2_000_000, a.text());
+            // the next request goes on from there
+            WebClient.Answer b = c.post("/api/debug", WebClient.body(id).put("action", "step").put("count", 5).put("matrix", false));
+            assertEquals(steps + 5, b.body().get("steps").asLong(), b.text());
+        }
+    }
+
     @Test void sessionsAreCappedAndClosingOneFreesIt() throws Exception {
         try (WebServer small = WebServer.start("127.0.0.1", 0, WebLimits.defaults().withMaxSessions(2))) {
             WebClient c = new WebClient(small);
