@@ -59,6 +59,7 @@ public final class OnnxPass implements ForwardPass {
             try {
                 OrtSession.SessionOptions options = new OrtSession.SessionOptions();
                 options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
+                options.setIntraOpNumThreads(Integer.getInteger("tc.onnx.threads", 1));
                 s = OrtEnvironment.getEnvironment().createSession(bytes, options);
             } catch (OrtException e) {
                 throw new IllegalStateException("ONNX Runtime refused the step graph: " + e.getMessage(), e);
