@@ -26,7 +26,7 @@ import tc.loom.state.StateMatrix;
 
 /**
  * The golden corpus on the {@code onnx} engine (exact profile), every program at its own
- * configuration, for the programs of at most {@code tc.corpus.onnxSteps} steps (CI: 40; ONNX
+ * configuration, for the programs of at most {@code tc.corpus.onnxSteps} steps (CI: 12, 22 programs; ONNX
  * Runtime runs a step in tens of milliseconds here, so the bound keeps CI short; longer programs
  * are reported as aborted with the reason, and {@code -Pexhaustive} lifts the bound):
  * <ul>
@@ -37,7 +37,7 @@ import tc.loom.state.StateMatrix;
  * </ul>
  */
 class OnnxCorpusTest {
-    static final long ONNX_STEPS = Long.getLong("tc.corpus.onnxSteps", 40);
+    static final long ONNX_STEPS = Long.getLong("tc.corpus.onnxSteps", 12);
 
     @TestFactory
     Stream<DynamicTest> corpusOnOnnx() {
