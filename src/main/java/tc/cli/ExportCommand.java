@@ -18,7 +18,8 @@ import tc.loom.state.StateLayout;
 /** {@code tc export onnx}: one step of the looped transformer as an ONNX file (docs/onnx.md). */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Export one step of the Loom transformer (one instruction, all layers) as an ONNX graph, computed from the"
-                + " weights, with the state layout and machine shape in its metadata.",
+                + " weights, with the state layout and machine shape in its metadata. Default: --config 146x512 (the first named"
+                + " shape; there is no program to fit), --profile exact.",
         footer = {"", "Examples:",
                 "  tc export onnx -o step.onnx",
                 "  tc export onnx --config 155x1024 --profile loom-v1 -o loom-v1.onnx",
