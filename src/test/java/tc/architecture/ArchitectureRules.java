@@ -64,7 +64,7 @@ final class ArchitectureRules {
      * compute from weight matrices and state only, never by asking an interpreter.
      */
     ArchRule transformerNeverUsesAnInterpreter() {
-        return noClasses().that().resideInAnyPackage(pkg("loom.transformer"), pkg("loom.engine"))
+        return noClasses().that().resideInAnyPackage(pkg("loom.transformer"), pkg("loom.engine"), pkg("loom.onnx"))
                 .should().dependOnClassesThat().resideInAnyPackage(pkg("loom.interp"), pkg("computer.interp"))
                 .orShould().dependOnClassesThat().haveSimpleName("IrInterpreter")
                 .allowEmptyShould(true);
