@@ -310,7 +310,7 @@ public final class Checker implements ConstEval.Facts {
         List<Expr> cells = new ArrayList<>();
         for (Expr e : d.initList()) {
             if (e instanceof Expr.Comma row) {
-                if (cells.size() % columns != 0) while (cells.size() % columns != 0) cells.add(null);
+                while (cells.size() % columns != 0) cells.add(null); // a braced row starts a new row
                 if (row.items().size() > columns) throw error(row.items().get(columns).start(), "too many initializers in a row of '" + d.name() + "' (" + columns + " columns)");
                 cells.addAll(row.items());
                 while (cells.size() % columns != 0) cells.add(null);
