@@ -140,6 +140,7 @@ class PointersTest {
                 int sum(const int *p, int n) { int s = 0; while (n-- > 0) s += *p++; return s; }
                 int main() { const int *q = table + 1; q++; return sum(table, 4) * 10 + *q; }""", 16);
         assertEquals(94, r.retval());
+        assertEquals(1, run("int main() { return sizeof(int *); }", 8).retval());
     }
 
     @Test
