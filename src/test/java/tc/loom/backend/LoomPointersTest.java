@@ -30,7 +30,7 @@ class LoomPointersTest {
                     output(p < q); output(q > p); output(p >= q); output(q - p); output(p - q);
                     for (int *w = a; w < a + 8; w++) *w = 3;
                     int n = 0;
-                    for (int *w = a + 7; w >= a; w--) n += *w;
+                    for (int *w = a + 8; w > a; ) n += *--w;
                     return n;
                 }""";
         Program program = Run.compile(ir(src, 8));
