@@ -530,15 +530,21 @@ void next() {
     }
     readc();
     if (c == '"') {
-        // a string: its characters, escapes decoded, up to the closing quote
+        // a string: its characters, escapes decoded, up to the closing quote; adjacent
+        // strings ("ab" "cd") join
         nstr = 0;
-        while (ch != '"' && !failed) {
-            if (ch == '\n' || ch == -1) { error(15); tok = T_EOF; return; }
-            if (nstr >= 1023) { error(7); tok = T_EOF; return; }
-            STR[nstr] = literal_char();
-            nstr++;
+        while (1) {
+            while (ch != '"' && !failed) {
+                if (ch == '\n' || ch == -1) { error(15); tok = T_EOF; return; }
+                if (nstr >= 1023) { error(7); tok = T_EOF; return; }
+                STR[nstr] = literal_char();
+                nstr++;
+            }
+            readc();
+            while (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') readc();
+            if (ch != '"' || failed) break;
+            readc();
         }
-        readc();
         tok = T_STR;
         return;
     }
@@ -868,8 +874,11 @@ void name(int assignable) {
         else mem(LOAD, 0, val, FP);
         return;
     }
+    int indexed = tok == '[';
+    int dim = vdim;
     if (!access()) {
         // an array's (or row's) value is its address, which cannot be assigned
+        if (in_sizeof && indexed) sizeof_len = dim;    // sizeof g[i]: a row's length
         if (assignable && (tok == '=' || tok == T_OPASSIGN)) error(5);
         return;
     }
@@ -1134,7 +1143,7 @@ void data_start(int addr) {
 // A static local or a global: its words from gtop, its initial values as .data. Returns its address.
 int global_storage(int s, int is_array, int len, int dim) {
     int addr = gtop;
-    int n = initializer(addr, is_array, dim);
+    int n = initializer(addr, is_array, dim, len);
     if (len < 0) len = sized(n, dim);
     if (!is_array) len = 1;
     if (n > len || len <= 0) error(7);
@@ -1158,17 +1167,18 @@ void init_value(int local, int n) {
     onum(const_binary(1));
 }
 
-// The initial words of an array: a string (its characters and a 0) or a list in braces, whose
-// rows may be in braces of their own for a 2-D array (each padded with zeros to the row length).
+// The initial words of an array of len words (-1: as many as given): a string (its characters
+// and a 0, left out when the characters fill the array, as in C) or a list in braces, whose rows
+// may be in braces of their own for a 2-D array (each padded with zeros to the row length).
 // Returns how many words it gives.
-int init_list(int local, int dim) {
+int init_list(int local, int dim, int len) {
     int n = 0;
     if (tok == T_STR) {
         int k = 0;
         while (k < nstr) { init_word(local, n, STR[k]); n++; k++; }
-        init_word(local, n, 0);
+        if (n != len) { init_word(local, n, 0); n++; }
         next();
-        return n + 1;
+        return n;
     }
     expect('{');
     while (tok != '}' && !failed) {
@@ -1198,14 +1208,14 @@ int init_list(int local, int dim) {
 
 // "= value", "= {values}" or "= string" of a global or static at addr, written as .data;
 // returns how many words it gives (0 without one).
-int initializer(int addr, int is_array, int dim) {
+int initializer(int addr, int is_array, int dim, int len) {
     int n = 0;
     int mark = nout;
     if (tok == '=') {
         next();
         if (is_array) {
             data_start(addr);
-            n = init_list(0, dim);
+            n = init_list(0, dim, len);
             oc('\n');
             if (n == 0 && !failed) nout = mark;   // "= {}" sets no word
         } else {
@@ -1242,7 +1252,7 @@ void local_declaration(int is_static) {
         } else {
             // the initializer's values are pushed, then stored: its length may size the array
             int n = 0;
-            if (tok == '=') { next(); n = init_list(1, dim); }
+            if (tok == '=') { next(); n = init_list(1, dim, len); }
             if (len < 0) len = sized(n, dim);
             if (n > len || len <= 0) { error(7); return; }
             fdepth = fdepth + len;
@@ -1525,7 +1535,7 @@ void global_declaration() {
             if (tok == '=') {
                 if (sym_init[s]) { tok = T_ID; tokval = s; error(12); return; }
                 sym_init[s] = 1;
-                if (initializer(sym_val[s], is_array, sym_dim[s]) > sym_len[s]) error(7);
+                if (initializer(sym_val[s], is_array, sym_dim[s], sym_len[s]) > sym_len[s]) error(7);
             }
         } else {
             if (sym_kind[s] != K_NAME) { tok = T_ID; tokval = s; error(12); return; }
