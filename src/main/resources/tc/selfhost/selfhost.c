@@ -236,6 +236,10 @@ int sw_default;                //   the label of its default (0: none)
 int in_switch;
 int can_assign;                // set by assignment(): the next primary may be assigned to
 int ret_label;                 // the current function's epilogue
+int lv_mark;                   // the last load of a variable's or a word's value: where its text
+int lv_end;                    //   starts and ends, and what it loaded (lv_kind K_GVAR or K_LVAR
+int lv_kind;                   //   at lv_val, or 0: the word whose address was in r0), so that
+int lv_val;                    //   (*p)++ can take the load back and keep the address
 int in_sizeof;                 // compiling sizeof's operand: an array's name alone is allowed,
 int sizeof_len;                //   and its length goes here
 
@@ -870,8 +874,12 @@ void name(int assignable) {
     if ((kind == K_GVAR || kind == K_LVAR) && tok != '[' && tok != T_INC && tok != T_DEC
         && !(assignable && (tok == '=' || tok == T_OPASSIGN))) {
         // a scalar's value, loaded directly
+        lv_mark = nout;
         if (kind == K_GVAR) mem(LOAD, 0, val, ZERO);
         else mem(LOAD, 0, val, FP);
+        lv_end = nout;
+        lv_kind = kind;
+        lv_val = val;
         return;
     }
     int indexed = tok == '[';
@@ -918,7 +926,10 @@ void through(int assignable) {
         mem(STORE, 1, 0, 2);
         return;
     }
+    lv_mark = nout;
     mem(LOAD, 0, 0, 0);
+    lv_end = nout;
+    lv_kind = 0;
 }
 
 // The address of a scalar variable in r0.
@@ -943,7 +954,20 @@ void primary(int assignable) {
         return;
     }
     if (tok == T_ID) { name(assignable); return; }
-    if (tok == '(') { next(); expression(); expect(')'); return; }
+    if (tok == '(') {
+        next();
+        expression();
+        expect(')');
+        if (nout == lv_end && !failed
+            && (tok == T_INC || tok == T_DEC || (assignable && (tok == '=' || tok == T_OPASSIGN)))) {
+            // (*p)++, (x) = v: the parentheses held an lvalue, whose load was the last code
+            // written; it is taken back, leaving the address
+            nout = lv_mark;
+            if (lv_kind) lvalue_of(lv_kind, lv_val);
+            through(assignable);
+        }
+        return;
+    }
     error(3);
 }
 
@@ -993,6 +1017,7 @@ void unary() {
         } else unary();
         in_sizeof = saved;
         if (!failed) nout = mark;
+        lv_end = -1;
         int size = 1;
         if (sizeof_len > 0) size = sizeof_len;
         sizeof_len = 0;

@@ -259,4 +259,56 @@ class SelfhostProgramsTest {
                 }
                 """);
     }
+
+    @Test void pointersInStaticsRowsAndBackwardLoopsCompiledOnTheMachine() {
+        sameAsTc("""
+                int *gp = 0;
+                int tab[2][3] = {{1, 2, 3}, {4, 5, 6}};
+                int counter() { static int *cp = 0; static int cell = 5; if (!cp) cp = &cell; *cp += 1; return *cp; }
+                int pick(int *a, int *b, int which) { return *(which ? a : b); }
+                int sum2(int *p, int n) { int s = 0; for (int *e = p + n; p != e; ++p) s += *p; return s; }
+                int main() {
+                    int v[4] = {1, 2, 3, 4};
+                    gp = &v[1];
+                    output(*gp + gp[1] + *(1 + gp));
+                    output(counter() + counter());
+                    output(pick(&v[0], &v[3], 0) * 10 + pick(v, v + 3, 1));
+                    output(sum2(tab[0], 6));
+                    output(sum2(&tab[1][1], 2));
+                    int *q = &v[3];
+                    while (q >= v) { output(*q); q--; }
+                    static int st[2][2] = {{7, 8}, {9}};
+                    output(st[1][0] + st[1][1] + sizeof st);
+                    int *r = &gp[-1];
+                    output(r == v);
+                    output(gp - r);
+                    int x = 3;
+                    int *px = &x;
+                    px[0] *= 5;
+                    (*px)--;
+                    return x;
+                }
+                """);
+    }
+
+    @Test void parenthesisedLvaluesCompiledOnTheMachine() {
+        // (*p)++ and (x) = v: the self-hosted compiler takes back the load it wrote for the parentheses
+        sameAsTc("""
+                int g;
+                int arr[3] = {1, 2, 3};
+                int main() {
+                    int x = 1;
+                    int *p = arr;
+                    (x)++;
+                    (g) = 4;
+                    (arr[1]) += 10;
+                    (*p) = 7;
+                    *(p)++ = 9;
+                    output(x); output(g); output(arr[0]); output(arr[1]); output(*p);
+                    (*p)--;
+                    output(arr[1] + (g, x));
+                    return (x) + sizeof(int);
+                }
+                """);
+    }
 }
