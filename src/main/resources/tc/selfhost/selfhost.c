@@ -862,6 +862,7 @@ void name(int assignable) {
         int n = arguments();
         oop(CALL); oc('_'); oname(s); oc('\n');
         if (n > 0) addi(SP, SP, n);
+        if (tok == '[') indexed(assignable);   // f()[i]: a pointer result indexed
         return;
     }
     if (!is_var) {
@@ -890,6 +891,15 @@ void name(int assignable) {
         if (assignable && (tok == '=' || tok == T_OPASSIGN)) error(5);
         return;
     }
+    through(assignable);
+}
+
+// e[i] after an expression whose value, an address, is in r0: the word i words on.
+void indexed(int assignable) {
+    e1(PUSH, 0);
+    subscript(1);
+    e1(POP, 1);
+    e3(ADD, 0, 1, 0);
     through(assignable);
 }
 
@@ -951,6 +961,7 @@ void primary(int assignable) {
         if (in_sizeof) sizeof_len = nstr + 1;
         li(0, addr);
         next();
+        if (tok == '[') indexed(assignable);
         return;
     }
     if (tok == T_ID) { name(assignable); return; }
@@ -965,7 +976,7 @@ void primary(int assignable) {
             nout = lv_mark;
             if (lv_kind) lvalue_of(lv_kind, lv_val);
             through(assignable);
-        }
+        } else if (tok == '[') indexed(assignable);   // (p + 1)[i]
         return;
     }
     error(3);

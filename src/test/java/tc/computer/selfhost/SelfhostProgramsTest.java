@@ -311,4 +311,18 @@ class SelfhostProgramsTest {
                 }
                 """);
     }
+
+    @Test void indexedPointerExpressionsCompiledOnTheMachine() {
+        sameAsTc("""
+                int a[4] = {1, 2, 3, 4};
+                int *f() { return a + 1; }
+                int main() {
+                    output(f()[1]);
+                    output((a + 2)[1]);
+                    output("xyz"[2]);
+                    f()[0] = 9;
+                    return a[1];
+                }
+                """);
+    }
 }
