@@ -759,6 +759,7 @@ int access() {
 // An lvalue operand (of ++, --, swap): its address in r0.
 void lvalue() {
     if (tok == '*') { next(); unary(); return; }
+    if (tok == '(') { next(); lvalue(); expect(')'); return; }   // ++(*p)
     if (tok != T_ID) { error(5); return; }
     int s = tokval;
     next();

@@ -306,6 +306,8 @@ class SelfhostProgramsTest {
                     *(p)++ = 9;
                     output(x); output(g); output(arr[0]); output(arr[1]); output(*p);
                     (*p)--;
+                    ++(*p);
+                    --((x));
                     output(arr[1] + (g, x));
                     return (x) + sizeof(int);
                 }
