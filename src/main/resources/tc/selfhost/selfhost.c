@@ -12,9 +12,10 @@
 // One pass: a recursive-descent parser emits code as it reads. The generated code is an
 // accumulator machine: every expression leaves its value in r0, a binary operator keeps its
 // left operand on the stack while the right one is computed. Labels are symbolic (the assembler
-// resolves them), so calls to functions defined later and forward jumps need no patching; the
-// only thing one pass cannot know early, a function's frame size, is set by a jump to a line
-// written after the function's body.
+// resolves them), so calls to functions defined later and forward jumps need no patching; a
+// function's frame size, which one pass cannot know early, is set by a jump to a line written
+// after the function's body, and a parenthesised lvalue ((*p)++) takes back the load written
+// for its value.
 //
 // Registers: r0 accumulator and return value, r1 second operand, r2 address scratch,
 // r12 frame pointer, r14 always 0, sp = r15. Frame of a function with n parameters:
