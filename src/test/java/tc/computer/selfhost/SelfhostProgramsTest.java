@@ -327,4 +327,25 @@ class SelfhostProgramsTest {
                 }
                 """);
     }
+
+    @Test void aPointerProgramCompiledOnTheMachineRunsOnTheSoftMachine() {
+        // stores and loads through computed addresses, on the soft seed machine's memory path
+        TcProgram program = compiledOnTheMachine("""
+                void bump(int *p) { *p = *p + 1; }
+                int depth(int n) {
+                    int here = n;
+                    bump(&here);
+                    if (n == 0) return here;
+                    return depth(n - 1) + here;
+                }
+                int main() { int s[] = "ab"; return depth(3) + s[1] - *s; }
+                """);
+        MachineRun discrete = SelfHost.run(program, "", 1_000_000);
+        assertTrue(discrete.halted(), String.valueOf(discrete.fault()));
+        assertEquals(11, discrete.exitStatus());
+        TcState soft = SelfHost.runSoft(program, TAU, 200_000);
+        assertTrue(soft.halted());
+        assertEquals(11, soft.registers()[0]);
+        assertEquals(discrete.steps(), soft.steps());
+    }
 }
