@@ -31,7 +31,8 @@ import tc.source.CompileException;
  * The golden corpus compiled on the machine by the self-hosted compiler (stage 1, selfhost.c
  * compiled by tc, running on the seed machine) gives tc's answers: every program tc compiles
  * and the self-hosted compiler accepts ends as the tc-compiled program does on the cpu machine
- * (status, retval, outputs, and every global and variable of main the image notes), and every
+ * (status, retval, outputs, and every global and variable of main the image notes, but for
+ * pointers, whose values are addresses in two different layouts), and every
  * program tc rejects the self-hosted compiler rejects too, with a message, except those pinned
  * below. The pinned lists are exact both ways, so neither can grow or shrink silently
  * (docs/selfhost.md lists them).
