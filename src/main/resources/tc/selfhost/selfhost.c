@@ -12,9 +12,10 @@
 // One pass: a recursive-descent parser emits code as it reads. The generated code is an
 // accumulator machine: every expression leaves its value in r0, a binary operator keeps its
 // left operand on the stack while the right one is computed. Labels are symbolic (the assembler
-// resolves them), so calls to functions defined later and forward jumps need no patching; the
-// only thing one pass cannot know early, a function's frame size, is set by a jump to a line
-// written after the function's body.
+// resolves them), so calls to functions defined later and forward jumps need no patching; a
+// function's frame size, which one pass cannot know early, is set by a jump to a line written
+// after the function's body, and a parenthesised lvalue ((*p)++) takes back the load written
+// for its value.
 //
 // Registers: r0 accumulator and return value, r1 second operand, r2 address scratch,
 // r12 frame pointer, r14 always 0, sp = r15. Frame of a function with n parameters:
@@ -23,8 +24,14 @@
 //     fp+0          the caller's fp
 //     fp-1 ...      locals, one word each, arrays with element 0 lowest
 //
-// The subset has no #define, strings or pointers, so names of constants are const globals and
-// texts (keywords, mnemonics, messages) are arrays of character codes.
+// The subset has no #define, so names of constants are const globals. selfhost.c keeps to the
+// subset's older part (no pointers, strings or 2-D arrays of its own), so texts (keywords,
+// mnemonics, messages) are arrays of character codes.
+//
+// Pointers to int, array parameters, strings and 2-D arrays compile to plain words: an int is one
+// word and memory is addressed by words, so a pointer is an address, p + i adds i, p - q
+// subtracts, and comparisons are an int's. The compiler keeps no types: it checks syntax and
+// names, not whether a value is a pointer (tc's checker does).
 
 // ---------------------------------------------------------------- constants
 
@@ -43,6 +50,7 @@ const int T_SHR = 265;         // >>
 const int T_INC = 266;         // ++
 const int T_DEC = 267;         // --
 const int T_OPASSIGN = 268;    // += -= *= /= %= &= |= ^= <<= >>=; tokval is the operator's token
+const int T_STR = 269;         // a string literal: its characters in STR, nstr of them
 // keywords (char is int's synonym, so it reads as T_INT)
 const int T_INT = 270;
 const int T_VOID = 271;
@@ -72,6 +80,7 @@ const int K_GVAR = 5;          // value: its address
 const int K_GARR = 6;          // value: the address of element 0; len: its length
 const int K_LVAR = 7;          // value: offset from fp
 const int K_LARR = 8;          // value: offset of element 0 from fp; len: its length
+// An array's dim is its row length when it has two dimensions (len counts all its words), else 0.
 
 const int B_OUTPUT = 1;
 const int B_PUTCHAR = 2;
@@ -170,7 +179,10 @@ int MESSAGES[] = {
     'b','a','d',' ','c','h','a','r','a','c','t','e','r',' ','l','i','t','e','r','a','l',0, // 11
     'r','e','d','e','f','i','n','i','t','i','o','n',' ','o','f',' ',0,             // 12 (+ the name)
     'n','o',' ','m','a','i','n',0,                                                 // 13
-    'd','e','c','l','a','r','a','t','i','o','n',' ','e','x','p','e','c','t','e','d',0 // 14
+    'd','e','c','l','a','r','a','t','i','o','n',' ','e','x','p','e','c','t','e','d',0, // 14
+    'u','n','t','e','r','m','i','n','a','t','e','d',' ','s','t','r','i','n','g',0, // 15
+    't','w','o','-','d','i','m','e','n','s','i','o','n','a','l',' ','p','a','r','a','m','e','t','e','r',
+    ' ','n','o','t',' ','s','u','p','p','o','r','t','e','d',0                     // 16
 };
 
 // ---------------------------------------------------------------- state
@@ -181,6 +193,7 @@ int sym_name[2048];            // offset of the name in NAMES
 int sym_kind[2048];
 int sym_val[2048];
 int sym_len[2048];
+int sym_dim[2048];
 int sym_init[2048];            // whether a global's initializer was seen
 int sym_line[2048];            // where a function was first called
 int nsyms;
@@ -192,6 +205,7 @@ int loc_sym[256];
 int loc_kind[256];
 int loc_val[256];
 int loc_len[256];
+int loc_dim[256];
 int nlocs;
 
 // The lexer: ch is the next unread character; the current token is tok (tokval: a number's
@@ -202,6 +216,8 @@ int tok;
 int tokval;
 int tokline;
 int idbuf[64];
+int STR[1024];                 // the characters of a string literal
+int nstr;
 
 // The program being written: text in TEXT, four characters a word (an array has at most 65,535
 // words), flushed at the end when there was no error.
@@ -221,6 +237,10 @@ int sw_default;                //   the label of its default (0: none)
 int in_switch;
 int can_assign;                // set by assignment(): the next primary may be assigned to
 int ret_label;                 // the current function's epilogue
+int lv_mark;                   // the last load of a variable's or a word's value: where its text
+int lv_end;                    //   starts and ends, and what it loaded (lv_kind K_GVAR or K_LVAR
+int lv_kind;                   //   at lv_val, or 0: the word whose address was in r0), so that
+int lv_val;                    //   (*p)++ can take the load back and keep the address
 int in_sizeof;                 // compiling sizeof's operand: an array's name alone is allowed,
 int sizeof_len;                //   and its length goes here
 
@@ -396,12 +416,13 @@ int find_local(int s) {
     return -1;
 }
 
-int add_local(int s, int kind, int val, int len) {
+int add_local(int s, int kind, int val, int len, int dim) {
     if (nlocs >= 256) { error(7); return 0; }
     loc_sym[nlocs] = s;
     loc_kind[nlocs] = kind;
     loc_val[nlocs] = val;
     loc_len[nlocs] = len;
+    loc_dim[nlocs] = dim;
     nlocs++;
     return nlocs - 1;
 }
@@ -513,6 +534,25 @@ void next() {
         return;
     }
     readc();
+    if (c == '"') {
+        // a string: its characters, escapes decoded, up to the closing quote; adjacent
+        // strings ("ab" "cd") join
+        nstr = 0;
+        while (1) {
+            while (ch != '"' && !failed) {
+                if (ch == '\n' || ch == -1) { error(15); tok = T_EOF; return; }
+                if (nstr >= 1023) { error(7); tok = T_EOF; return; }
+                STR[nstr] = literal_char();
+                nstr++;
+            }
+            readc();
+            while (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') readc();
+            if (ch != '"' || failed) break;
+            readc();
+        }
+        tok = T_STR;
+        return;
+    }
     if (c == '\'') {
         tokval = literal_char();
         if (ch != '\'') { error(11); return; }
@@ -662,35 +702,81 @@ void binop(int op) {
     here(l);
 }
 
-// Parses the index of a[...] and leaves the element's address in r0.
-void element_address(int kind, int val) {
+// Parses an index [...] and leaves it in r0, times scale (a 2-D array's row length).
+void subscript(int scale) {
     next();
     expression();
     expect(']');
-    if (kind == K_GARR) addi(0, 0, val);
-    else { e3(ADD, 0, 0, FP); addi(0, 0, val); }
+    if (scale > 1) { li(1, scale); e3(MUL, 0, 0, 1); }
 }
 
-// Parses a variable or element named by symbol s (the name already read) and leaves its
-// address in r0; returns 0 for something that cannot be assigned to.
-int lvalue_address(int s) {
-    int kind = K_NAME;
-    int val = 0;
+// What a variable's name means: set by variable() from the innermost local or the global.
+int vkind;
+int vval;
+int vlen;
+int vdim;
+
+// Looks up symbol s as a variable; returns 0 if it names none.
+int variable(int s) {
     int i = find_local(s);
-    if (i >= 0) { kind = loc_kind[i]; val = loc_val[i]; }
-    else { kind = sym_kind[s]; val = sym_val[s]; }
-    if (kind == K_GVAR) { li(0, val); return 1; }
-    if (kind == K_LVAR) { addi(0, FP, val); return 1; }
-    if ((kind == K_GARR || kind == K_LARR) && tok == '[') { element_address(kind, val); return 1; }
-    return 0;
+    if (i >= 0) { vkind = loc_kind[i]; vval = loc_val[i]; vlen = loc_len[i]; vdim = loc_dim[i]; }
+    else { vkind = sym_kind[s]; vval = sym_val[s]; vlen = sym_len[s]; vdim = sym_dim[s]; }
+    return vkind == K_GVAR || vkind == K_LVAR || vkind == K_GARR || vkind == K_LARR;
+}
+
+// The variable just looked up, with its indices (the name already read): leaves in r0 the
+// address of the word it designates and returns 1, or, for an array or a 2-D array's row
+// (whose value is its address), leaves that address and returns 0.
+int access() {
+    int kind = vkind;
+    int val = vval;
+    int dim = vdim;
+    if (kind == K_GVAR || kind == K_LVAR) {
+        if (tok != '[') { lvalue_of(kind, val); return 1; }
+        // p[i] of a pointer: the word at p + i
+        if (kind == K_GVAR) mem(LOAD, 0, val, ZERO); else mem(LOAD, 0, val, FP);
+        e1(PUSH, 0);
+        subscript(1);
+        e1(POP, 1);
+        e3(ADD, 0, 1, 0);
+        return 1;
+    }
+    if (tok != '[') {
+        if (kind == K_GARR) li(0, val); else addi(0, FP, val);
+        return 0;
+    }
+    subscript(dim);
+    if (kind == K_GARR) addi(0, 0, val);
+    else { e3(ADD, 0, 0, FP); addi(0, 0, val); }
+    if (dim == 0) return 1;
+    if (tok != '[') return 0;
+    e1(PUSH, 0);
+    subscript(1);
+    e1(POP, 1);
+    e3(ADD, 0, 1, 0);
+    return 1;
 }
 
 // An lvalue operand (of ++, --, swap): its address in r0.
 void lvalue() {
+    if (tok == '*') { next(); unary(); return; }
+    if (tok == '(') { next(); lvalue(); expect(')'); return; }   // ++(*p)
     if (tok != T_ID) { error(5); return; }
     int s = tokval;
     next();
-    if (!lvalue_address(s)) error(5);
+    if (!variable(s)) { error(5); return; }
+    if (!access()) error(5);
+}
+
+// &operand: the address of a variable, an element, an array or row, or of *p (p itself).
+void address_of() {
+    next();
+    if (tok == '*') { next(); unary(); return; }
+    if (tok != T_ID) { error(5); return; }
+    int s = tokval;
+    next();
+    if (!variable(s)) { error(5); return; }
+    access();
 }
 
 // Arguments of a call, pushed left to right; returns their number.
@@ -767,11 +853,9 @@ void name(int assignable) {
     int s = tokval;
     next();
     int i = find_local(s);
-    int kind;
-    int val;
-    int len;
-    if (i >= 0) { kind = loc_kind[i]; val = loc_val[i]; len = loc_len[i]; }
-    else { kind = sym_kind[s]; val = sym_val[s]; len = sym_len[s]; }
+    int is_var = variable(s);
+    int kind = vkind;
+    int val = vval;
     if (tok == '(' && i < 0) {
         if (kind == K_BUILTIN) { builtin(val); return; }
         if (kind == K_NAME) { sym_kind[s] = K_FUNCREF; kind = K_FUNCREF; }
@@ -780,26 +864,53 @@ void name(int assignable) {
         int n = arguments();
         oop(CALL); oc('_'); oname(s); oc('\n');
         if (n > 0) addi(SP, SP, n);
+        if (tok == '[') indexed(assignable);   // f()[i]: a pointer result indexed
         return;
     }
-    if (kind != K_GVAR && kind != K_GARR && kind != K_LVAR && kind != K_LARR) {
+    if (!is_var) {
         tok = T_ID;
         tokval = s;
         error(2);
         return;
     }
-    int element = 0;
-    if (kind == K_GARR || kind == K_LARR) {
-        if (tok != '[' && in_sizeof) { sizeof_len = len; return; }
-        if (tok != '[') { error_expected('['); return; }
-        element_address(kind, val);
-        element = 1;
+    if ((kind == K_GARR || kind == K_LARR) && tok != '[' && in_sizeof) { sizeof_len = vlen; return; }
+    if ((kind == K_GVAR || kind == K_LVAR) && tok != '[' && tok != T_INC && tok != T_DEC
+        && !(assignable && (tok == '=' || tok == T_OPASSIGN))) {
+        // a scalar's value, loaded directly
+        lv_mark = nout;
+        if (kind == K_GVAR) mem(LOAD, 0, val, ZERO);
+        else mem(LOAD, 0, val, FP);
+        lv_end = nout;
+        lv_kind = kind;
+        lv_val = val;
+        return;
     }
+    int indexed = tok == '[';
+    int dim = vdim;
+    if (!access()) {
+        // an array's (or row's) value is its address, which cannot be assigned
+        if (in_sizeof && indexed) sizeof_len = dim;    // sizeof g[i]: a row's length
+        if (assignable && (tok == '=' || tok == T_OPASSIGN)) error(5);
+        return;
+    }
+    through(assignable);
+}
+
+// e[i] after an expression whose value, an address, is in r0: the word i words on.
+void indexed(int assignable) {
+    e1(PUSH, 0);
+    subscript(1);
+    e1(POP, 1);
+    e3(ADD, 0, 1, 0);
+    through(assignable);
+}
+
+// The word whose address is in r0: assigned (=, op=), incremented or decremented after, or read.
+void through(int assignable) {
     if (assignable && (tok == '=' || tok == T_OPASSIGN)) {
         int op = tok;
         int binary = tokval;
         next();
-        if (!element) lvalue_of(kind, val);
         if (op == '=') {
             e1(PUSH, 0);
             assignment();
@@ -821,16 +932,16 @@ void name(int assignable) {
         int step = 1;
         if (tok == T_DEC) step = -1;
         next();
-        if (!element) lvalue_of(kind, val);
         e2(MOV, 2, 0);
         mem(LOAD, 0, 0, 2);
         addi(1, 0, step);
         mem(STORE, 1, 0, 2);
         return;
     }
-    if (element) { mem(LOAD, 0, 0, 0); return; }
-    if (kind == K_GVAR) mem(LOAD, 0, val, ZERO);
-    else mem(LOAD, 0, val, FP);
+    lv_mark = nout;
+    mem(LOAD, 0, 0, 0);
+    lv_end = nout;
+    lv_kind = 0;
 }
 
 // The address of a scalar variable in r0.
@@ -841,8 +952,35 @@ void lvalue_of(int kind, int val) {
 
 void primary(int assignable) {
     if (tok == T_NUM) { li(0, tokval); next(); return; }
+    if (tok == T_STR) {
+        // a string literal: its characters and a 0 among the globals, its value their address
+        int addr = gtop;
+        data_start(addr);
+        int k = 0;
+        while (k < nstr) { onum(STR[k]); osep(); k++; }
+        oc('0'); oc('\n');
+        gtop = gtop + nstr + 1;
+        if (in_sizeof) sizeof_len = nstr + 1;
+        li(0, addr);
+        next();
+        if (tok == '[') indexed(assignable);
+        return;
+    }
     if (tok == T_ID) { name(assignable); return; }
-    if (tok == '(') { next(); expression(); expect(')'); return; }
+    if (tok == '(') {
+        next();
+        expression();
+        expect(')');
+        if (nout == lv_end && !failed
+            && (tok == T_INC || tok == T_DEC || (assignable && (tok == '=' || tok == T_OPASSIGN)))) {
+            // (*p)++, (x) = v: the parentheses held an lvalue, whose load was the last code
+            // written; it is taken back, leaving the address
+            nout = lv_mark;
+            if (lv_kind) lvalue_of(lv_kind, lv_val);
+            through(assignable);
+        } else if (tok == '[') indexed(assignable);   // (p + 1)[i]
+        return;
+    }
     error(3);
 }
 
@@ -852,6 +990,8 @@ void unary() {
     int l;
     if (tok == '-') { next(); unary(); e3(SUB, 0, ZERO, 0); return; }
     if (tok == '+') { next(); unary(); return; }
+    if (tok == '*') { next(); unary(); through(assignable); return; }
+    if (tok == '&') { address_of(); return; }
     if (tok == '~') { next(); unary(); e2(NOT, 0, 0); return; }
     if (tok == '!') {
         next();
@@ -885,11 +1025,12 @@ void unary() {
         sizeof_len = 0;
         if (tok == '(') {
             next();
-            if (is_type_start()) type_words(); else expression();
+            if (is_type_start()) { type_words(); while (tok == '*') next(); } else expression();
             expect(')');
         } else unary();
         in_sizeof = saved;
         if (!failed) nout = mark;
+        lv_end = -1;
         int size = 1;
         if (sizeof_len > 0) size = sizeof_len;
         sizeof_len = 0;
@@ -977,16 +1118,59 @@ int array_length() {
     return n;
 }
 
-// A note for the tools: where main's variable lives (from fp), so a run can be read back.
-void note_local(int s, int off, int len) {
-    if (!in_main) return;
-    oc(';'); oc(' '); oc('v'); oc('a'); oc('r'); oc(' ');
-    oname(s); oc(' '); onum(off); oc(' '); onum(len); oc('\n');
+// The declarator after the type words: [*] NAME [N] [M]. Sets dname, dptr (a pointer), darray,
+// dlen (its words; -1 when the initializer sizes it) and ddim (a 2-D array's row length, else 0).
+int dname;
+int dptr;
+int darray;
+int dlen;
+int ddim;
+
+int declarator() {
+    dptr = 0;
+    while (tok == '*' || tok == T_CONST) { if (tok == '*') dptr = 1; next(); }
+    if (tok != T_ID) { error(14); return 0; }
+    dname = tokval;
+    next();
+    darray = 0;
+    dlen = 1;
+    ddim = 0;
+    if (tok == '[') {
+        darray = 1;
+        dlen = array_length();
+        if (tok == '[') {
+            ddim = array_length();
+            if (ddim < 0) { error(4); return 0; }
+            if (dlen > 0) dlen = dlen * ddim;
+        }
+    }
+    return !failed;
 }
 
-void note_global(int s, int addr, int len) {
+// The words of an array sized by its initializer's n words: whole rows for a 2-D array.
+int sized(int n, int dim) {
+    if (dim > 0) return (n + dim - 1) / dim * dim;
+    return n;
+}
+
+// A note for the tools: where main's variable lives (from fp), so a run can be read back; a
+// pointer's note says so, since its value is an address, which depends on the layout.
+void note_local(int s, int off, int len, int ptr) {
+    if (!in_main) return;
+    oc(';'); oc(' '); oc('v'); oc('a'); oc('r'); oc(' ');
+    oname(s); oc(' '); onum(off); oc(' '); onum(len);
+    note_pointer(ptr);
+}
+
+void note_global(int s, int addr, int len, int ptr) {
     oc(';'); oc(' '); oc('g'); oc('l'); oc('o'); oc('b'); oc('a'); oc('l'); oc(' ');
-    oname(s); oc(' '); onum(addr); oc(' '); onum(len); oc('\n');
+    oname(s); oc(' '); onum(addr); oc(' '); onum(len);
+    note_pointer(ptr);
+}
+
+void note_pointer(int ptr) {
+    if (ptr) { oc(' '); oc('p'); oc('o'); oc('i'); oc('n'); oc('t'); oc('e'); oc('r'); }
+    oc('\n');
 }
 
 // ".data addr: " starts the initial words of a global
@@ -995,34 +1179,81 @@ void data_start(int addr) {
 }
 
 // A static local or a global: its words from gtop, its initial values as .data. Returns its address.
-int global_storage(int s, int is_array, int len) {
+int global_storage(int s, int is_array, int len, int dim) {
     int addr = gtop;
-    int n = initializer(addr, is_array);
-    if (len < 0) len = n;
+    int n = initializer(addr, is_array, dim, len);
+    if (len < 0) len = sized(n, dim);
     if (!is_array) len = 1;
     if (n > len || len <= 0) error(7);
     gtop = gtop + len;
     return addr;
 }
 
-// "= value" or "= {values}" of a global or static at addr, written as .data; returns how many
-// words it gives (0 without one).
-int initializer(int addr, int is_array) {
+// One initial word of an array whose value is known: a global's is written on its .data line
+// (n words before it), a local's pushed.
+void init_word(int local, int n, int v) {
+    if (local) { li(0, v); e1(PUSH, 0); return; }
+    if (n > 0) osep();
+    onum(v);
+}
+
+// One initial value from the source: a global's is a constant expression, a local's any
+// expression, computed and pushed.
+void init_value(int local, int n) {
+    if (local) { assignment(); e1(PUSH, 0); return; }
+    if (n > 0) osep();
+    onum(const_binary(1));
+}
+
+// The initial words of an array of len words (-1: as many as given): a string (its characters
+// and a 0, left out when the characters fill the array, as in C) or a list in braces, whose rows
+// may be in braces of their own for a 2-D array (each padded with zeros to the row length).
+// Returns how many words it gives.
+int init_list(int local, int dim, int len) {
+    int n = 0;
+    if (tok == T_STR) {
+        int k = 0;
+        while (k < nstr) { init_word(local, n, STR[k]); n++; k++; }
+        if (n != len) { init_word(local, n, 0); n++; }
+        next();
+        return n;
+    }
+    expect('{');
+    while (tok != '}' && !failed) {
+        if (tok == '{' && dim > 0) {
+            next();
+            int row = 0;
+            while (tok != '}' && !failed) {
+                init_value(local, n);
+                n++;
+                row++;
+                if (tok != ',') break;
+                next();
+            }
+            expect('}');
+            if (row > dim) { error(7); return n; }
+            while (row < dim) { init_word(local, n, 0); n++; row++; }
+        } else {
+            init_value(local, n);
+            n++;
+        }
+        if (tok != ',') break;
+        next();
+    }
+    expect('}');
+    return n;
+}
+
+// "= value", "= {values}" or "= string" of a global or static at addr, written as .data;
+// returns how many words it gives (0 without one).
+int initializer(int addr, int is_array, int dim, int len) {
     int n = 0;
     int mark = nout;
     if (tok == '=') {
         next();
         if (is_array) {
-            expect('{');
             data_start(addr);
-            while (tok != '}' && !failed) {
-                if (n > 0) osep();
-                onum(const_binary(1));
-                n++;
-                if (tok != ',') break;
-                next();
-            }
-            expect('}');
+            n = init_list(0, dim, len);
             oc('\n');
             if (n == 0 && !failed) nout = mark;   // "= {}" sets no word
         } else {
@@ -1035,43 +1266,32 @@ int initializer(int addr, int is_array) {
     return n;
 }
 
-// A local declaration after its type: int x = e, a[N] = {...}, ...;
+// A local declaration after its type: int x = e, *p = &x, a[N] = {...}, g[N][M], ...;
 void local_declaration(int is_static) {
     while (!failed) {
-        if (tok != T_ID) { error(14); return; }
-        int s = tokval;
-        next();
-        int is_array = 0;
-        int len = 1;
-        if (tok == '[') { is_array = 1; len = array_length(); }
+        if (!declarator()) return;
+        int s = dname;
+        int ptr = dptr;
+        int is_array = darray;
+        int len = dlen;
+        int dim = ddim;
         if (is_static) {
-            int addr = global_storage(s, is_array, len);
-            if (is_array) add_local(s, K_GARR, addr, gtop - addr);
-            else add_local(s, K_GVAR, addr, 1);
-            note_global(s, addr, gtop - addr);
+            int addr = global_storage(s, is_array, len, dim);
+            if (is_array) add_local(s, K_GARR, addr, gtop - addr, dim);
+            else add_local(s, K_GVAR, addr, 1, 0);
+            note_global(s, addr, gtop - addr, ptr);
         } else if (!is_array) {
             fdepth++;
             int off = -fdepth;
             if (tok == '=') { next(); assignment(); mem(STORE, 0, off, FP); }
             else mem(STORE, ZERO, off, FP);
-            add_local(s, K_LVAR, off, 1);
-            note_local(s, off, 1);
+            add_local(s, K_LVAR, off, 1, 0);
+            note_local(s, off, 1, ptr);
         } else {
             // the initializer's values are pushed, then stored: its length may size the array
             int n = 0;
-            if (tok == '=') {
-                next();
-                expect('{');
-                while (tok != '}' && !failed) {
-                    assignment();
-                    e1(PUSH, 0);
-                    n++;
-                    if (tok != ',') break;
-                    next();
-                }
-                expect('}');
-            }
-            if (len < 0) len = n;
+            if (tok == '=') { next(); n = init_list(1, dim, len); }
+            if (len < 0) len = sized(n, dim);
             if (n > len || len <= 0) { error(7); return; }
             fdepth = fdepth + len;
             int off = -fdepth;
@@ -1088,8 +1308,8 @@ void local_declaration(int is_static) {
                 addi(1, 1, -1);
                 jump(JNZ, l);
             }
-            add_local(s, K_LARR, off, len);
-            note_local(s, off, len);
+            add_local(s, K_LARR, off, len, dim);
+            note_local(s, off, len, ptr);
         }
         if (tok != ',') break;
         next();
@@ -1290,10 +1510,18 @@ void function(int s) {
     if (tok == T_VOID) next();
     while (tok != ')' && !failed) {
         type_words();
+        while (tok == '*' || tok == T_CONST) next();
         if (tok != T_ID) { error(14); return; }
-        add_local(tokval, K_LVAR, n, 1);   // its offset once the number of parameters is known
+        add_local(tokval, K_LVAR, n, 1, 0);   // its offset once the number of parameters is known
         n++;
         next();
+        if (tok == '[') {
+            // int a[] and int a[N] are int *a: the caller passes the array's address
+            next();
+            if (tok != ']') const_binary(1);
+            expect(']');
+            if (tok == '[') { error(16); return; }
+        }
         if (tok != ',') break;
         next();
     }
@@ -1330,13 +1558,13 @@ void function(int s) {
 void global_declaration() {
     type_words();
     while (!failed) {
-        if (tok != T_ID) { error(14); return; }
-        int s = tokval;
-        next();
+        if (!declarator()) return;
+        int s = dname;
         if (tok == '(') { function(s); return; }
-        int is_array = 0;
-        int len = 1;
-        if (tok == '[') { is_array = 1; len = array_length(); }
+        int is_array = darray;
+        int len = dlen;
+        int dim = ddim;
+        int ptr = dptr;
         int kind = K_GVAR;
         if (is_array) kind = K_GARR;
         if (sym_kind[s] == kind) {
@@ -1345,16 +1573,17 @@ void global_declaration() {
             if (tok == '=') {
                 if (sym_init[s]) { tok = T_ID; tokval = s; error(12); return; }
                 sym_init[s] = 1;
-                if (initializer(sym_val[s], is_array) > sym_len[s]) error(7);
+                if (initializer(sym_val[s], is_array, sym_dim[s], sym_len[s]) > sym_len[s]) error(7);
             }
         } else {
             if (sym_kind[s] != K_NAME) { tok = T_ID; tokval = s; error(12); return; }
             sym_init[s] = tok == '=';
-            int addr = global_storage(s, is_array, len);
+            int addr = global_storage(s, is_array, len, dim);
             sym_kind[s] = kind;
             sym_val[s] = addr;
             sym_len[s] = gtop - addr;
-            note_global(s, addr, gtop - addr);
+            sym_dim[s] = dim;
+            note_global(s, addr, gtop - addr, ptr);
         }
         if (tok != ',') break;
         next();

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -29,7 +31,8 @@ import tc.source.CompileException;
  * The golden corpus compiled on the machine by the self-hosted compiler (stage 1, selfhost.c
  * compiled by tc, running on the seed machine) gives tc's answers: every program tc compiles
  * and the self-hosted compiler accepts ends as the tc-compiled program does on the cpu machine
- * (status, retval, outputs, and every global and variable of main the image notes), and every
+ * (status, retval, outputs, and every global and variable of main the image notes, but for
+ * pointers, whose values are addresses in two different layouts), and every
  * program tc rejects the self-hosted compiler rejects too, with a message, except those pinned
  * below. The pinned lists are exact both ways, so neither can grow or shrink silently
  * (docs/selfhost.md lists them).
@@ -45,6 +48,9 @@ class SelfhostCorpusTest {
     /** Programs tc rejects that the self-hosted compiler accepts: checks it does not make. */
     static final Map<String, String> NOT_CHECKED = new TreeMap<>(Map.ofEntries(
             Map.entry("errors/assign_to_const.c", "const is read and ignored"),
+            Map.entry("errors/array_without_index.c", "pointers and ints are not told apart (an array's address is returned as an int)"),
+            Map.entry("errors/deref_of_int.c", "pointers and ints are not told apart ('*' reads through an int)"),
+            Map.entry("errors/pointer_int_mismatch.c", "pointers and ints are not told apart (an int passed for an array parameter)"),
             Map.entry("errors/constant_index_out_of_bounds.c", "constant indices are not bounds-checked"),
             Map.entry("loom-defects/constant_index_out_of_bounds.c", "constant indices are not bounds-checked"),
             Map.entry("errors/literal_out_of_range_32.c", "literals wrap at 32 bits instead of being refused"),
@@ -57,7 +63,8 @@ class SelfhostCorpusTest {
 
     private static final TcProgram COMPILER = SelfHost.stage1().program();
     private static final long COMPILE_STEPS = 50_000_000L;
-    private static final AtomicInteger SAME = new AtomicInteger(), REJECTED = new AtomicInteger(), VARIABLES = new AtomicInteger();
+    private static final AtomicInteger SAME = new AtomicInteger(), REJECTED = new AtomicInteger(), VARIABLES = new AtomicInteger(),
+            POINTERS = new AtomicInteger();
 
     @Test void everyPinnedProgramIsACorpusFile() {
         var paths = Corpus.load().stream().map(CorpusProgram::path).toList();
@@ -72,7 +79,7 @@ class SelfhostCorpusTest {
     }
 
     @AfterAll static void report() {
-        System.out.println("selfhost corpus: " + SAME + " programs give tc's results (" + VARIABLES + " variables compared), "
+        System.out.println("selfhost corpus: " + SAME + " programs give tc's results (" + VARIABLES + " variables compared, " + POINTERS + " pointers not: addresses differ), "
                 + REJECTED + " rejected as tc rejects them, " + OUTSIDE.size() + " outside the subset, " + NOT_CHECKED.size() + " errors not checked");
     }
 
@@ -112,10 +119,20 @@ class SelfhostCorpusTest {
         assertEquals(want.outputs(), run.state().outputs(), p.path() + ": outputs");
         Map<String, int[]> got = ImageVariables.values(compiled.console(), run.state());
         Map<String, Integer> noted = new LinkedHashMap<>();
-        for (var n : ImageVariables.notes(compiled.console(), run.state().memory().length)) noted.merge(n.name(), 1, Integer::sum);
+        Set<String> pointers = new HashSet<>();
+        for (var n : ImageVariables.notes(compiled.console(), run.state().memory().length)) {
+            noted.merge(n.name(), 1, Integer::sum);
+            if (n.pointer()) pointers.add(n.name());
+        }
         for (var e : want.variables().entrySet()) {
             String name = e.getKey();
             if (name.contains("@") || e.getValue() == null || noted.getOrDefault(name, 0) > 1) continue; // shadowed: not one variable
+            if (pointers.contains(name)) {
+                // an address, where the two compilers lay memory out differently: not compared (what it
+                // points to is, as that variable)
+                POINTERS.incrementAndGet();
+                continue;
+            }
             int[] g = got.get(name);
             assertTrue(g != null, p.path() + ": no note of " + name);
             if (e.getValue() instanceof int[] a) assertArrayEquals(a, g, p.path() + ": " + name);

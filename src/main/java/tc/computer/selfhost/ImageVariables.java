@@ -10,7 +10,8 @@ import tc.computer.engine.TcState;
  * Reads a program's variables back after a run, from the notes the self-hosted compiler writes
  * into its image as assembly comments: {@code ; global NAME ADDRESS LENGTH} for globals and
  * main's static locals, {@code ; var NAME OFFSET LENGTH} for main's locals (OFFSET from main's
- * frame pointer). The assembler ignores comments, so the notes change nothing in the program.
+ * frame pointer), each followed by {@code pointer} when the variable holds addresses. The
+ * assembler ignores comments, so the notes change nothing in the program.
  *
  * <p>main's frame pointer is {@code memoryWords − 2}: sp starts at memoryWords, the start-up
  * CALL pushes the return slot and main's prologue the caller's frame pointer. Locals never share
@@ -19,8 +20,12 @@ import tc.computer.engine.TcState;
 public final class ImageVariables {
     private ImageVariables() {}
 
-    /** One variable as noted: where it lives (absolute address) and how many words. */
-    public record Note(String name, int address, int length) {}
+    /**
+     * One variable as noted: where it lives (absolute address), how many words, and whether it
+     * is a pointer (or an array of pointers), whose value is an address and so depends on where
+     * the compiler laid the variables out.
+     */
+    public record Note(String name, int address, int length, boolean pointer) {}
 
     /** Every note of {@code image} in order (a name may appear more than once: shadowing). */
     public static List<Note> notes(String image, int memoryWords) {
@@ -28,9 +33,11 @@ public final class ImageVariables {
         List<Note> notes = new ArrayList<>();
         for (String line : image.split("\n")) {
             String[] w = line.trim().split("\\s+");
-            if (w.length != 5 || !w[0].equals(";")) continue;
-            if (w[1].equals("global")) notes.add(new Note(w[2], Integer.parseInt(w[3]), Integer.parseInt(w[4])));
-            else if (w[1].equals("var")) notes.add(new Note(w[2], fp + Integer.parseInt(w[3]), Integer.parseInt(w[4])));
+            if (w.length < 5 || w.length > 6 || !w[0].equals(";")) continue;
+            boolean pointer = w.length == 6;
+            if (pointer && !w[5].equals("pointer")) continue;
+            if (w[1].equals("global")) notes.add(new Note(w[2], Integer.parseInt(w[3]), Integer.parseInt(w[4]), pointer));
+            else if (w[1].equals("var")) notes.add(new Note(w[2], fp + Integer.parseInt(w[3]), Integer.parseInt(w[4]), pointer));
         }
         return notes;
     }
