@@ -379,7 +379,10 @@ public final class SketchSearch implements Phase {
                 state.train = e;
                 state.curve.add(new LearnState.CurvePoint(ctx.counter().episodes(), e.score(), e.accuracy(), Double.NaN, name()));
             }
-            if (e.perfect() && ctx.verify(c.code(), e, name())) return true;
+            if (e.perfect() && ctx.verify(c.code(), e, name())) {
+                state.solvedSketch = c.sketch();
+                return true;
+            }
         }
         ctx.progress().accept(ctx.counter().episodes());
         return false;
