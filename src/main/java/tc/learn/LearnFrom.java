@@ -62,6 +62,42 @@ public final class LearnFrom {
         return new Outcome(ref.signature(), FromC.task(ref, options, seed, last.scratch()), false, spent, spent, accuracy, last.result(), null, stages);
     }
 
+    /** The default budget by shape: scalar tasks 20,000 episodes, array tasks 100,000 (the suite's). */
+    public static long defaultBudget(CReference.Shape shape) { return shape == CReference.Shape.SCALAR ? 20_000 : 100_000; }
+
+    /** The learned program as an assembly file ({@code tc run FILE.s} reads it), headed by what it computes. */
+    public static String assemblyFile(Outcome o) {
+        String head = "; learned by tc learn --from: " + o.task().description() + "\n; " + (o.solved() ? "solved in " + o.episodes() + " episodes"
+                : "NOT solved (" + o.episodes() + " episodes)") + String.format(java.util.Locale.ROOT, ", %.1f%% on fresh held-out cases%n", 100 * o.reportAccuracy());
+        return head + tc.computer.asm.TcAsmWriter.write(new tc.computer.isa.TcProgram(o.result().program(), o.task().spec(), new int[0]));
+    }
+
+    /** The outcome as the CLI's JSON object. */
+    public static com.fasterxml.jackson.databind.node.ObjectNode json(Outcome o, long seed) {
+        var j = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        j.put("function", o.signature().function());
+        j.put("shape", o.signature().shape().label());
+        j.put("seed", seed);
+        j.put("solved", o.solved());
+        j.put("episodes", o.episodes());
+        j.put("episodes_total", o.episodesTotal());
+        j.put("accuracy", o.reportAccuracy());
+        j.put("registers", o.task().registers());
+        j.put("program", o.assembly());
+        if (o.provenance() != null) {
+            var p = j.putObject("instructions");
+            p.put("template", o.provenance().template());
+            p.put("search", o.provenance().search());
+            p.put("library", o.provenance().library());
+            p.put("solved_by", o.provenance().solvedBy());
+        }
+        var stages = j.putArray("stages");
+        for (Stage s : o.stages())
+            stages.addObject().put("scratch", s.scratch()).put("registers", s.registers()).put("solved", s.result().solved())
+                    .put("episodes", s.result().solved() ? s.result().episodesToSolve() : s.result().episodesTotal());
+        return j;
+    }
+
     /** A program on a task's machine. */
     private record TcProgramOf(Task task) {
         tc.computer.isa.TcProgram of(List<tc.computer.isa.TcInstruction> code) { return new tc.computer.isa.TcProgram(code, task.spec(), new int[0]); }

@@ -44,7 +44,11 @@ public record Provenance(int template, int search, int library, String solvedBy)
                 case Sketch.If f -> leaves(f.then(), out);
                 case Sketch.Each e -> leaves(e.body(), out);
                 case Sketch.Times t -> leaves(t.body(), out);
-                case Sketch.While w -> leaves(w.body(), out);
+                case Sketch.While w -> {
+                    // a recurrence (op t, x, y; mov x, y; mov y, t): its two MOVs follow from the registers the template names
+                    List<Sketch> body = w.body();
+                    leaves(recurrence(body) ? body.subList(0, 1) : body, out);
+                }
                 case Sketch.Bisect h -> {
                     // the midpoint probe (ADD t, r0, mid; LOAD t, 0(t)) is the template's, priced as one LOAD
                     List<Sketch> body = h.body();
@@ -53,6 +57,12 @@ public record Provenance(int template, int search, int library, String solvedBy)
                 }
             }
         }
+    }
+
+    private static boolean recurrence(List<Sketch> body) {
+        if (body.size() != 3 || !(body.get(0) instanceof Sketch.Op f && body.get(1) instanceof Sketch.Op m1 && body.get(2) instanceof Sketch.Op m2)) return false;
+        int t = f.ins().rd(), x = f.ins().rs1(), y = f.ins().rs2();
+        return m1.ins().op() == TcOp.MOV && m1.ins().rd() == x && m1.ins().rs1() == y && m2.ins().op() == TcOp.MOV && m2.ins().rd() == y && m2.ins().rs1() == t;
     }
 
     /** "5 template, 3 search" (and the library's share when there is one). */
