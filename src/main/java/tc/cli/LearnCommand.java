@@ -66,7 +66,7 @@ final class LearnCommand implements Callable<Integer> {
     int seeds;
 
     @Option(names = "--variant", paramLabel = "V", defaultValue = "full",
-            description = "Learner: full, no-sketch-search, search-only, gradients-only, fixed-high-tau, no-curriculum, no-halting-loss (default: ${DEFAULT-VALUE}).")
+            description = "Learner: full, no-sketch-search, search-only, gradients-only, fixed-high-tau, no-curriculum, no-halting-loss, gradient-guided (default: ${DEFAULT-VALUE}).")
     String variant;
 
     @Option(names = "--out", paramLabel = "DIR|FILE.s", description = "With --table: also write learning-table.md and the PNG plots (loss, accuracy, τ) into DIR. With --from: write the learned program as assembly to FILE.s.")
@@ -93,6 +93,13 @@ final class LearnCommand implements Callable<Integer> {
     @Option(names = "--max-length", paramLabel = "L", description = "With --from: longest program in instructions (default: 8 scalar, 16 array).")
     Integer maxLength;
 
+    @Option(names = "--from-table", description = "Run the --from tables of docs/learning.md over seeds 1..K: the suite's tasks as C functions, the library sequence with and without the library, the gradient ablation.")
+    boolean fromTable;
+
+    @Option(names = "--sections", paramLabel = "S", split = ",", defaultValue = "suite,library,gradients",
+            description = "With --from-table: which tables (suite, library, gradients; default: ${DEFAULT-VALUE}).")
+    List<String> sections;
+
     @Option(names = "--library", paramLabel = "DIR", description = "With --from: call the programs stored in DIR (assembly + metadata) and store this one there when solved.")
     java.nio.file.Path libraryDir;
 
@@ -115,8 +122,9 @@ final class LearnCommand implements Callable<Integer> {
         try {
             v = Variants.byLabel(variant);
         } catch (IllegalArgumentException e) {
-            throw usage("unknown --variant '" + variant + "': choose full, no-sketch-search, search-only, gradients-only, fixed-high-tau, no-curriculum or no-halting-loss");
+            throw usage("unknown --variant '" + variant + "': choose full, no-sketch-search, search-only, gradients-only, fixed-high-tau, no-curriculum, no-halting-loss or gradient-guided");
         }
+        if (fromTable) return fromTable();
         if (from != null) {
             if (table || task != null) throw usage("--from goes without --task and --table");
             return learnFrom(v);
@@ -157,6 +165,38 @@ final class LearnCommand implements Callable<Integer> {
                     : "not solved: " + r.episodesTotal() + " episodes spent");
         }
         return r.solved() ? Main.OK : Main.FAILURE;
+    }
+
+    /** {@code --from-table}: the tables of docs/learning.md's "Learning from C functions". */
+    private int fromTable() {
+        for (String section : sections)
+            if (!List.of("suite", "library", "gradients").contains(section)) throw usage("unknown --sections entry '" + section + "': choose suite, library, gradients");
+        if (out != null) prepareOut();
+        PrintWriter err = spec.commandLine().getErr(), w = spec.commandLine().getOut();
+        java.util.function.Consumer<String> log = json ? line -> { } : line -> { err.println(line); err.flush(); };
+        long start = System.nanoTime();
+        StringBuilder md = new StringBuilder();
+        if (sections.contains("suite"))
+            md.append(String.format(Locale.ROOT, "The suite's tasks as C reference functions, learned with --from (full learner, seeds 1..%d):%n%n", seeds))
+                    .append(tc.learn.FromTable.suite(seeds, budget, log)).append(System.lineSeparator());
+        if (sections.contains("library"))
+            md.append(String.format(Locale.ROOT, "A sequence of --from tasks learned with a growing library and without one (seeds 1..%d):%n%n", seeds))
+                    .append(tc.learn.FromTable.library(seeds, budget, log)).append(System.lineSeparator());
+        if (sections.contains("gradients"))
+            md.append(String.format(Locale.ROOT, "Gradient ablation on the --from suite (seeds 1..%d; solved, episodes to 100%% held-out):%n%n", seeds))
+                    .append(tc.learn.FromTable.gradients(seeds, budget, List.of(Variants.FULL, Variants.SEARCH_ONLY, Variants.GRADIENT_GUIDED), log))
+                    .append(System.lineSeparator());
+        md.append(String.format(Locale.ROOT, "Whole --from table: %.1f s wall.%n", (System.nanoTime() - start) / 1e9));
+        w.print(md);
+        if (out != null) {
+            try {
+                AtomicFiles.write(out.resolve("learning-from-table.md"), md.toString());
+            } catch (java.io.IOException e) {
+                throw new UserError("cannot write into " + out + ": " + Errors.ioMessage(e));
+            }
+            w.println("wrote " + out.resolve("learning-from-table.md"));
+        }
+        return Main.OK;
     }
 
     /** {@code --from FILE.c}: learn a C reference function. */

@@ -80,20 +80,21 @@ public final class LibraryDir {
     public Library library() {
         Library lib = Library.EMPTY;
         for (Entry e : entries) if (e.callable()) lib = lib.with(new Library.Routine(e.name(), e.program().code(), e.registers(), e.zeroed()));
-        return lib.withFragments(Fragments.mine(entries.stream().map(e -> e.program().code()).toList()));
+        return lib.withFragments(Fragments.mine(entries.stream().map(e -> e.program().code().subList(0, Extraction.ownLength(e.program().code()))).toList()));
     }
 
     /** Stores a solved outcome as {@code NAME.s} and {@code NAME.json} (replacing an older entry of that name). */
     public void store(LearnFrom.Outcome o) {
         if (!o.solved()) throw new IllegalArgumentException("only solved programs join the library");
-        Library.Routine r = LibraryCurriculum.routine(o.task(), o.result());
+        // a program that calls routines is stored for the record and for mining, not as a routine (routines do not nest)
         boolean callable = o.result().program().stream().noneMatch(i -> i.op() == tc.computer.isa.TcOp.CALL || i.op() == tc.computer.isa.TcOp.RET);
+        int zeroed = callable ? LibraryCurriculum.routine(o.task(), o.result()).zeroed() : 0;
         ObjectNode j = JSON.createObjectNode();
         j.put("name", o.signature().function());
         j.put("shape", o.signature().shape().label());
         j.put("inputs", o.signature().inputs());
         j.put("registers", o.task().registers());
-        j.put("zeroed", r.zeroed());
+        j.put("zeroed", zeroed);
         j.put("callable", callable);
         j.put("episodes", o.episodes());
         j.put("source", o.task().description());

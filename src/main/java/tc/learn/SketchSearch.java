@@ -71,19 +71,27 @@ public final class SketchSearch implements Phase {
     static final long STALL = 3_000;
 
     private final double share;
-    private final boolean restarts;
+    private final boolean restarts, guided;
 
     /** @param share the fraction of the whole budget this phase may spend */
-    public SketchSearch(double share) { this(share, true); }
+    public SketchSearch(double share) { this(share, true, false); }
 
-    private SketchSearch(double share, boolean restarts) {
+    private SketchSearch(double share, boolean restarts, boolean guided) {
         if (!(share > 0 && share <= 1)) throw new IllegalArgumentException("share must be in (0, 1], got " + share);
         this.share = share;
         this.restarts = restarts;
+        this.guided = guided;
     }
 
     /** This search in one round only: the climb goes on from its first starts however long it stalls (for comparisons). */
-    SketchSearch withoutRestarts() { return new SketchSearch(share, false); }
+    SketchSearch withoutRestarts() { return new SketchSearch(share, false, guided); }
+
+    /**
+     * This search with each level of the enumeration ordered by the gradient phases' soft program
+     * ({@link GradientGuide}: most probable first) instead of at random; without soft parameters it
+     * is the plain search.
+     */
+    SketchSearch guided() { return new SketchSearch(share, restarts, true); }
 
     @Override public String name() { return "sketch"; }
 
@@ -101,6 +109,8 @@ public final class SketchSearch implements Phase {
         List<Candidate> level = List.of();
         int next;
         boolean done;
+
+        GradientGuide guide;
 
         Order(List<SketchSpace.Family> families, Task task, Random random, Set<List<TcInstruction>> seen) {
             this.families = families;
@@ -130,6 +140,12 @@ public final class SketchSearch implements Phase {
                     return null;
                 }
                 Collections.shuffle(kept, random);
+                if (guide != null) {
+                    // stable: among equally probable programs the seeded random order stands
+                    java.util.Map<Candidate, Double> score = new java.util.IdentityHashMap<>();
+                    for (Candidate c : kept) score.put(c, guide.score(c.code()));
+                    kept.sort(java.util.Comparator.comparingDouble((Candidate c) -> -score.get(c)));
+                }
                 level = kept;
                 next = 0;
             }
@@ -238,6 +254,7 @@ public final class SketchSearch implements Phase {
         if (state.train != null) seen.add(state.program);
         SketchSpace space = new SketchSpace(task, ctx.library());
         Order order = new Order(space.families(), task, random, seen);
+        if (guided) order.guide = GradientGuide.of(state);
         SketchEdits edits = new SketchEdits(space, task);
         Islands frontier = new Islands(start);
         while (counter.episodes() < stop && !counter.exhausted()) {
