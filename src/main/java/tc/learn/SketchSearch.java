@@ -140,12 +140,7 @@ public final class SketchSearch implements Phase {
                     return null;
                 }
                 Collections.shuffle(kept, random);
-                if (guide != null) {
-                    // stable: among equally probable programs the seeded random order stands
-                    java.util.Map<Candidate, Double> score = new java.util.IdentityHashMap<>();
-                    for (Candidate c : kept) score.put(c, guide.score(c.code()));
-                    kept.sort(java.util.Comparator.comparingDouble((Candidate c) -> -score.get(c)));
-                }
+                if (guide != null) rank(kept, guide);
                 level = kept;
                 next = 0;
             }
@@ -254,7 +249,8 @@ public final class SketchSearch implements Phase {
         if (state.train != null) seen.add(state.program);
         SketchSpace space = new SketchSpace(task, ctx.library());
         Order order = new Order(space.families(), task, random, seen);
-        if (guided) order.guide = GradientGuide.of(state);
+        guide = guided ? GradientGuide.of(state) : null;
+        order.guide = guide;
         SketchEdits edits = new SketchEdits(space, task);
         Islands frontier = new Islands(start);
         while (counter.episodes() < stop && !counter.exhausted()) {
@@ -282,6 +278,16 @@ public final class SketchSearch implements Phase {
 
     private enum Climb { SOLVED, STALLED, ENDED }
 
+    /** The guide of the current run (null: unguided), for the climb's order of neighbours. */
+    private GradientGuide guide;
+
+    /** Sorts candidates most probable first under the soft program; stable, so among equals the seeded random order stands. */
+    private static void rank(List<Candidate> candidates, GradientGuide guide) {
+        java.util.Map<Candidate, Double> score = new java.util.IdentityHashMap<>();
+        for (Candidate c : candidates) score.put(c, guide.score(c.code()));
+        candidates.sort(java.util.Comparator.comparingDouble((Candidate c) -> -score.get(c)));
+    }
+
     /**
      * Expands the frontier's best until the task is solved, the budget or frontier ends, or (with
      * restarts) {@link #STALL} episodes pass without a round reaching a new best exact-word fraction.
@@ -302,6 +308,7 @@ public final class SketchSearch implements Phase {
                 if (c != null) around.add(c);
             });
             Collections.shuffle(around, random);
+            if (guide != null) rank(around, guide);
             for (int from = 0; from < around.size() && counter.episodes() < stop; from += BATCH) {
                 List<Candidate> batch = around.subList(from, (int) Math.min(around.size(), Math.min(from + BATCH, from + stop - counter.episodes())));
                 if (evaluate(ctx, batch, frontier, best.round())) return Climb.SOLVED;
