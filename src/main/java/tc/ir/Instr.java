@@ -36,6 +36,26 @@ public sealed interface Instr {
         @Override public String toString() { return array + "[" + index + "] = " + src; }
     }
 
+    /**
+     * dst ← the address of target's first cell (a scalar's only cell): a word that {@link Load}
+     * and {@link Store} accept. The target lives in memory from then on; what the address's value
+     * is depends on the back end's memory layout, so programs compare and offset addresses but
+     * never rely on their numbers.
+     */
+    record AddrOf(Var dst, Var target) implements Instr {
+        @Override public String toString() { return dst + " = &" + target; }
+    }
+
+    /** dst ← the word at address (an address from {@link AddrOf}, moved by adding and subtracting words). */
+    record Load(Var dst, Operand address) implements Instr {
+        @Override public String toString() { return dst + " = *" + address; }
+    }
+
+    /** The word at address ← src. */
+    record Store(Operand address, Operand src) implements Instr {
+        @Override public String toString() { return "*" + address + " = " + src; }
+    }
+
     /** Exchange two scalar variables. */
     record Swap(Var a, Var b) implements Instr {
         @Override public String toString() { return "swap " + a + ", " + b; }

@@ -23,7 +23,10 @@ public final class IrInterpreter {
         RETURNED,
         /** maxSteps instructions ran first. */
         STEP_LIMIT,
-        /** An array index outside 0..size-1 (the IR leaves such programs undefined). */
+        /**
+         * An array index outside 0..size-1, or a {@link Instr.Load}/{@link Instr.Store} at an address
+         * no live variable covers (the IR leaves such programs undefined).
+         */
         INDEX_OUT_OF_BOUNDS,
         /** More than {@link #MAX_CALL_DEPTH} nested calls. */
         CALL_DEPTH_EXCEEDED,
@@ -48,12 +51,15 @@ public final class IrInterpreter {
         final Map<String, Integer> labels;
         final Map<Var, int[]> cells = new HashMap<>();
         final Var resultDst;
+        /** The first address free when the frame was made: its variables' addresses start here, and are freed down to it on return. */
+        final int addressMark;
         int pc;
 
-        Frame(IrFunction function, Map<String, Integer> labels, Var resultDst) {
+        Frame(IrFunction function, Map<String, Integer> labels, Var resultDst, int addressMark) {
             this.function = function;
             this.labels = labels;
             this.resultDst = resultDst;
+            this.addressMark = addressMark;
             for (Var v : function.params()) cells.put(v, new int[1]);
             for (Var v : function.locals()) cells.put(v, v.hasStaticInit() ? v.init() : new int[v.size()]);
         }
@@ -69,6 +75,14 @@ public final class IrInterpreter {
     private final Map<String, Map<String, Integer>> labelMaps = new HashMap<>();
     private final Map<Var, int[]> globals = new HashMap<>();
     private final List<Integer> outputs = new ArrayList<>();
+    /**
+     * The address space of {@link Instr.AddrOf}: variables get addresses (from 1, so 0 is never
+     * one) when their address is first taken, globals' first; a frame's are freed when it returns,
+     * so addresses are reused like a stack's. Addresses are unsigned N-bit words.
+     */
+    private final java.util.TreeMap<Integer, int[]> regions = new java.util.TreeMap<>();
+    private final Map<int[], Integer> addresses = new java.util.IdentityHashMap<>();
+    private int nextAddress = 1;
 
     private IrInterpreter(IrProgram program) {
         this.program = program;
@@ -81,7 +95,14 @@ public final class IrInterpreter {
             }
             labelMaps.put(f.name(), labels);
         }
-        for (Var g : program.globals()) globals.put(g, g.hasStaticInit() ? g.init() : new int[g.size()]);
+        for (Var g : program.globals()) {
+            int[] cells = g.hasStaticInit() ? g.init() : new int[g.size()];
+            globals.put(g, cells);
+            // Globals outlive every frame: their addresses are given first, once.
+            addresses.put(cells, nextAddress);
+            regions.put(nextAddress, cells);
+            nextAddress += cells.length;
+        }
     }
 
     /** Runs {@code main}. */
@@ -98,7 +119,7 @@ public final class IrInterpreter {
         IrFunction entry = functions.get(entryName);
         if (entry == null) throw new IllegalArgumentException("no function " + entryName);
         if (args.size() != entry.params().size()) throw new IllegalArgumentException("wrong argument count for " + entryName);
-        Frame first = new Frame(entry, labelMaps.get(entryName), null);
+        Frame first = new Frame(entry, labelMaps.get(entryName), null, nextAddress);
         for (int i = 0; i < args.size(); i++) first.cells.get(entry.params().get(i))[0] = Word.wrap(args.get(i), bits);
         Deque<Frame> stack = new ArrayDeque<>();
         stack.push(first);
@@ -123,6 +144,9 @@ public final class IrInterpreter {
                         int k = index(f, s.array(), s.index());
                         cells(f, s.array())[k] = read(f, s.src());
                     }
+                    case Instr.AddrOf a -> set(f, a.dst(), address(cells(f, a.target())));
+                    case Instr.Load l -> set(f, l.dst(), memory(read(f, l.address()))[0][offset]);
+                    case Instr.Store st -> memory(read(f, st.address()))[0][offset] = read(f, st.src());
                     case Instr.Swap s -> {
                         int a = read(f, s.a());
                         int b = read(f, s.b());
@@ -144,13 +168,14 @@ public final class IrInterpreter {
                             status = Status.CALL_DEPTH_EXCEEDED;
                             break;
                         }
-                        Frame g = new Frame(callee, labelMaps.get(callee.name()), c.dst());
+                        Frame g = new Frame(callee, labelMaps.get(callee.name()), c.dst(), nextAddress);
                         for (int i = 0; i < c.args().size(); i++) g.cells.get(callee.params().get(i))[0] = read(f, c.args().get(i));
                         stack.push(g);
                     }
                     case Instr.Return r -> {
                         int value = r.value() == null ? 0 : read(f, r.value());
                         stack.pop();
+                        release(f);
                         if (stack.isEmpty()) {
                             retval = value;
                             return finish(Status.RETURNED, retval, f, steps);
@@ -174,6 +199,41 @@ public final class IrInterpreter {
             if (v.kind() != Var.Kind.TEMP) vars.putIfAbsent(v.name(), entryFrame.cells.get(v).clone());
         }
         return new Result(status, retval, List.copyOf(outputs), vars, steps);
+    }
+
+    /** Where {@link #memory} found the last address: the offset in the region it returns. */
+    private int offset;
+
+    /** The address of a variable's cells, given one on first use. */
+    private int address(int[] cells) throws OutOfBounds {
+        Integer a = addresses.get(cells);
+        if (a == null) {
+            a = nextAddress;
+            nextAddress += cells.length;
+            addresses.put(cells, a);
+            regions.put(a, cells);
+        }
+        if ((long) a + cells.length > (1L << bits)) throw new OutOfBounds(); // no N-bit word can name all its cells
+        return Word.wrap(a, bits);
+    }
+
+    /** The cells holding the word at {@code address} (in a one-element holder), with {@link #offset} set. */
+    private int[][] memory(int address) throws OutOfBounds {
+        int a = Word.unsigned(address, bits);
+        var e = regions.floorEntry(a);
+        if (e == null || a - e.getKey() >= e.getValue().length) throw new OutOfBounds();
+        offset = a - e.getKey();
+        return new int[][] {e.getValue()};
+    }
+
+    /** Frees the addresses a returning frame's variables had. */
+    private void release(Frame f) {
+        if (nextAddress == f.addressMark) return;
+        for (var it = regions.tailMap(f.addressMark, true).entrySet().iterator(); it.hasNext(); ) {
+            addresses.remove(it.next().getValue());
+            it.remove();
+        }
+        nextAddress = f.addressMark;
     }
 
     private int[] cells(Frame f, Var v) {

@@ -37,7 +37,7 @@ class DeviceBuiltinsTest {
                 Arguments.of("int main() { putchar(1, 2); return 0; }", "function 'putchar' expects 1 argument, got 2", 1, 14),
                 Arguments.of("int main() { return pixel(1, 2, 3, 4, 5); }", "void value used in expression", 1, 21),
                 Arguments.of("int main() { return gpu_matmul(0, 1, 2, 3, 4); }", "function 'gpu_matmul' expects 6 arguments, got 5", 1, 21),
-                Arguments.of("int a[4];\nint main() { gpu_write(a, 1); return 0; }", "arrays cannot be passed to functions ('a')", 2, 24),
+                Arguments.of("int a[4];\nint main() { gpu_write(a, 1); return 0; }", "arrays cannot be passed to builtin 'gpu_write' ('a')", 2, 24),
                 // The program's own getchar takes the name, with its own arity.
                 Arguments.of("int getchar(int x) { return x; }\nint main() { return getchar(); }", "function 'getchar' expects 1 argument, got 0", 2, 21));
     }

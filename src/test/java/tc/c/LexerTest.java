@@ -83,7 +83,8 @@ class LexerTest {
         fails("int x;\n  @", "unexpected character '@'", 2, 3);
         fails("x /* open\n\n", "unterminated comment", 1, 3);
         fails("#include <stdio.h>", "preprocessor directives are not supported", 1, 1);
-        fails("x = \"hi\";", "string literals are not supported", 1, 5);
+        fails("x = \"hi;", "unterminated string literal", 1, 5);
+        fails("x = \"a\\q\";", "unknown escape sequence '\\q'", 1, 7);
         fails("x = 'ab';", "character literal holds more than one character", 1, 5);
         fails("x = '\\nn';", "character literal holds more than one character", 1, 5);
         fails("x = 'a;\ny = 'b';", "unterminated character literal", 1, 5);

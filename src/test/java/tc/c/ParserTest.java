@@ -41,6 +41,10 @@ class ParserTest {
             case Expr.Call c -> c.name() + c.args().stream().map(ParserTest::show).toList();
             case Expr.SizeOf s -> "sizeof(" + (s.operand() == null ? "int" : show(s.operand())) + ")";
             case Expr.Comma c -> "(" + String.join(", ", c.items().stream().map(ParserTest::show).toList()) + ")";
+            case Expr.StringLit s -> "\"" + s.chars() + "\"";
+            case Expr.Deref d -> "(*" + show(d.operand()) + ")";
+            case Expr.AddrOf a -> "(&" + show(a.operand()) + ")";
+            case Expr.Subscript s -> show(s.base()) + "[" + show(s.index()) + "]";
         };
     }
 
@@ -126,13 +130,13 @@ class ParserTest {
         fails("int main() { int x }", "expected ';' after declaration, found '}'", 1, 20);
         fails("int main() { if 1) ; }", "expected '(' after 'if', found '1'", 1, 17);
         fails("int main() {", "expected '}' before end of file", 1, 13);
-        fails("int f(int a[]) { }", "array parameters are not supported: arrays cannot be passed to functions", 1, 12);
+        fails("int f(int a[][3]) { }", "two-dimensional array parameters are not supported (pass a pointer to the first element and index it as row * columns + column)", 1, 14);
         fails("void x;", "variable 'x' declared void", 1, 6);
         fails("int main() { if (1) int x; }", "a declaration is not allowed here (wrap it in braces)", 1, 21);
         fails("int main() { else; }", "'else' without a matching 'if'", 1, 14);
         fails("x;", "expected a declaration or function definition, found 'x'", 1, 1);
-        fails("int a[2][2];", "multi-dimensional arrays are not supported", 1, 9);
-        fails("int main() { 3[1]; }", "only a named array can be indexed", 1, 15);
+        fails("int a[2][2][2];", "arrays of more than two dimensions are not supported", 1, 12);
+        fails("int **p;", "pointers to pointers are not supported (only pointers to int)", 1, 6);
     }
 
     @Test

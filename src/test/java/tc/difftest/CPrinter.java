@@ -49,11 +49,7 @@ abstract class CPrinter {
         boolean main = f.name().equals("main");
         StringBuilder head = new StringBuilder();
         head.append(f.isVoid() ? "void" : type()).append(' ').append(main ? mainName() : functionName(f.name())).append('(');
-        for (int i = 0; i < f.params().size(); i++) {
-            if (i > 0) head.append(", ");
-            head.append(type()).append(' ').append(f.params().get(i));
-        }
-        if (f.params().isEmpty()) head.append(emptyParams());
+        head.append(parameters(f, true));
         head.append(") {");
         line(head.toString());
         block(f.body());
@@ -61,6 +57,24 @@ abstract class CPrinter {
     }
 
     protected abstract String mainName();
+
+    /** A function's parameter list, with names or (for a prototype) without. */
+    protected String parameters(Function f, boolean named) {
+        List<String> all = new java.util.ArrayList<>();
+        for (String p : f.params()) all.add(type() + (named ? " " + p : ""));
+        for (int i = 0; i < f.arrayParams().size(); i++) all.add(arrayParam(f.arrayParams().get(i), i, named));
+        for (String p : f.pointerParams()) all.add(type() + " *" + (named ? p : ""));
+        return all.isEmpty() ? emptyParams() : String.join(", ", all);
+    }
+
+    /** An array parameter: the i-th. */
+    protected String arrayParam(String name, int i, boolean named) { return type() + " *" + (named ? name : ""); }
+
+    /** How an address ({@code array + offset}) is written. */
+    protected String address(Address a) {
+        String base = a.global() ? globalName(a.array()) : a.array();
+        return a.offset() instanceof Lit l && l.value() == 0 ? base : "(" + base + " + " + expr(a.offset()) + ")";
+    }
 
     protected String emptyParams() { return ""; }
 
@@ -134,6 +148,15 @@ abstract class CPrinter {
             case Break b -> line("break;");
             case Continue c -> line("continue;");
             case Return r -> line(r.value() == null ? "return;" : "return " + expr(r.value()) + ";");
+            case PtrWalk w -> {
+                String from = address(w.from());
+                line("for (" + type() + " *" + w.pointer() + " = " + from + "; " + w.pointer() + " < (" + from + " + " + w.length() + "); "
+                        + w.pointer() + "++) {");
+                indent++;
+                line(simple(new Assign(w.target(), BinOp.ADD, new Deref(w.pointer()))) + ";");
+                indent--;
+                line("}");
+            }
         }
     }
 

@@ -17,9 +17,7 @@ final class DialectPrinter extends CPrinter {
         }
         for (Function f : program.functions())
             if (forward.contains(f.name())) {
-                StringBuilder proto = new StringBuilder(f.isVoid() ? "void " : "int ").append(f.name()).append('(');
-                for (int i = 0; i < f.params().size(); i++) proto.append(i > 0 ? ", " : "").append("int ").append(f.params().get(i));
-                p.line(proto.append(");").toString());
+                p.line((f.isVoid() ? "void " : "int ") + f.name() + "(" + p.parameters(f, true) + ");");
             }
         for (Function f : program.functions()) {
             p.out.append('\n');
@@ -52,6 +50,9 @@ final class DialectPrinter extends CPrinter {
 
     @Override protected String mainName() { return "main"; }
 
+    /** Both spellings of an array parameter, alternately: they mean the same. */
+    @Override protected String arrayParam(String name, int i, boolean named) { return i % 2 == 0 ? "int " + name + "[]" : "int *" + name; }
+
     @Override protected String implicitScalarInit() { return null; }
 
     @Override protected boolean spellOutArrayZeros() { return false; }
@@ -67,6 +68,11 @@ final class DialectPrinter extends CPrinter {
             case Cond c -> "(" + expr(c.test()) + " ? " + expr(c.then()) + " : " + expr(c.otherwise()) + ")";
             case Call c -> c.fn().name().toLowerCase() + "(" + String.join(", ", c.args().stream().map(this::expr).toList()) + ")";
             case Comma c -> "(" + expr(c.left()) + ", " + expr(c.right()) + ")";
+            case Deref d -> "(*" + d.pointer() + ")";
+            case Address a -> address(a);
+            case AddressOf a -> "(&" + expr(a.place()) + ")";
+            case PtrDiff d -> "(" + address(d.left()) + " - " + address(d.right()) + ")";
+            case PtrCmp c -> "(" + address(c.left()) + " " + c.op().token + " " + address(c.right()) + ")";
         };
     }
 

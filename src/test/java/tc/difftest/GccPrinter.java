@@ -27,11 +27,7 @@ final class GccPrinter extends CPrinter {
         p.globals();
         // Prototypes let functions appear in any order.
         for (Function f : program.functions()) {
-            StringBuilder proto = new StringBuilder("static ").append(f.isVoid() ? "void" : p.t).append(' ')
-                    .append(p.functionName(f.name())).append('(');
-            for (int i = 0; i < f.params().size(); i++) proto.append(i > 0 ? ", " : "").append(p.t);
-            if (f.params().isEmpty()) proto.append("void");
-            p.line(proto.append(");").toString());
+            p.line("static " + (f.isVoid() ? "void" : p.t) + " " + p.functionName(f.name()) + "(" + p.parameters(f, false) + ");");
         }
         for (Function f : program.functions()) {
             p.out.append('\n').append("static ");
@@ -81,6 +77,12 @@ final class GccPrinter extends CPrinter {
                     + String.join(", ", c.args().stream().map(this::expr).toList()) + ")";
             // (void) says the dropped value is meant, which keeps gcc quiet.
             case Comma c -> "((void)" + expr(c.left()) + ", " + expr(c.right()) + ")";
+            case Deref d -> "(*" + d.pointer() + ")";
+            case Address a -> address(a);
+            case AddressOf a -> "(&" + expr(a.place()) + ")";
+            // A difference of addresses is a ptrdiff_t: back to the N-bit int it is in our dialect.
+            case PtrDiff d -> wrap(address(d.left()) + " - " + address(d.right()));
+            case PtrCmp c -> "(" + address(c.left()) + " " + c.op().token + " " + address(c.right()) + ")";
         };
     }
 

@@ -36,7 +36,7 @@ final class GenAst {
     enum LitStyle { DECIMAL, HEX, CHAR, CHAR_HEX }
 
     /** A pure expression: nothing in it writes memory, so evaluation order cannot matter. */
-    sealed interface Expr permits Lit, Var, Elem, Unary, Binary, Cond, Call, Comma {}
+    sealed interface Expr permits Lit, Var, Elem, Unary, Binary, Cond, Call, Comma, Deref, Address, AddressOf, PtrDiff, PtrCmp {}
 
     record Lit(int value, LitStyle style) implements Expr {}
 
@@ -56,8 +56,29 @@ final class GenAst {
     /** {@code (left, right)}: both pure, so only the value (right's) can show. */
     record Comma(Expr left, Expr right) implements Expr {}
 
+    /** {@code *pointer}: the int a pointer parameter points at (a scalar or an element the caller chose). */
+    record Deref(String pointer) implements Expr {}
+
+    /**
+     * {@code array + offset}: an address inside (or one past) an array; a pointer, so it appears
+     * only as an argument for an array parameter and in {@link PtrDiff}, {@link PtrCmp}, {@link PtrWalk}.
+     */
+    record Address(String array, boolean global, Expr offset) implements Expr {}
+
+    /** {@code &place}: a scalar or a constant-index element, as the argument of a pointer parameter. */
+    record AddressOf(Expr place) implements Expr {}
+
+    /** {@code left - right} of two addresses in one array: an int. */
+    record PtrDiff(Address left, Address right) implements Expr {}
+
+    /** {@code left op right}, a comparison of two addresses in one array. */
+    record PtrCmp(BinOp op, Address left, Address right) implements Expr {}
+
     sealed interface Stmt permits Decl, ArrayDecl, Assign, Step, AssignStep, CallStmt, Output, Swap, If, Loop,
-            Break, Continue, Return, Sequence, Switch {}
+            Break, Continue, Return, Sequence, Switch, PtrWalk {}
+
+    /** {@code for (int *pointer = from; pointer < from + length; pointer++) target += *pointer;} */
+    record PtrWalk(String pointer, Address from, int length, Var target) implements Stmt {}
 
     /** {@code int name [= init];} (no initializer: the dialect promises 0). */
     record Decl(String name, Expr init) implements Stmt {}
@@ -115,7 +136,13 @@ final class GenAst {
     /** A global scalar ({@code init} may be null) or a global array. */
     record Global(String name, Integer init, ArrayDecl array) {}
 
-    record Function(String name, boolean isVoid, List<String> params, List<Stmt> body) {}
+    /**
+     * Parameters in order: the ints, then the arrays ({@code int a0[]} or {@code int *a1}, passed by
+     * reference), then the pointers to one int ({@code int *r0}).
+     */
+    record Function(String name, boolean isVoid, List<String> params, List<Stmt> body, List<String> arrayParams, List<String> pointerParams) {
+        Function(String name, boolean isVoid, List<String> params, List<Stmt> body) { this(name, isVoid, params, body, List.of(), List.of()); }
+    }
 
     /** main is the last function. */
     record Program(int bits, List<Global> globals, List<Function> functions) {}

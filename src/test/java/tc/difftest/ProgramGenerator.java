@@ -20,6 +20,15 @@ import tc.ir.Word;
  * "recursive" functions (self or mutual), whose first parameter is a depth that every such call
  * decreases and that each of them tests first. A cost estimate keeps loops times calls small enough to run in well under
  * 200,000 steps; the size limits keep a program within configuration 164x2048.
+ *
+ * <p>Pointers stay defined the same way: every program has a function taking an array by
+ * reference ({@code int a0[]} / {@code int *a1}), which main calls, and main walks an array with a
+ * pointer; callees index their array parameters in range of the size every caller guarantees
+ * (an array, or {@code array + k} with room), read and write through pointer parameters that
+ * callers point at a scalar or a constant-index element ({@code &v}, {@code &a[k]}), and subtract
+ * and compare addresses inside one array. A recursive function takes no array or pointer, and
+ * never takes the address of its own variables (Loom refuses that), so only globals' and
+ * parameters' addresses appear in it. Loop counters and recursion depths are never pointed at.
  */
 public final class ProgramGenerator {
     static final int MAX_FUNCTIONS = 4;
@@ -43,9 +52,17 @@ public final class ProgramGenerator {
         public String gcc(String prefix) { return GccPrinter.print(ast, prefix); }
     }
 
-    private record ArrayInfo(String name, boolean global, int size) {}
+    /** An array in scope; a parameter array's size is what every caller guarantees. */
+    private record ArrayInfo(String name, boolean global, int size, boolean param) {
+        ArrayInfo(String name, boolean global, int size) { this(name, global, size, false); }
+    }
 
-    private record FunctionInfo(String name, boolean isVoid, int params, boolean recursive) {}
+    /** arraySizes: the elements each array parameter needs; pointers: how many pointer-to-int parameters. */
+    private record FunctionInfo(String name, boolean isVoid, int params, boolean recursive, List<Integer> arraySizes, int pointers) {
+        FunctionInfo(String name, boolean isVoid, int params, boolean recursive) { this(name, isVoid, params, recursive, List.of(), 0); }
+
+        boolean takesAddresses() { return !arraySizes.isEmpty() || pointers > 0; }
+    }
 
     private final SplittableRandom rnd;
     private final int bits;
@@ -88,7 +105,19 @@ public final class ProgramGenerator {
         for (int i = 0; i < count; i++) {
             boolean isVoid = chance(20);
             int params = rnd.nextInt(4);
-            signatures.add(new FunctionInfo("f" + i, isVoid, params, params > 0 && chance(35)));
+            boolean recursive = params > 0 && chance(35);
+            List<Integer> arraySizes = new ArrayList<>();
+            int pointers = 0;
+            if (!recursive) {
+                if (chance(55)) for (int k = rnd.nextInt(1, 3); k > 0; k--) arraySizes.add(pick(List.of(1, 2, 3, 4)));
+                if (chance(40)) pointers = rnd.nextInt(1, 3);
+            }
+            signatures.add(new FunctionInfo("f" + i, isVoid, params, recursive, arraySizes, pointers));
+        }
+        // Every program passes an array by reference: a function that takes one, of one element
+        // at least (so any array will do), and that main calls.
+        if (signatures.stream().noneMatch(f -> f.arraySizes().size() > 0 && f.arraySizes().get(0) == 1)) {
+            signatures.add(new FunctionInfo("f" + count, chance(30), rnd.nextInt(3), false, List.of(1), chance(50) ? 1 : 0));
         }
         for (FunctionInfo f : signatures) functions.add(function(f));
         functions.add(function(new FunctionInfo("main", false, 0, false)));
@@ -105,6 +134,9 @@ public final class ProgramGenerator {
         final Deque<List<String>> scalars = new ArrayDeque<>();
         final Deque<List<ArrayInfo>> arrays = new ArrayDeque<>();
         final List<String> activeCounters = new ArrayList<>();
+        /** Pointer parameters: each points at one int. */
+        final List<String> pointers = new ArrayList<>();
+        int walks;
         final long budget;
         int loopDepth;
         int usedCounters;
@@ -155,6 +187,15 @@ public final class ProgramGenerator {
         Context c = new Context(self, main ? MAIN_BUDGET : recursive ? RECURSIVE_BODY_BUDGET : FUNCTION_BUDGET);
         c.scalars.push(new ArrayList<>());
         c.arrays.push(new ArrayList<>());
+        List<String> arrayParams = new ArrayList<>(), pointerParams = new ArrayList<>();
+        for (int k = 0; k < self.arraySizes().size(); k++) {
+            arrayParams.add("a" + k);
+            c.arrays.peek().add(new ArrayInfo("a" + k, false, self.arraySizes().get(k), true));
+        }
+        for (int k = 0; k < self.pointers(); k++) {
+            pointerParams.add("r" + k);
+            c.pointers.add("r" + k);
+        }
         List<Stmt> body = new ArrayList<>();
         int locals = rnd.nextInt(main ? 2 : 0, 5);
         // Every function needs something to assign.
@@ -164,7 +205,7 @@ public final class ProgramGenerator {
             body.add(new Decl("v" + i, init));
             c.scalars.peek().add("v" + i);
         }
-        if (chance(main ? 50 : 30)) {
+        if (main || chance(30)) {
             ArrayDecl a = arrayDecl("la0", false);
             body.add(a);
             c.arrays.peek().add(new ArrayInfo("la0", false, a.size()));
@@ -176,6 +217,15 @@ public final class ProgramGenerator {
         int statements = rnd.nextInt(main ? 4 : 2, main ? 11 : 7);
         for (int i = 0; i < statements; i++) body.add(stmt(c, 0));
         if (main) {
+            // The pointer features every program has: a walk with a pointer, and a call passing an array.
+            body.add(walk(c));
+            for (FunctionInfo f : signatures) {
+                if (f.arraySizes().size() > 0 && f.arraySizes().get(0) == 1) {
+                    Stmt call = callOf(c, f);
+                    if (call != null) body.add(call);
+                    break;
+                }
+            }
             // Make the final state of the globals observable, not just what main happened to print.
             for (String g : globalScalars) body.add(new Output(new Var(g, true)));
             for (ArrayInfo a : globalArrays)
@@ -190,7 +240,7 @@ public final class ProgramGenerator {
         List<String> paramNames = new ArrayList<>();
         for (int i = 0; i < params; i++) paramNames.add("p" + i);
         bodyCost.put(name, c.cost + 4);
-        return new Function(name, isVoid, paramNames, full);
+        return new Function(name, isVoid, paramNames, full, arrayParams, pointerParams);
     }
 
     // ---- statements
@@ -228,6 +278,7 @@ public final class ProgramGenerator {
             return new Decl(name, init);
         }
         if (k < 94) { Stmt s = swap(c); if (s != null) return s; }
+        if (k < 95) return walk(c);
         if (k < 96 && nesting > 0) {
             Expr test = expr(c, 2);
             c.charge(2 + weight(test));
@@ -243,6 +294,7 @@ public final class ProgramGenerator {
     }
 
     private Expr target(Context c) {
+        if (!c.pointers.isEmpty() && chance(20)) return new Deref(pick(c.pointers));
         List<ArrayInfo> arrays = c.arrays();
         if (!arrays.isEmpty() && chance(30)) {
             ArrayInfo a = pick(arrays);
@@ -291,6 +343,8 @@ public final class ProgramGenerator {
 
     private Stmt assignStep(Context c) {
         Expr operand = target(c);
+        // Through a pointer the operand might be dest itself: x = (*r)++ would then be undefined.
+        if (operand instanceof Deref) return null;
         List<String> dests = new ArrayList<>(c.writable());
         if (operand instanceof Var v) dests.remove(v.name());
         if (dests.isEmpty()) return null;
@@ -302,7 +356,8 @@ public final class ProgramGenerator {
     private Stmt swap(Context c) {
         List<Expr> candidates = new ArrayList<>();
         for (String w : c.writable()) candidates.add(new Var(w, globalScalars.contains(w)));
-        for (ArrayInfo a : c.arrays()) candidates.add(new Elem(a.name(), a.global(), lit(rnd.nextInt(a.size()))));
+        // swap takes variables and elements of arrays, not places reached through a pointer.
+        for (ArrayInfo a : c.arrays()) if (!a.param()) candidates.add(new Elem(a.name(), a.global(), lit(rnd.nextInt(a.size()))));
         if (candidates.size() < 2) return null;
         Expr a = pick(candidates);
         candidates.remove(a);
@@ -383,6 +438,7 @@ public final class ProgramGenerator {
         List<FunctionInfo> callees = new ArrayList<>();
         boolean recursionOpen = c.self.recursive() && c.loopDepth == 0 && c.recursiveCalls < 2;
         for (FunctionInfo f : signatures) {
+            if (!argumentsAvailable(c, f)) continue;
             if (f.recursive() && c.self.recursive()) {
                 if (recursionOpen) callees.add(f);
             } else if (bodyCost.containsKey(f.name()) && (!f.recursive() || allRecursiveFinished())) {
@@ -399,6 +455,7 @@ public final class ProgramGenerator {
                 args.add(self ? new Binary(BinOp.SUB, new Var("p0", false), lit(1)) : lit(rnd.nextInt(MAX_RECURSION_ARG + 1)));
             else args.add(expr(c, 2));
         }
+        addressArguments(c, f, args);
         Expr target = null;
         if (!f.isVoid() && chance(80)) {
             // Only a scalar or a constant-index element: a computed index might read a global the callee writes.
@@ -414,6 +471,72 @@ public final class ProgramGenerator {
         else c.charge(callCost(f));
         c.charge(4 + argWeight);
         return new CallStmt(target, f.name(), args);
+    }
+
+    /** A call of f from main at its end, when f's cost fits (null when it cannot be called there). */
+    private Stmt callOf(Context c, FunctionInfo f) {
+        if (!argumentsAvailable(c, f) || !bodyCost.containsKey(f.name())) return null;
+        List<Expr> args = new ArrayList<>();
+        for (int i = 0; i < f.params(); i++) args.add(expr(c, 2));
+        addressArguments(c, f, args);
+        c.charge(callCost(f) + 4);
+        return new CallStmt(!f.isVoid() ? scalarTarget(c) : null, f.name(), args);
+    }
+
+    /** Arrays this function may pass on: taking a local array's address is refused in a recursive function (on Loom). */
+    private List<ArrayInfo> passable(Context c) {
+        List<ArrayInfo> out = new ArrayList<>();
+        for (ArrayInfo a : c.arrays()) if (a.global() || a.param() || !c.self.recursive()) out.add(a);
+        return out;
+    }
+
+    private boolean argumentsAvailable(Context c, FunctionInfo f) {
+        if (!f.takesAddresses()) return true;
+        List<ArrayInfo> arrays = passable(c);
+        for (int need : f.arraySizes()) if (arrays.stream().noneMatch(a -> a.size() >= need)) return false;
+        return f.pointers() == 0 || !pointees(c).isEmpty();
+    }
+
+    /**
+     * Places a pointer argument may point at: writable scalars (a recursive function's own locals
+     * and parameters excepted), constant-index elements, and the pointers this function was given.
+     */
+    private List<Expr> pointees(Context c) {
+        List<Expr> out = new ArrayList<>();
+        for (String w : c.writable()) {
+            boolean global = globalScalars.contains(w);
+            if (global || !c.self.recursive()) out.add(new AddressOf(new Var(w, global)));
+        }
+        for (ArrayInfo a : passable(c)) out.add(new AddressOf(new Elem(a.name(), a.global(), lit(rnd.nextInt(a.size())))));
+        for (String r : c.pointers) out.add(new Var(r, false));
+        return out;
+    }
+
+    /** The arguments for f's array and pointer parameters, appended to args. */
+    private void addressArguments(Context c, FunctionInfo f, List<Expr> args) {
+        List<ArrayInfo> arrays = passable(c);
+        for (int need : f.arraySizes()) {
+            List<ArrayInfo> fit = arrays.stream().filter(a -> a.size() >= need).toList();
+            ArrayInfo a = pick(fit);
+            int offset = rnd.nextInt(a.size() - need + 1);
+            args.add(chance(25) && offset < a.size() ? new AddressOf(new Elem(a.name(), a.global(), lit(offset)))
+                    : new Address(a.name(), a.global(), lit(offset)));
+        }
+        List<Expr> targets = pointees(c);
+        for (int k = 0; k < f.pointers(); k++) args.add(pick(targets));
+    }
+
+    /** A pointer walk over part of an array, summing into a scalar. */
+    private Stmt walk(Context c) {
+        List<ArrayInfo> arrays = passable(c);
+        if (arrays.isEmpty()) return assign(c);
+        ArrayInfo a = pick(arrays);
+        int from = rnd.nextInt(a.size());
+        int length = rnd.nextInt(1, a.size() - from + 1);
+        Expr t = scalarTarget(c);
+        if (!(t instanceof Var target)) return assign(c);
+        c.charge(3L * length + 3);
+        return new PtrWalk("w" + c.walks++, new Address(a.name(), a.global(), lit(from)), length, target);
     }
 
     private boolean allRecursiveFinished() {
@@ -451,6 +574,13 @@ public final class ProgramGenerator {
         if (k < 70) return new Unary(pick(List.of(UnOp.values())), expr(c, depth - 1));
         if (k < 78) return new Cond(expr(c, depth - 1), expr(c, depth - 1), expr(c, depth - 1));
         if (k < 81) return new Comma(expr(c, depth - 1), expr(c, depth - 1));
+        if (k < 84) {
+            List<ArrayInfo> arrays = passable(c);
+            if (arrays.isEmpty()) return leaf(c);
+            ArrayInfo a = pick(arrays);
+            Address l = new Address(a.name(), a.global(), index(c, a.size() + 1, 1)), r = new Address(a.name(), a.global(), index(c, a.size() + 1, 1));
+            return chance(50) ? new PtrDiff(l, r) : new PtrCmp(pick(List.of(BinOp.EQ, BinOp.NE, BinOp.LT, BinOp.LE, BinOp.GT, BinOp.GE)), l, r);
+        }
         if (k < 90) {
             Builtin fn = pick(List.of(Builtin.values()));
             return fn == Builtin.ABS ? new Call(fn, List.of(expr(c, depth - 1)))
@@ -470,6 +600,7 @@ public final class ProgramGenerator {
             ArrayInfo a = pick(arrays);
             return new Elem(a.name(), a.global(), lit(rnd.nextInt(a.size())));
         }
+        if (k < 20 && !c.pointers.isEmpty()) return new Deref(pick(c.pointers));
         if (k < 62 && !vars.isEmpty()) {
             String v = pick(vars);
             return new Var(v, globalScalars.contains(v));
@@ -544,6 +675,11 @@ public final class ProgramGenerator {
                 yield w;
             }
             case Comma q -> 1 + weight(q.left()) + weight(q.right());
+            case Deref d -> 1;
+            case Address a -> 1 + weight(a.offset());
+            case AddressOf a -> 1;
+            case PtrDiff d -> 2 + weight(d.left()) + weight(d.right());
+            case PtrCmp q -> 2 + weight(q.left()) + weight(q.right());
         };
     }
 

@@ -17,6 +17,7 @@ public sealed interface Expr {
                 case IncDec d when !d.prefix() -> e = d.target();
                 case Conditional c -> e = c.cond();
                 case Comma c -> e = c.items().get(0);
+                case Subscript s -> e = s.base();
                 default -> { return e.pos(); }
             }
         }
@@ -63,6 +64,28 @@ public sealed interface Expr {
      * pos is the keyword's.
      */
     record SizeOf(Expr operand, SourcePos pos) implements Expr {}
+
+    /** A string literal: a zero-terminated array of its character codes, one word each; pos is the opening quote's. */
+    record StringLit(String chars, SourcePos pos) implements Expr {
+        /** The words of the array: each character's code, then 0. */
+        public int[] words() {
+            int[] w = new int[chars.length() + 1];
+            for (int k = 0; k < chars.length(); k++) w[k] = chars.charAt(k);
+            return w;
+        }
+    }
+
+    /** {@code *operand}: the int a pointer points at; pos is the star's. */
+    record Deref(Expr operand, SourcePos pos) implements Expr {}
+
+    /** {@code &operand}: the address of an int lvalue; pos is the ampersand's. */
+    record AddrOf(Expr operand, SourcePos pos) implements Expr {}
+
+    /**
+     * {@code base[index]} where base is not a plain name: {@code g[i][j]} (base {@code g[i]}) or
+     * {@code (p + 1)[k]}; pos is the bracket's.
+     */
+    record Subscript(Expr base, Expr index, SourcePos pos) implements Expr {}
 
     /** A call of a user function or a builtin; pos is the name's. */
     record Call(String name, List<Expr> args, SourcePos pos) implements Expr {

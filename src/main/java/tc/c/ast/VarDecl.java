@@ -14,14 +14,25 @@ import tc.source.SourcePos;
  * @param initList a brace initializer's elements, or null
  * @param initPos  where the initializer starts (null without one)
  * @param constant declared {@code const}: never assigned after its initializer
+ * @param pointer  declared {@code int *name}: a pointer to int
+ * @param size2    the second bracketed size of a two-dimensional array {@code name[size][size2]}, else null
  * @param isStatic declared {@code static}: inside a function, one variable for all calls,
  *                 initialised once before the program starts; at file scope, no difference
  *                 (a program is one file)
  */
 public record VarDecl(String name, SourcePos pos, boolean array, Expr size, Expr init, List<Expr> initList, SourcePos initPos,
-                      boolean constant, boolean isStatic)
+                      boolean constant, boolean isStatic, boolean pointer, Expr size2)
         implements TopLevel {
     public VarDecl { initList = initList == null ? null : List.copyOf(initList); }
+
+    /** An int or a one-dimensional array of int. */
+    public VarDecl(String name, SourcePos pos, boolean array, Expr size, Expr init, List<Expr> initList, SourcePos initPos,
+                   boolean constant, boolean isStatic) {
+        this(name, pos, array, size, init, initList, initPos, constant, isStatic, false, null);
+    }
+
+    /** Declared with two bracketed sizes. */
+    public boolean twoDimensional() { return size2 != null; }
 
     public boolean hasInitializer() { return init != null || initList != null; }
 }

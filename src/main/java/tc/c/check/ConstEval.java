@@ -48,6 +48,10 @@ public final class ConstEval {
             case Expr.SizeOf size -> facts.sizeOf(size);
             case Expr.Name n -> null;
             case Expr.Index i -> null;
+            case Expr.Subscript i -> null;
+            case Expr.Deref d -> null;
+            case Expr.AddrOf a -> null;
+            case Expr.StringLit s -> null;
             case Expr.Assign a -> null;
             case Expr.IncDec d -> null;
             // C: a comma expression is never a constant expression, even of constants.

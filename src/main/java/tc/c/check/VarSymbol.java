@@ -16,10 +16,19 @@ public final class VarSymbol {
     private final boolean array;
     private final int size;
     private final boolean constant;
+    private final boolean pointer;
+    private final int columns;
+    private boolean addressTaken;
     private int[] init;
 
     VarSymbol(String name, SourcePos pos, Kind kind, String function, boolean array, int size, boolean constant) {
+        this(name, pos, kind, function, array, size, constant, false, 0);
+    }
+
+    VarSymbol(String name, SourcePos pos, Kind kind, String function, boolean array, int size, boolean constant, boolean pointer, int columns) {
         this.constant = constant;
+        this.pointer = pointer;
+        this.columns = columns;
         this.name = name;
         this.pos = pos;
         this.kind = kind;
@@ -36,6 +45,19 @@ public final class VarSymbol {
     public boolean isArray() { return array; }
     /** Declared {@code const}: only its initializer gives it a value. */
     public boolean isConstant() { return constant; }
+    /** A pointer to int ({@code int *p}, or an array parameter {@code int a[]}): a scalar holding an address. */
+    public boolean isPointer() { return pointer; }
+    /** The row length of a two-dimensional array ({@code size() / columns()} rows), 0 otherwise. */
+    public int columns() { return columns; }
+    public boolean isTwoDimensional() { return columns > 0; }
+    /**
+     * A scalar whose address {@code &} takes: it must live in memory, and a call or a store
+     * through a pointer may change it (like a global).
+     */
+    public boolean isAddressTaken() { return addressTaken; }
+
+    void markAddressTaken() { addressTaken = true; }
+
     /** Cells: 1 for scalars. */
     public int size() { return size; }
 
@@ -44,5 +66,5 @@ public final class VarSymbol {
 
     void setInit(int[] values) { this.init = values.clone(); }
 
-    @Override public String toString() { return kind + " " + name + (array ? "[" + size + "]" : ""); }
+    @Override public String toString() { return kind + " " + (pointer ? "*" : "") + name + (array ? "[" + size + "]" : ""); }
 }

@@ -80,7 +80,7 @@ public final class Lexer {
             if (Character.isDigit(c)) out.add(number(pos));
             else if (isIdentStart(c)) out.add(word(pos));
             else if (c == '\'') out.add(charLiteral(pos));
-            else if (c == '"') throw error(pos, "string literals are not supported");
+            else if (c == '"') out.add(stringLiteral(pos));
             else if (c == '#') throw error(pos, "preprocessor directives are not supported");
             else out.add(operator(pos));
         }
@@ -175,14 +175,40 @@ public final class Lexer {
     }
 
     /**
+     * {@code "..."}: the token's text is the decoded characters (codes 0..255, escapes as in
+     * character literals), without the quotes; the parser adds the terminating zero.
+     */
+    private Token stringLiteral(SourcePos pos) {
+        index++;
+        StringBuilder sb = new StringBuilder();
+        while (true) {
+            if (index >= src.length() || src.charAt(index) == '\n') throw error(pos, "unterminated string literal");
+            char c = src.charAt(index);
+            if (c == '"') break;
+            if (c == '\\') {
+                sb.append((char) escape(pos, "string"));
+            } else if (c < 32 || c > 126) {
+                throw error(here(), "string literal characters must be printable ASCII (use an escape)");
+            } else {
+                sb.append(c);
+                index++;
+            }
+        }
+        index++;
+        return new Token(TokenKind.STRING_LIT, sb.toString(), pos, 0);
+    }
+
+    private int escape(SourcePos literal) { return escape(literal, "character"); }
+
+    /**
      * C's escape sequences, from the backslash at {@code index}: the simple ones, octal
      * ({@code \0}, {@code \12}, up to three digits) and hex ({@code \x41}); the value is the
      * character code, 0..255. A bad escape is reported at the backslash.
      */
-    private int escape(SourcePos literal) {
+    private int escape(SourcePos literal, String what) {
         SourcePos at = here();
         index++;
-        if (index >= src.length() || src.charAt(index) == '\n') throw error(literal, "unterminated character literal");
+        if (index >= src.length() || src.charAt(index) == '\n') throw error(literal, "unterminated " + what + " literal");
         char e = src.charAt(index++);
         switch (e) {
             case 'n': return '\n';

@@ -6,7 +6,7 @@ import tc.source.SourcePos;
  * One token.
  *
  * @param kind  what it is
- * @param text  its source text
+ * @param text  its source text; for a string literal, the characters it denotes (escapes decoded, no quotes)
  * @param pos   where it starts
  * @param value for literals: the number written (decimal values past {@code Long.MAX_VALUE}
  *              saturate; range checks happen later, once the word width is known)
@@ -21,6 +21,7 @@ public record Token(TokenKind kind, String text, SourcePos pos, long value) {
         return switch (kind) {
             case EOF -> "end of file";
             case IDENT, INT_LIT, CHAR_LIT -> "'" + text + "'";
+            case STRING_LIT -> "a string literal";
             case INT -> "'" + text + "'"; // 'int' or its synonym 'char'
             default -> "'" + kind.spelling() + "'";
         };

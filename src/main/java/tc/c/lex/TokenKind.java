@@ -2,7 +2,7 @@ package tc.c.lex;
 
 /** The kinds of token the C subset has; {@link #spelling()} is how diagnostics quote them. */
 public enum TokenKind {
-    INT_LIT("integer literal"), CHAR_LIT("character literal"), IDENT("identifier"),
+    INT_LIT("integer literal"), CHAR_LIT("character literal"), STRING_LIT("string literal"), IDENT("identifier"),
     INT("int"), VOID("void"), CONST("const"), STATIC("static"), SIZEOF("sizeof"), IF("if"), ELSE("else"), WHILE("while"), DO("do"), FOR("for"),
     RETURN("return"), SWITCH("switch"), CASE("case"), DEFAULT("default"), BREAK("break"), CONTINUE("continue"),
     LPAREN("("), RPAREN(")"), LBRACE("{"), RBRACE("}"), LBRACKET("["), RBRACKET("]"),

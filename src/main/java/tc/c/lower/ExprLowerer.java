@@ -7,7 +7,9 @@ import tc.c.ast.Chains;
 import tc.c.ast.Expr;
 import tc.c.ast.UnaryOperator;
 import tc.c.check.Builtin;
+import tc.c.check.CType;
 import tc.c.check.ConstEval;
+import tc.c.check.VarSymbol;
 import tc.ir.BinaryOp;
 import tc.ir.CmpOp;
 import tc.ir.Imm;
@@ -42,6 +44,154 @@ final class ExprLowerer {
 
     private void emit(Instr i) { ctx.emit(i); }
 
+    private VarSymbol symbol(Expr.Name n) { return ctx.program.symbol(n); }
+
+    /** An element of a one-dimensional array, reached with LoadElem/StoreElem as before pointers existed. */
+    private boolean arrayElement(Expr.Index i) {
+        VarSymbol v = symbol(i.array());
+        return v.isArray() && !v.isTwoDimensional();
+    }
+
+    /** A place in memory that an lvalue names: an array element by index, or a word by address. */
+    private sealed interface Place permits Element, Address {}
+
+    private record Element(Var array, Operand index) implements Place {}
+
+    private record Address(Operand address) implements Place {}
+
+    /**
+     * Evaluates the address (or array index) of an lvalue other than a variable, left to right,
+     * protected from {@code later}'s side effects (null when nothing follows).
+     */
+    private Place place(Expr target, Expr later) {
+        switch (target) {
+            case Expr.Index i when arrayElement(i) -> {
+                Operand idx = value(i.index());
+                return new Element(var(i.array()), later == null ? idx : stable(idx, later));
+            }
+            case Expr.Index i -> { // through a pointer variable
+                Operand base = stable(var(i.array()), i.index());
+                Operand idx = value(i.index());
+                Operand address = sum(base, idx);
+                return new Address(later == null ? address : stable(address, later));
+            }
+            case Expr.Subscript sub when twoDimensional(sub) != null -> {
+                Expr.Index row = (Expr.Index) sub.base();
+                Operand idx = cellIndex(row.index(), twoDimensional(sub).columns(), sub.index());
+                return new Element(var(row.array()), later == null ? idx : stable(idx, later));
+            }
+            case Expr.Subscript sub -> {
+                Operand base = stable(value(sub.base()), sub.index());
+                Operand idx = value(sub.index());
+                Operand address = sum(base, idx);
+                return new Address(later == null ? address : stable(address, later));
+            }
+            case Expr.Deref d -> {
+                Operand address = value(d.operand());
+                return new Address(later == null ? address : stable(address, later));
+            }
+            default -> throw new IllegalStateException("not a place: " + target);
+        }
+    }
+
+    /** The two-dimensional array {@code sub} is an element of ({@code g[i][j]}), or null. */
+    private VarSymbol twoDimensional(Expr.Subscript sub) {
+        if (sub.base() instanceof Expr.Index row && symbol(row.array()).isTwoDimensional()) return symbol(row.array());
+        return null;
+    }
+
+    /** row * columns + column, the cell of g[row][column]; operands are released, the result is to be. */
+    private Operand cellIndex(Expr row, int columns, Expr column) {
+        Integer r = constant(row), c = constant(column);
+        if (r != null && c != null) return new Imm(tc.ir.Word.wrap((long) r * columns + c, ctx.bits));
+        Operand ro = value(row);
+        ctx.release(ro);
+        Var t = ctx.temp();
+        emit(new Instr.Binary(BinaryOp.MUL, t, ro, new Imm(columns)));
+        Operand co = value(column);
+        ctx.release(co);
+        emit(new Instr.Binary(BinaryOp.ADD, t, t, co));
+        return t;
+    }
+
+    /** base + offset in a temporary (base itself when offset is 0); releases both operands. */
+    private Operand sum(Operand base, Operand offset) {
+        if (offset instanceof Imm k && k.value() == 0) return base;
+        ctx.release(base);
+        ctx.release(offset);
+        Var t = ctx.temp();
+        emit(new Instr.Binary(BinaryOp.ADD, t, base, offset));
+        return t;
+    }
+
+    private void load(Place p, Var dst) {
+        switch (p) {
+            case Element e -> emit(new Instr.LoadElem(dst, e.array(), e.index()));
+            case Address w -> emit(new Instr.Load(dst, w.address()));
+        }
+    }
+
+    private void store(Place p, Operand value) {
+        switch (p) {
+            case Element e -> emit(new Instr.StoreElem(e.array(), e.index(), value));
+            case Address w -> emit(new Instr.Store(w.address(), value));
+        }
+    }
+
+    private void release(Place p) {
+        switch (p) {
+            case Element e -> ctx.release(e.index());
+            case Address w -> ctx.release(w.address());
+        }
+    }
+
+    /** The address of a variable or an array into a temporary. */
+    private Var addressOf(Var v) {
+        Var t = ctx.temp();
+        emit(new Instr.AddrOf(t, v));
+        return t;
+    }
+
+    /** {@code &x}, {@code &a[i]}, {@code &*p}…: the address of an int place. */
+    private Operand address(Expr.AddrOf a) {
+        if (a.operand() instanceof Expr.Name n) return addressOf(var(n));
+        Place p = place(a.operand(), null);
+        return switch (p) {
+            case Address w -> w.address();
+            case Element e -> {
+                ctx.release(e.index());
+                Var t = addressOf(e.array());
+                if (!(e.index() instanceof Imm k && k.value() == 0)) emit(new Instr.Binary(BinaryOp.ADD, t, t, e.index()));
+                yield t;
+            }
+        };
+    }
+
+    /** The address of row {@code i.index()} of a two-dimensional array. */
+    private Operand rowAddress(Expr.Index i) {
+        int columns = symbol(i.array()).columns();
+        Integer r = constant(i.index());
+        if (r != null) {
+            Var t = addressOf(var(i.array()));
+            if (r != 0) emit(new Instr.Binary(BinaryOp.ADD, t, t, new Imm(tc.ir.Word.wrap((long) r * columns, ctx.bits))));
+            return t;
+        }
+        Operand ro = value(i.index());
+        ctx.release(ro);
+        Var off = ctx.temp();
+        emit(new Instr.Binary(BinaryOp.MUL, off, ro, new Imm(columns)));
+        Var t = addressOf(var(i.array()));
+        emit(new Instr.Binary(BinaryOp.ADD, t, t, off));
+        ctx.release(off);
+        return t;
+    }
+
+    /** Relational comparisons of addresses: taken on their difference, since an address may exceed the signed range (Loom at N = 8). */
+    private boolean pointerOrder(Expr.Binary b) {
+        return b.op().isComparison() && b.op() != BinaryOperator.EQ && b.op() != BinaryOperator.NE
+                && ctx.program.type(b.left()) == CType.POINTER;
+    }
+
     // ---- values
 
     /** Evaluates {@code e}; the result must be released by the caller once consumed. */
@@ -49,8 +199,20 @@ final class ExprLowerer {
         Integer c = constant(e);
         if (c != null) return new Imm(c);
         switch (e) {
+            case Expr.Name n when symbol(n).isArray() -> {
+                return addressOf(var(n));
+            }
             case Expr.Name n -> {
                 return var(n);
+            }
+            case Expr.StringLit str -> {
+                return addressOf(ctx.var(ctx.program.symbol(str)));
+            }
+            case Expr.AddrOf a -> {
+                return address(a);
+            }
+            case Expr.Index i when symbol(i.array()).isTwoDimensional() -> {
+                return rowAddress(i);
             }
             case Expr.Unary u when u.op() == UnaryOperator.PLUS -> {
                 return value(u.operand());
@@ -103,12 +265,21 @@ final class ExprLowerer {
      */
     private Var singleInstruction(Expr e, Var dst) {
         switch (e) {
-            case Expr.Index i -> {
+            case Expr.Index i when arrayElement(i) -> {
                 Operand idx = value(i.index());
                 ctx.release(idx);
                 Var d = dst != null ? dst : ctx.temp();
                 emit(new Instr.LoadElem(d, var(i.array()), idx));
                 return d;
+            }
+            case Expr.Index i -> {
+                return loadInto(i, dst);
+            }
+            case Expr.Subscript sub -> {
+                return loadInto(sub, dst);
+            }
+            case Expr.Deref d -> {
+                return loadInto(d, dst);
             }
             case Expr.Unary u -> {
                 Operand o = value(u.operand());
@@ -143,6 +314,15 @@ final class ExprLowerer {
         }
     }
 
+    /** An int read through an address or a two-dimensional index, into dst (or a new temporary when null). */
+    private Var loadInto(Expr e, Var dst) {
+        Place p = place(e, null);
+        release(p);
+        Var d = dst != null ? dst : ctx.temp();
+        load(p, d);
+        return d;
+    }
+
     /**
      * A chain of non-short-circuit operators ({@code a + b - c < d}), link by link in a loop: the
      * same code as lowering each left operand recursively with {@link #value}, without stack in
@@ -170,7 +350,14 @@ final class ExprLowerer {
             ctx.release(l);
             ctx.release(r);
             Var d = k == 0 && dst != null ? dst : ctx.temp();
-            emit(new Instr.Binary(link.op().toIr(), d, l, r));
+            if (pointerOrder(link)) {
+                Var diff = ctx.temp();
+                emit(new Instr.Binary(BinaryOp.SUB, diff, l, r));
+                ctx.release(diff);
+                emit(new Instr.Binary(link.op().toIr(), d, diff, ZERO));
+            } else {
+                emit(new Instr.Binary(link.op().toIr(), d, l, r));
+            }
             acc = d;
         }
         return (Var) acc;
@@ -233,7 +420,9 @@ final class ExprLowerer {
             return;
         }
         switch (e) {
-            case Expr.Index i -> singleInstruction(i, dst);
+            case Expr.Index i when !symbol(i.array()).isTwoDimensional() -> singleInstruction(i, dst);
+            case Expr.Subscript sub -> singleInstruction(sub, dst);
+            case Expr.Deref d -> singleInstruction(d, dst);
             case Expr.Unary u when u.op() != UnaryOperator.PLUS -> singleInstruction(u, dst);
             case Expr.Binary b when b.op().isLogical() -> booleanInto(b, dst);
             case Expr.Binary b -> singleInstruction(b, dst);
@@ -339,7 +528,7 @@ final class ExprLowerer {
                 }
                 return wanted ? x : null;
             }
-            case Expr.Index i -> {
+            case Expr.Index i when arrayElement(i) -> {
                 Var array = var(i.array());
                 Operand idx = value(i.index());
                 idx = stable(idx, a.value());
@@ -361,8 +550,33 @@ final class ExprLowerer {
                 ctx.release(result);
                 return null;
             }
+            case Expr.Index i -> { return assignPlace(a, wanted); }
+            case Expr.Subscript sub -> { return assignPlace(a, wanted); }
+            case Expr.Deref d -> { return assignPlace(a, wanted); }
             default -> throw new IllegalStateException("checker let through a non-lvalue");
         }
+    }
+
+    /** An assignment through an address or to a two-dimensional element. */
+    private Operand assignPlace(Expr.Assign a, boolean wanted) {
+        Place p = place(a.target(), a.value());
+        Operand result;
+        if (a.op() == null) {
+            result = value(a.value());
+            store(p, result);
+        } else {
+            Var t = ctx.temp();
+            load(p, t);
+            Operand r = value(a.value());
+            ctx.release(r);
+            emit(new Instr.Binary(a.op().toIr(), t, t, r));
+            store(p, t);
+            result = t;
+        }
+        release(p);
+        if (wanted) return result;
+        ctx.release(result);
+        return null;
     }
 
     /** Returns the expression's value (to release), or null when not wanted. */
@@ -380,7 +594,7 @@ final class ExprLowerer {
                 emit(new Instr.Binary(op, x, x, ONE));
                 return old;
             }
-            case Expr.Index i -> {
+            case Expr.Index i when arrayElement(i) -> {
                 Var array = var(i.array());
                 Operand idx = value(i.index());
                 Var t = ctx.temp();
@@ -399,8 +613,30 @@ final class ExprLowerer {
                 ctx.release(t);
                 return null;
             }
+            case Expr.Index i -> { return incDecPlace(d, op, wanted); }
+            case Expr.Subscript sub -> { return incDecPlace(d, op, wanted); }
+            case Expr.Deref deref -> { return incDecPlace(d, op, wanted); }
             default -> throw new IllegalStateException("checker let through a non-lvalue");
         }
+    }
+
+    private Operand incDecPlace(Expr.IncDec d, BinaryOp op, boolean wanted) {
+        Place p = place(d.target(), null);
+        Var t = ctx.temp();
+        load(p, t);
+        if (!wanted || d.prefix()) {
+            emit(new Instr.Binary(op, t, t, ONE));
+            store(p, t);
+        } else {
+            Var updated = ctx.temp();
+            emit(new Instr.Binary(op, updated, t, ONE));
+            store(p, updated);
+            ctx.release(updated);
+        }
+        release(p);
+        if (wanted) return t;
+        ctx.release(t);
+        return null;
     }
 
     /** Arguments left to right; a variable is copied when a later argument has side effects. */
@@ -468,20 +704,24 @@ final class ExprLowerer {
             case Expr.IntLit l -> false;
             case Expr.Name n -> false;
             case Expr.Index i -> mayChange(i.index(), v);
+            case Expr.Subscript sub -> mayChange(sub.base(), v) || mayChange(sub.index(), v);
+            case Expr.Deref d -> mayChange(d.operand(), v);
+            case Expr.AddrOf a -> mayChange(a.operand(), v);
+            case Expr.StringLit str -> false;
             case Expr.Unary u -> mayChange(u.operand(), v);
             case Expr.Binary b -> {
                 List<Expr.Binary> spine = Chains.leftSpine(b);
                 if (mayChange(spine.get(spine.size() - 1).left(), v)) yield true;
                 yield spine.stream().anyMatch(link -> mayChange(link.right(), v));
             }
-            case Expr.Assign a -> writes(a.target(), v) || mayChange(a.target(), v) || mayChange(a.value(), v);
-            case Expr.IncDec d -> writes(d.target(), v) || mayChange(d.target(), v);
+            case Expr.Assign a -> writes(a.target(), v) || (inMemory(v) && throughAddress(a.target())) || mayChange(a.target(), v) || mayChange(a.value(), v);
+            case Expr.IncDec d -> writes(d.target(), v) || (inMemory(v) && throughAddress(d.target())) || mayChange(d.target(), v);
             case Expr.Conditional c -> mayChange(c.cond(), v) || mayChange(c.then(), v) || mayChange(c.otherwise(), v);
             case Expr.Comma c -> c.items().stream().anyMatch(item -> mayChange(item, v));
             case Expr.SizeOf s -> false;
             case Expr.Call c -> {
                 Builtin b = builtin(c);
-                if (b == null && v.kind() == Var.Kind.GLOBAL) yield true;
+                if (b == null && inMemory(v)) yield true;
                 if (b == Builtin.SWAP && (writes(c.args().get(0), v) || writes(c.args().get(1), v))) yield true;
                 yield c.args().stream().anyMatch(arg -> mayChange(arg, v));
             }
@@ -489,6 +729,15 @@ final class ExprLowerer {
     }
 
     private boolean writes(Expr target, Var v) { return target instanceof Expr.Name n && var(n) == v; }
+
+    /** A variable other frames, or a pointer, can reach: a global, or a local whose address is taken. */
+    private boolean inMemory(Var v) { return v.kind() == Var.Kind.GLOBAL || ctx.addressTaken(v); }
+
+    /** A write through an address: it may reach any variable in memory. */
+    private boolean throughAddress(Expr target) {
+        return target instanceof Expr.Deref || target instanceof Expr.Subscript
+                || (target instanceof Expr.Index i && symbol(i.array()).isPointer());
+    }
 
     // ---- effects
 
@@ -540,6 +789,13 @@ final class ExprLowerer {
             }
             case Expr.Unary u -> effect(u.operand());
             case Expr.Index i -> effect(i.index());
+            case Expr.Subscript sub -> {
+                effect(sub.base());
+                effect(sub.index());
+            }
+            case Expr.Deref d -> effect(d.operand());
+            case Expr.AddrOf a -> effect(a.operand());
+            case Expr.StringLit str -> { }
             case Expr.Name n -> { }
             case Expr.IntLit l -> { }
             case Expr.SizeOf s -> { }
@@ -587,7 +843,14 @@ final class ExprLowerer {
                 ctx.release(lr[0]);
                 ctx.release(lr[1]);
                 CmpOp op = compare(b.op());
-                emit(new Instr.Branch(when ? op : op.negate(), lr[0], lr[1], target));
+                if (pointerOrder(b)) {
+                    Var diff = ctx.temp();
+                    emit(new Instr.Binary(BinaryOp.SUB, diff, lr[0], lr[1]));
+                    ctx.release(diff);
+                    emit(new Instr.Branch(when ? op : op.negate(), diff, ZERO, target));
+                } else {
+                    emit(new Instr.Branch(when ? op : op.negate(), lr[0], lr[1], target));
+                }
             }
             case Expr.Binary b when b.op().isLogical() -> {
                 // "a && b && c" is true when all are; "a || b || c" is false when none is.

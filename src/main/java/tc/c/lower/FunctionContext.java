@@ -24,6 +24,7 @@ final class FunctionContext {
     private final VarIds ids;
     private final Map<VarSymbol, Var> globals;
     private final Map<VarSymbol, Var> own = new IdentityHashMap<>();
+    private final java.util.Set<Var> addressTaken = new java.util.HashSet<>();
     final List<Var> params = new ArrayList<>();
     final List<Var> locals = new ArrayList<>();
     final List<Instr> body = new ArrayList<>();
@@ -48,6 +49,7 @@ final class FunctionContext {
         Var v = new Var(ids.next(), s.name(), Var.Kind.PARAM, name, 1, false, null, s.pos());
         own.put(s, v);
         params.add(v);
+        if (s.isAddressTaken()) addressTaken.add(v);
         return v;
     }
 
@@ -56,8 +58,12 @@ final class FunctionContext {
         Var v = new Var(ids.next(), s.name(), Var.Kind.LOCAL, name, s.size(), s.isArray(), init, s.pos());
         own.put(s, v);
         locals.add(v);
+        if (s.isAddressTaken()) addressTaken.add(v);
         return v;
     }
+
+    /** Whether {@code &} takes this local's or parameter's address somewhere: then calls and stores through pointers may change it. */
+    boolean addressTaken(Var v) { return addressTaken.contains(v); }
 
     Var var(VarSymbol s) {
         Var v = own.get(s);

@@ -15,6 +15,10 @@ final class SideEffects {
             case Expr.IntLit l -> false;
             case Expr.Name n -> false;
             case Expr.Index i -> of(i.index(), facts);
+            case Expr.Subscript sub -> of(sub.base(), facts) || of(sub.index(), facts);
+            case Expr.Deref d -> of(d.operand(), facts);
+            case Expr.AddrOf a -> of(a.operand(), facts);
+            case Expr.StringLit str -> false;
             case Expr.Unary u -> of(u.operand(), facts);
             case Expr.Binary b -> {
                 // Loop over a left-associative chain's operands rather than recurse down it.

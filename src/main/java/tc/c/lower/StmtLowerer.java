@@ -222,8 +222,9 @@ final class StmtLowerer {
     /** The declaration's contents when they are all constant (absent elements are 0), else null. */
     private int[] staticContents(VarDecl v, int size) {
         int[] out = new int[size];
-        List<Expr> elems = v.initList() != null ? v.initList() : v.init() != null ? List.of(v.init()) : List.of();
+        List<Expr> elems = v.array() ? ctx.program.elements(v) : v.init() != null ? List.of(v.init()) : List.of();
         for (int k = 0; k < elems.size(); k++) {
+            if (elems.get(k) == null) continue;
             Integer c = ConstEval.eval(elems.get(k), ctx.bits, ctx.program);
             if (c == null) return null;
             out[k] = c;
@@ -238,9 +239,9 @@ final class StmtLowerer {
             else ctx.emit(new Instr.Move(var, new Imm(0)));
             return;
         }
-        List<Expr> elems = v.initList() == null ? List.of() : v.initList();
+        List<Expr> elems = ctx.program.elements(v);
         for (int k = 0; k < var.size(); k++) {
-            Operand o = k < elems.size() ? exprs.value(elems.get(k)) : new Imm(0);
+            Operand o = k < elems.size() && elems.get(k) != null ? exprs.value(elems.get(k)) : new Imm(0);
             ctx.release(o);
             ctx.emit(new Instr.StoreElem(var, new Imm(k), o));
         }

@@ -137,18 +137,35 @@ public final class Parser {
         if (!atDeclaration()) throw error(peek().pos(), "expected a declaration or function definition, found " + peek().describe());
         Specifiers spec = specifiers();
         Token type = spec.type();
+        boolean pointer = stars(type);
         Token name = expect(TokenKind.IDENT, "(a name) after '" + type.text() + "'");
         if (check(TokenKind.LPAREN)) {
-            items.add(function(type.kind() == TokenKind.VOID, name));
+            items.add(function(type.kind() == TokenKind.VOID, name, pointer));
             return;
         }
         if (type.kind() == TokenKind.VOID) throw error(name.pos(), "variable '" + name.text() + "' declared void");
-        items.add(declarator(name, spec));
-        while (match(TokenKind.COMMA)) items.add(declarator(expect(TokenKind.IDENT, "(a name) in declaration"), spec));
+        items.add(declarator(name, spec, pointer));
+        while (match(TokenKind.COMMA)) {
+            boolean p = stars(type);
+            items.add(declarator(expect(TokenKind.IDENT, "(a name) in declaration"), spec, p));
+        }
         expect(TokenKind.SEMI, "after declaration");
     }
 
-    private FunctionDecl function(boolean returnsVoid, Token name) {
+    /**
+     * The stars of a declarator: none, or one ({@code int *p}, a pointer to int). Pointers to
+     * pointers and {@code void *} are outside the subset.
+     */
+    private boolean stars(Token type) {
+        if (!check(TokenKind.STAR)) return false;
+        Token star = advance();
+        if (type.kind() == TokenKind.VOID) throw error(star.pos(), "void pointers are not supported (only pointers to int)");
+        if (check(TokenKind.STAR)) throw error(peek().pos(), "pointers to pointers are not supported (only pointers to int)");
+        if (check(TokenKind.CONST)) throw error(peek().pos(), "const pointers ('* const') are not supported");
+        return true;
+    }
+
+    private FunctionDecl function(boolean returnsVoid, Token name, boolean returnsPointer) {
         expect(TokenKind.LPAREN, "after function name");
         List<Param> params = new ArrayList<>();
         if (check(TokenKind.VOID) && peek(1).kind() == TokenKind.RPAREN) {
@@ -162,44 +179,77 @@ public final class Parser {
                 Token type = spec.type();
                 if (type.kind() == TokenKind.VOID) throw error(type.pos(), "parameters cannot be void");
                 if (spec.isStatic() != null) throw error(spec.isStatic().pos(), "parameters cannot be static");
+                boolean pointer = stars(type);
                 Token p = expect(TokenKind.IDENT, "(a parameter name) after '" + type.text() + "'");
                 if (check(TokenKind.LBRACKET)) {
-                    throw error(peek().pos(), "array parameters are not supported: arrays cannot be passed to functions");
+                    // int a[] and int a[N] mean int *a: the caller's array is passed as its address.
+                    Token open = advance();
+                    if (pointer) throw error(open.pos(), "arrays of pointers are not supported");
+                    if (!check(TokenKind.RBRACKET)) {
+                        enter(open.pos(), "array parameter size");
+                        expression();
+                        leave();
+                    }
+                    expect(TokenKind.RBRACKET, "after array parameter");
+                    if (check(TokenKind.LBRACKET)) {
+                        throw error(peek().pos(), "two-dimensional array parameters are not supported (pass a pointer to the first element and index it as row * columns + column)");
+                    }
+                    pointer = true;
                 }
-                params.add(new Param(p.text(), p.pos(), spec.constant()));
+                params.add(new Param(p.text(), p.pos(), spec.constant(), pointer));
             } while (match(TokenKind.COMMA));
         }
         expect(TokenKind.RPAREN, "after parameters");
-        if (match(TokenKind.SEMI)) return new FunctionDecl(returnsVoid, name.text(), params, null, name.pos());
+        if (match(TokenKind.SEMI)) return new FunctionDecl(returnsVoid, name.text(), params, null, name.pos(), returnsPointer);
         if (!check(TokenKind.LBRACE)) throw error(peek().pos(), "expected '{' or ';' after function declarator, found " + peek().describe());
-        return new FunctionDecl(returnsVoid, name.text(), params, block(), name.pos());
+        return new FunctionDecl(returnsVoid, name.text(), params, block(), name.pos(), returnsPointer);
     }
 
     /** The part of a declaration after the name: optional brackets and initializer. */
-    private VarDecl declarator(Token name, Specifiers spec) {
+    private VarDecl declarator(Token name, Specifiers spec, boolean pointer) {
         boolean array = false;
-        Expr size = null;
+        Expr size = null, size2 = null;
         if (check(TokenKind.LBRACKET)) {
+            if (pointer) throw error(peek().pos(), "arrays of pointers are not supported");
             array = true;
             advance();
             if (!check(TokenKind.RBRACKET)) size = expression();
             expect(TokenKind.RBRACKET, "after array size");
-            if (check(TokenKind.LBRACKET)) throw error(peek().pos(), "multi-dimensional arrays are not supported");
+            if (check(TokenKind.LBRACKET)) {
+                Token open = advance();
+                if (size == null) throw error(open.pos(), "a two-dimensional array needs both sizes");
+                if (check(TokenKind.RBRACKET)) throw error(peek().pos(), "a two-dimensional array needs both sizes");
+                size2 = expression();
+                expect(TokenKind.RBRACKET, "after array size");
+                if (check(TokenKind.LBRACKET)) throw error(peek().pos(), "arrays of more than two dimensions are not supported");
+            }
         }
         boolean constant = spec.constant();
         boolean isStatic = spec.isStatic() != null;
-        if (!match(TokenKind.ASSIGN)) return new VarDecl(name.text(), name.pos(), array, size, null, null, null, constant, isStatic);
+        if (!match(TokenKind.ASSIGN)) return new VarDecl(name.text(), name.pos(), array, size, null, null, null, constant, isStatic, pointer, size2);
         SourcePos initPos = peek().pos();
         if (match(TokenKind.LBRACE)) {
             List<Expr> elems = new ArrayList<>();
             while (!check(TokenKind.RBRACE)) {
-                elems.add(assignment());
+                if (size2 != null && check(TokenKind.LBRACE)) {
+                    // A row's braces: its elements are placed from the row's start, the rest of the row is 0.
+                    Token row = advance();
+                    List<Expr> items = new ArrayList<>();
+                    while (!check(TokenKind.RBRACE)) {
+                        items.add(assignment());
+                        if (!match(TokenKind.COMMA)) break;
+                    }
+                    expect(TokenKind.RBRACE, "after a row's initializers");
+                    elems.add(new Expr.Comma(items.isEmpty() ? List.of(new Expr.IntLit(0, false, "0", row.pos())) : items, row.pos()));
+                } else {
+                    elems.add(assignment());
+                }
                 if (!match(TokenKind.COMMA)) break;
             }
             expect(TokenKind.RBRACE, "after initializer list");
-            return new VarDecl(name.text(), name.pos(), array, size, null, elems, initPos, constant, isStatic);
+            return new VarDecl(name.text(), name.pos(), array, size, null, elems, initPos, constant, isStatic, pointer, size2);
         }
-        return new VarDecl(name.text(), name.pos(), array, size, assignment(), null, initPos, constant, isStatic);
+        return new VarDecl(name.text(), name.pos(), array, size, assignment(), null, initPos, constant, isStatic, pointer, size2);
     }
 
     // ---- statements
@@ -240,12 +290,16 @@ public final class Parser {
         Specifiers spec = specifiers();
         if (inFor && spec.isStatic() != null) throw error(spec.isStatic().pos(), "a for-loop's declaration cannot be static");
         Token type = spec.type();
+        boolean pointer = stars(type);
         Token name = expect(TokenKind.IDENT, "(a name) after '" + type.text() + "'");
         if (check(TokenKind.LPAREN)) throw error(name.pos(), "functions cannot be declared inside a function");
         if (type.kind() == TokenKind.VOID) throw error(name.pos(), "variable '" + name.text() + "' declared void");
         List<VarDecl> vars = new ArrayList<>();
-        vars.add(declarator(name, spec));
-        while (match(TokenKind.COMMA)) vars.add(declarator(expect(TokenKind.IDENT, "(a name) in declaration"), spec));
+        vars.add(declarator(name, spec, pointer));
+        while (match(TokenKind.COMMA)) {
+            boolean p = stars(type);
+            vars.add(declarator(expect(TokenKind.IDENT, "(a name) in declaration"), spec, p));
+        }
         expect(TokenKind.SEMI, "after declaration");
         return new Stmt.Declaration(vars, start);
     }
@@ -447,6 +501,13 @@ public final class Parser {
     private Expr unary() {
         Token t = peek();
         if (t.kind() == TokenKind.SIZEOF) return sizeOf();
+        if (t.kind() == TokenKind.STAR || t.kind() == TokenKind.AMP) {
+            advance();
+            enter(t.pos(), "unary operator '" + t.text() + "'");
+            Expr operand = unary();
+            leave();
+            return t.kind() == TokenKind.STAR ? new Expr.Deref(operand, t.pos()) : new Expr.AddrOf(operand, t.pos());
+        }
         UnaryOperator op = switch (t.kind()) {
             case MINUS -> UnaryOperator.NEG; case PLUS -> UnaryOperator.PLUS;
             case TILDE -> UnaryOperator.BIT_NOT; case BANG -> UnaryOperator.LOGICAL_NOT;
@@ -506,13 +567,12 @@ public final class Parser {
                 levels++;
                 e = new Expr.IncDec(t.kind() == TokenKind.INC, false, e, t.pos());
             } else if (t.kind() == TokenKind.LBRACKET) {
-                if (!(e instanceof Expr.Name name)) throw error(t.pos(), "only a named array can be indexed");
                 advance();
                 enter(t.pos(), "array index");
                 Expr index = expression();
                 leave();
                 expect(TokenKind.RBRACKET, "after array index");
-                e = new Expr.Index(name, index, name.pos());
+                e = e instanceof Expr.Name name ? new Expr.Index(name, index, name.pos()) : new Expr.Subscript(e, index, t.pos());
             } else if (t.kind() == TokenKind.LPAREN) {
                 throw error(t.pos(), "only a named function can be called");
             } else {
@@ -528,6 +588,12 @@ public final class Parser {
         switch (t.kind()) {
             case INT_LIT: return new Expr.IntLit(t.value(), t.isHex(), t.text(), t.pos());
             case CHAR_LIT: return new Expr.IntLit(t.value(), false, t.text(), t.pos());
+            case STRING_LIT: {
+                // Adjacent literals are one, as in C: "ab" "cd" is "abcd".
+                StringBuilder chars = new StringBuilder(t.text());
+                while (check(TokenKind.STRING_LIT)) chars.append(advance().text());
+                return new Expr.StringLit(chars.toString(), t.pos());
+            }
             case IDENT: {
                 if (!check(TokenKind.LPAREN)) return new Expr.Name(t.text(), t.pos());
                 Token open = advance();

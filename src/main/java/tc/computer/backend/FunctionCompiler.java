@@ -128,6 +128,25 @@ final class FunctionCompiler {
                 commit(l.dst(), d);
             }
             case Instr.StoreElem s -> element(STORE, 0, use(s.src(), S1), s.array(), s.index());
+            case Instr.AddrOf a -> {
+                int d = target(a.dst(), S1);
+                switch (home(a.target())) {
+                    case Location.Global g -> out.emit(LI, d, 0, 0, g.address());
+                    case Location.Frame fr -> out.emit(ADDI, d, SP, 0, fr.offset() + pushed);
+                    case Location.Register r -> throw new IllegalStateException(a.target() + " has its address taken but lives in r" + r.r());
+                }
+                commit(a.dst(), d);
+            }
+            case Instr.Load l -> {
+                int address = use(l.address(), S2);
+                int d = target(l.dst(), S1);
+                out.emit(LOAD, d, address, 0, 0);
+                commit(l.dst(), d);
+            }
+            case Instr.Store s -> {
+                int address = use(s.address(), S2);
+                out.emit(STORE, 0, address, use(s.src(), S1), 0);
+            }
             case Instr.Swap s -> {
                 int a = use(s.a(), S1);
                 if (a != S1) out.emit(MOV, S1, a, 0, 0);

@@ -28,6 +28,8 @@ final class RegisterAllocator {
         Map<Var, Double> weight = new LinkedHashMap<>();
         for (Var v : f.params()) weight.put(v, 0.0);
         for (Var v : f.locals()) if (!v.isArray()) weight.put(v, 0.0);
+        // A variable whose address is taken lives in the frame, where a pointer can reach it.
+        for (Instr in : f.body()) if (in instanceof Instr.AddrOf a) weight.remove(a.target());
         int[] depth = loopDepth(f.body());
         for (int i = 0; i < f.body().size(); i++) {
             double w = Math.pow(10, Math.min(depth[i], 4));
@@ -68,6 +70,9 @@ final class RegisterAllocator {
             case Instr.Binary b -> List.of(b.dst(), b.left(), b.right());
             case Instr.LoadElem l -> List.of(l.dst(), l.index());
             case Instr.StoreElem s -> List.of(s.index(), s.src());
+            case Instr.AddrOf a -> List.of(a.dst());
+            case Instr.Load l -> List.of(l.dst(), l.address());
+            case Instr.Store st -> List.of(st.address(), st.src());
             case Instr.Swap s -> List.of(s.a(), s.b());
             case Instr.Branch b -> List.of(b.left(), b.right());
             case Instr.Call c -> {

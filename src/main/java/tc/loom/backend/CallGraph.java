@@ -81,6 +81,9 @@ final class CallGraph {
         return function.equals("main") ? callSites(function) > 0 : callSites(function) > 1;
     }
 
+    /** True when {@code function} lies on a call cycle: its cells are saved and restored around the calls that re-enter it. */
+    boolean isRecursive(String function) { return cyclic.contains(function); }
+
     /** True when some call cycle is reachable from main, so the program needs a call stack. */
     boolean hasRecursion() { return !cyclic.isEmpty(); }
 

@@ -52,6 +52,10 @@ final class FunctionSelector {
                 case Instr.Binary b -> arithmetic.binary(b.op(), b.dst(), b.left(), b.right());
                 case Instr.LoadElem l -> loadElem(l);
                 case Instr.StoreElem s -> storeElem(s);
+                // A pointer is a cell index: LOAD and STORE read it as an unsigned N-bit number.
+                case Instr.AddrOf a -> e.op(Opcode.MOV, refs.cell(a.dst()), Refs.constant(Word.wrap(refs.layout().cell(a.target()), refs.bits())));
+                case Instr.Load l -> e.op(Opcode.LOAD, refs.cell(l.dst()), refs.of(l.address()));
+                case Instr.Store st -> e.op(Opcode.STORE, refs.of(st.src()), refs.of(st.address()));
                 case Instr.Swap s -> { if (s.a() != s.b()) e.op(Opcode.SWAP, refs.cell(s.a()), refs.cell(s.b())); }
                 case Instr.Output o -> e.op(Opcode.MOV, OUTPUT, refs.of(o.value()));
                 case Instr.Device d -> throw new IllegalStateException("device builtins are refused before selection");

@@ -109,6 +109,9 @@ final class Liveness {
             case Instr.Binary b -> { use(use, b.left()); use(use, b.right()); def(def, b.dst()); }
             case Instr.LoadElem l -> { use(use, l.array()); use(use, l.index()); def(def, l.dst()); }
             case Instr.StoreElem s -> { use(use, s.array()); use(use, s.index()); use(use, s.src()); }
+            case Instr.AddrOf a -> { use(use, a.target()); def(def, a.dst()); }
+            case Instr.Load l -> { use(use, l.address()); def(def, l.dst()); }
+            case Instr.Store st -> { use(use, st.address()); use(use, st.src()); }
             case Instr.Swap s -> { use(use, s.a()); use(use, s.b()); }
             case Instr.Branch b -> { use(use, b.left()); use(use, b.right()); }
             case Instr.Call c -> { for (Operand a : c.args()) use(use, a); if (c.dst() != null) def(def, c.dst()); }

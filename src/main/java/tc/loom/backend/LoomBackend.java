@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tc.ir.Instr;
+import tc.ir.Var;
 import tc.ir.IrFunction;
 import tc.ir.IrProgram;
 import tc.loom.backend.Asm.Const;
@@ -40,6 +41,7 @@ public final class LoomBackend {
         refuseDevices(ir);
         IrProgram program = MulDivLowering.lower(ir);
         CallGraph graph = CallGraph.of(program);
+        refuseAddressesInRecursion(program, graph);
         MemoryLayout layout = MemoryLayout.forVariables(program, graph);
         Refs refs = new Refs(layout);
 
@@ -89,6 +91,27 @@ public final class LoomBackend {
         if (first != null)
             throw new CompileException(ir.source(), first.pos(), first.op().cName()
                     + " needs the Tensor Computer's seed machine: compile with --target tc --machine seed");
+    }
+
+    /**
+     * A recursive function's variables have one cell each, whose values a re-entering call saves
+     * on the stack and restores on return; a pointer to such a cell would reach whichever
+     * activation's value the cell holds at the time, and a write through it would be undone by the
+     * restore. So Loom refuses {@code &} of a recursive function's local or parameter (and passing
+     * its local arrays), at the variable's declaration; globals and non-recursive functions' variables are fine.
+     */
+    private static void refuseAddressesInRecursion(IrProgram program, CallGraph graph) {
+        for (IrFunction f : graph.functions()) {
+            if (!graph.isRecursive(f.name())) continue;
+            for (Instr i : f.body()) {
+                if (i instanceof Instr.AddrOf a && a.target().kind() != Var.Kind.GLOBAL) {
+                    throw new CompileException(program.source(), a.target().pos(), "the address of '" + a.target().name()
+                            + "' is taken in recursive function '" + f.name() + "': pointers to a recursive function's variables"
+                            + " are not supported on Loom (its recursion saves and restores their cells); make the variable global or static,"
+                            + " or compile with --target tc");
+                }
+            }
+        }
     }
 
     private static void checkData(IrProgram program, CallGraph graph, MemoryLayout layout, MachineConfig config) {
