@@ -220,6 +220,9 @@ final class LearnCommand implements Callable<Integer> {
             LibraryDir dir = libraryDir == null ? null : LibraryDir.open(libraryDir);
             Library library = dir == null ? Library.EMPTY : dir.library();
             CReference ref = CReference.compile(source, function, Math.max(options.trainTo(), options.testTo()));
+            // every case is drawn (and the reference run on it) before the progress bar: a refusal comes alone
+            FromC.task(ref, options, seed, FromC.scratchStages(ref.signature().shape())[0]);
+            FromC.reportTask(ref, options, seed, FromC.scratchStages(ref.signature().shape())[0]);
             long b = budget != null ? budget : LearnFrom.defaultBudget(ref.signature().shape());
             ProgressBar bar = json ? null : new ProgressBar(spec.commandLine().getErr(), ref.signature().function() + " seed " + seed, b);
             LearnFrom.Outcome o;

@@ -134,7 +134,7 @@ public final class CReference {
         }
         List<Param> params = f.params();
         boolean[] arrays = new boolean[params.size()];
-        for (int k = 0; k < params.size(); k++) arrays[k] = isArray(source, params.get(k));
+        for (int k = 0; k < params.size(); k++) arrays[k] = params.get(k).pointer(); // int a[] and int *a alike
         String where = source.name() + ":" + f.pos().line() + ":" + f.pos().column() + ": ";
         String expected = "; the learner takes int f(int x, ...) with 1-4 ints, int f(int a[], int n, ...) or void f(int a[], int n, ...) with up to 2 more ints";
         boolean anyArray = false;
@@ -154,22 +154,6 @@ public final class CReference {
 
     private static String names(List<FunctionDecl> defined) {
         return defined.isEmpty() ? "" : " (it defines " + String.join(", ", defined.stream().map(FunctionDecl::name).toList()) + ")";
-    }
-
-    /**
-     * Whether a parameter is an array or pointer, read from the source around its name ({@code
-     * int a[]}: a '[' after it; {@code int *a}: a '*' before it), so that this works whatever the
-     * syntax tree records of a parameter's type.
-     */
-    static boolean isArray(SourceFile source, Param p) {
-        String line = source.line(p.pos().line());
-        int at = p.pos().column() - 1;
-        int after = at + p.name().length();
-        while (after < line.length() && Character.isWhitespace(line.charAt(after))) after++;
-        if (after < line.length() && line.charAt(after) == '[') return true;
-        int before = at - 1;
-        while (before >= 0 && Character.isWhitespace(line.charAt(before))) before--;
-        return before >= 0 && line.charAt(before) == '*';
     }
 
     /** Globals for the inputs and a main that calls the function on them. */
