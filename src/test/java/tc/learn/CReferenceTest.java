@@ -53,6 +53,31 @@ class CReferenceTest {
         assertTrue(e.getMessage().contains("does not return within") && e.getMessage().contains("(3)"), e.getMessage());
     }
 
+    @Test void arraySignaturesPassTheArrayAndAnswerFromItOrInPlace() {
+        CReference sum = ref("int f(int *a, int n, int k) { int s = 0; for (int i = 0; i < n; i++) s += a[i] * k; return s; }", null);
+        assertEquals(CReference.Shape.ARRAY_TO_INT, sum.signature().shape());
+        assertEquals(3, sum.signature().inputs());
+        assertArrayEquals(new int[]{(1 + 2 + 3) * 5}, sum.run(new int[]{1, 2, 3}, new int[]{5}));
+        CReference rev = ref("void f(int a[], int n) { for (int i = 0; i < n / 2; i++) { int t = a[i]; a[i] = a[n - 1 - i]; a[n - 1 - i] = t; } }", null);
+        assertEquals(CReference.Shape.ARRAY_IN_PLACE, rev.signature().shape());
+        assertArrayEquals(new int[]{4, 3, 2, 1}, rev.run(new int[]{1, 2, 3, 4}, new int[0]));
+        var two = assertThrows(CReference.Refused.class, () -> ref("int f(int a[], int b[]) { return a[0]; }", null));
+        assertTrue(two.getMessage().contains("not as (int a[], int n, ...)"), two.getMessage());
+    }
+
+    @Test void readingOrWritingOutsideTheArrayIsCaught() {
+        var read = assertThrows(CReference.Refused.class, () -> ref("int f(int a[], int n) { return a[n]; }", null).run(new int[]{1, 2}, new int[0]));
+        assertTrue(read.getMessage().contains("reads outside its array"), read.getMessage());
+        var before = assertThrows(CReference.Refused.class, () -> ref("int f(int a[], int n) { return a[-1] + n; }", null).run(new int[]{1}, new int[0]));
+        assertTrue(before.getMessage().contains("reads outside its array"), before.getMessage());
+        var write = assertThrows(CReference.Refused.class, () -> ref("void f(int a[], int n) { a[n] = 0; }", null).run(new int[]{1, 2}, new int[0]));
+        assertTrue(write.getMessage().contains("writes outside its array (a[2]"), write.getMessage());
+        var below = assertThrows(CReference.Refused.class, () -> ref("void f(int a[], int n) { a[-2] = 5; }", null).run(new int[]{1}, new int[0]));
+        assertTrue(below.getMessage().contains("writes outside its array (a[-2]"), below.getMessage());
+        // reading within the array, whatever lies around it, is fine
+        assertArrayEquals(new int[]{2}, ref("int f(int a[], int n) { return a[n - 1]; }", null).run(new int[]{1, 2}, new int[0]));
+    }
+
     @Test void mainIsRefused() {
         var e = assertThrows(CReference.Refused.class, () -> ref("int main() { return 0; }", null));
         assertTrue(e.getMessage().contains("defines main"), e.getMessage());

@@ -65,6 +65,27 @@ class LearnFromTest {
         assertEquals(own, o.provenance().template() + o.provenance().search());
     }
 
+    @Test void anArrayToIntFunctionOutsideTheSuiteGeneralisesToLengthsNeverTrainedOn() {
+        CReference ref = CReference.compile(resource("sum_twice.c"), null, 8);
+        LearnFrom.Outcome o = LearnFrom.learn(ref, FromC.Options.DEFAULT, 1, 5_000, Variants.SEARCH_ONLY, 4, Library.EMPTY, e -> { });
+        assertTrue(o.solved());
+        assertEquals(1.0, o.reportAccuracy());
+        Task report = FromC.reportTask(ref, FromC.Options.DEFAULT, 1, o.stages().get(o.stages().size() - 1).scratch());
+        for (TaskCase c : report.test()) assertTrue(c.registers()[1] >= 5 && c.registers()[1] <= 8, "held-out lengths 5..8");
+        for (TaskCase c : o.task().train()) assertTrue(c.registers()[1] >= 1 && c.registers()[1] <= 4, "trained on 1..4");
+        agreesWithTheReference(o.result().program(), report, ref);
+        assertTrue(o.provenance().template() > 0 && o.provenance().search() > 0, o.provenance().toString());
+    }
+
+    @Test void anArrayToArrayFunctionOutsideTheSuiteGeneralisesToLengthsNeverTrainedOn() {
+        CReference ref = CReference.compile(resource("negate_all.c"), null, 8);
+        assertEquals(CReference.Shape.ARRAY_IN_PLACE, ref.signature().shape());
+        LearnFrom.Outcome o = LearnFrom.learn(ref, FromC.Options.DEFAULT, 1, 5_000, Variants.SEARCH_ONLY, 4, Library.EMPTY, e -> { });
+        assertTrue(o.solved());
+        assertEquals(1.0, o.reportAccuracy());
+        agreesWithTheReference(o.result().program(), FromC.reportTask(ref, FromC.Options.DEFAULT, 1, o.stages().get(o.stages().size() - 1).scratch()), ref);
+    }
+
     @Test void casesFollowTheCompiledFunctionAndTheSeed() {
         CReference ref = CReference.compile(resource("sign.c"), null, 8);
         Task a = FromC.task(ref, FromC.Options.DEFAULT, 3, 1), b = FromC.task(ref, FromC.Options.DEFAULT, 3, 1), c = FromC.task(ref, FromC.Options.DEFAULT, 4, 1);
