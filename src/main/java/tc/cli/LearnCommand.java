@@ -314,6 +314,7 @@ final class LearnCommand implements Callable<Integer> {
         Map<Variants, Map<String, List<LearnResult>>> ablations = new LinkedHashMap<>();
         if (!noAblations) {
             for (Variants v : Variants.values()) {
+                if (v == Variants.GRADIENT_GUIDED) continue; // measured on the --from tasks (--from-table), not in this table
                 Map<String, List<LearnResult>> row = new LinkedHashMap<>();
                 for (String name : LearnTable.ABLATION_TASKS) row.put(name, v == Variants.FULL ? results.get(name) : runs(v, name));
                 ablations.put(v, row);
