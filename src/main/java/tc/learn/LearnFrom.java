@@ -41,7 +41,7 @@ public final class LearnFrom {
         List<Stage> stages = new ArrayList<>();
         long spent = 0;
         for (int s = 0; s < grants.length; s++) {
-            long share = s == grants.length - 1 ? budget - spent : budget / 3;
+            long share = s == grants.length - 1 ? budget - spent : Math.max(1, budget / 3); // the first stage always runs
             if (share <= 0) break;
             Task task = FromC.task(ref, options, seed, grants[s]);
             long before = spent;

@@ -115,6 +115,15 @@ class LearnFromTest {
         assertEquals(30, o.stages().get(0).result().episodesTotal());
     }
 
+    @Test void aBudgetTooSmallToSplitStillRunsTheFirstStage() {
+        CReference ref = CReference.compile(resource("sign.c"), null, 8);
+        for (long budget : new long[]{1, 2}) {
+            LearnFrom.Outcome o = LearnFrom.learn(ref, FromC.Options.DEFAULT, 1, budget, Variants.SEARCH_ONLY, 4, Library.EMPTY, e -> { });
+            assertEquals(budget, o.episodesTotal());
+            assertFalse(o.stages().isEmpty());
+        }
+    }
+
     @Test void optionsAreChecked() {
         assertThrows(IllegalArgumentException.class, () -> new FromC.Options(5, 4, 1, 4, 5, 8, 24, 0));
         assertThrows(IllegalArgumentException.class, () -> new FromC.Options(0, 4, 3, 2, 5, 8, 24, 0));
