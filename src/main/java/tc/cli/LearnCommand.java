@@ -106,6 +106,8 @@ final class LearnCommand implements Callable<Integer> {
     @Option(names = "--no-ablations", description = "With --table: skip the ablation rows.")
     boolean noAblations;
 
+    @picocli.CommandLine.Mixin PopulationOptions populationSearch;
+
     @Option(names = "--no-library", description = "For a library task (max3, gcd3, sum_abs): learn it without calling the routines of the tasks it uses (the table's 'without' column).")
     boolean noLibrary;
 
@@ -127,10 +129,12 @@ final class LearnCommand implements Callable<Integer> {
         if (fromTable) return fromTable();
         if (from != null) {
             if (table || task != null) throw usage("--from goes without --task and --table");
+            if (populationSearch.enabled()) throw usage("--islands and --spark go with --task, not --from");
             return learnFrom(v);
         }
         if (function != null || maxLength != null || libraryDir != null) throw usage("--function, --max-length and --library go with --from");
         if (out != null && !table) throw usage("--out goes with --table (or with --from)");
+        if (populationSearch.enabled()) return populationSearch.learn(spec.commandLine(), table, task, v, seed, budget, population, json);
         if (table) return table();
         if (task == null) throw usage("give --task NAME or --table");
         if (!TaskSuite.ALL.contains(task)) throw usage("unknown task '" + task + "': choose one of " + String.join(", ", TaskSuite.ALL));

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tc", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Tensor Computer: compile C to Loom's ISA and run it.",
         subcommands = {CompileCommand.class, RunCommand.class, RunStateCommand.class, VerifyCommand.class, AsmCommand.class, DisasmCommand.class,
-                DemoCommand.class, BenchCommand.class, LearnCommand.class, CommandLine.HelpCommand.class,
+                DemoCommand.class, BenchCommand.class, LearnCommand.class, SelfhostCommand.class, ServeCommand.class, ExportCommand.class, CommandLine.HelpCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class},
         synopsisSubcommandLabel = "COMMAND",
         footer = {"", "Run 'tc COMMAND --help' for the options of one command."})

@@ -25,7 +25,7 @@ final class RunFlags {
 
     @Option(names = "--profile", paramLabel = "PROFILE",
             description = {"Weights for the transformer engines: exact (default: the defects fixed, equal to the interpreter) or loom-v1 (the reference's, defects included).",
-                    "Needs a transformer --engine (dense, sparse, fast, softmax), except on a Loom state file, the transformer's own "
+                    "Needs a transformer --engine (dense, sparse, fast, softmax, onnx), except on a Loom state file, the transformer's own "
                             + "input: there --profile alone runs the fast engine, as 'tc verify' does, and says so on stderr."})
     String profile;
 

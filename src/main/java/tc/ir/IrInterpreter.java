@@ -145,8 +145,14 @@ public final class IrInterpreter {
                         cells(f, s.array())[k] = read(f, s.src());
                     }
                     case Instr.AddrOf a -> set(f, a.dst(), address(cells(f, a.target())));
-                    case Instr.Load l -> set(f, l.dst(), memory(read(f, l.address()))[0][offset]);
-                    case Instr.Store st -> memory(read(f, st.address()))[0][offset] = read(f, st.src());
+                    case Instr.Load l -> {
+                        MemoryWord w = memory(read(f, l.address()));
+                        set(f, l.dst(), w.cells()[w.index()]);
+                    }
+                    case Instr.Store st -> {
+                        MemoryWord w = memory(read(f, st.address()));
+                        w.cells()[w.index()] = read(f, st.src());
+                    }
                     case Instr.Swap s -> {
                         int a = read(f, s.a());
                         int b = read(f, s.b());
@@ -201,8 +207,8 @@ public final class IrInterpreter {
         return new Result(status, retval, List.copyOf(outputs), vars, steps);
     }
 
-    /** Where {@link #memory} found the last address: the offset in the region it returns. */
-    private int offset;
+    /** The word at an address: cell {@code index} of a variable's cells. */
+    private record MemoryWord(int[] cells, int index) {}
 
     /** The address of a variable's cells, given one on first use. */
     private int address(int[] cells) throws OutOfBounds {
@@ -217,13 +223,12 @@ public final class IrInterpreter {
         return Word.wrap(a, bits);
     }
 
-    /** The cells holding the word at {@code address} (in a one-element holder), with {@link #offset} set. */
-    private int[][] memory(int address) throws OutOfBounds {
+    /** The word at {@code address} (an unsigned N-bit word), which some live variable must cover. */
+    private MemoryWord memory(int address) throws OutOfBounds {
         int a = Word.unsigned(address, bits);
         var e = regions.floorEntry(a);
         if (e == null || a - e.getKey() >= e.getValue().length) throw new OutOfBounds();
-        offset = a - e.getKey();
-        return new int[][] {e.getValue()};
+        return new MemoryWord(e.getValue(), a - e.getKey());
     }
 
     /** Frees the addresses a returning frame's variables had. */

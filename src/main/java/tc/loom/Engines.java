@@ -17,7 +17,7 @@ import tc.loom.transformer.weights.loomv1.LoomV1Weights;
  *
  * <p>Two families: engines with the ideal ISA's semantics ({@link #all()}: the interpreter), which
  * the golden corpus runs on in {@code CorpusTest}, and the transformer engines ({@code dense},
- * {@code sparse}, {@code softmax}), which run a weight profile: {@code exact} (the default; equal
+ * {@code sparse}, {@code fast}, {@code softmax}, and {@code onnx}: the step as an ONNX graph on ONNX Runtime), which run a weight profile: {@code exact} (the default; equal
  * to the interpreter, so {@code ExactCorpusTest} runs the corpus on it) or {@code loom-v1} (the
  * reference's weights, defects included, so not held to the corpus).
  */

@@ -15,7 +15,7 @@ import java.util.List;
  * <p>The layers, bottom up: {@code source} (files, positions, diagnostics) → {@code ir} (the IR
  * and N-bit words) → {@code c} (the C front end, which lowers into the IR) → the two machines
  * {@code loom} and {@code computer} (each with its ISA, back end, interpreter and engines) →
- * {@code learn} and {@code bench} → {@code cli}. A layer may use only layers below it.
+ * {@code learn} and {@code bench} → {@code web} (tc serve, above learn: its pages run learning) → {@code cli}. A layer may use only layers below it.
  */
 final class ArchitectureRules {
     private final String root;
@@ -39,21 +39,23 @@ final class ArchitectureRules {
                 .layer("computer").definedBy(pkg("computer"))
                 .layer("learn").definedBy(pkg("learn"))
                 .layer("bench").definedBy(pkg("bench"))
+                .layer("web").definedBy(pkg("web"))
                 .layer("cli").definedBy(pkg("cli"))
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("learn").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("web").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("learn").mayOnlyBeAccessedByLayers("web", "cli")
                 .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("loom").mayOnlyBeAccessedByLayers("learn", "bench", "cli")
-                .whereLayer("computer").mayOnlyBeAccessedByLayers("learn", "bench", "cli")
-                .whereLayer("c").mayOnlyBeAccessedByLayers("loom", "computer", "learn", "bench", "cli")
-                .whereLayer("ir").mayOnlyBeAccessedByLayers("c", "loom", "computer", "learn", "bench", "cli")
-                .whereLayer("source").mayOnlyBeAccessedByLayers("ir", "c", "loom", "computer", "learn", "bench", "cli")
+                .whereLayer("loom").mayOnlyBeAccessedByLayers("learn", "bench", "web", "cli")
+                .whereLayer("computer").mayOnlyBeAccessedByLayers("learn", "bench", "web", "cli")
+                .whereLayer("c").mayOnlyBeAccessedByLayers("loom", "computer", "learn", "bench", "web", "cli")
+                .whereLayer("ir").mayOnlyBeAccessedByLayers("c", "loom", "computer", "learn", "bench", "web", "cli")
+                .whereLayer("source").mayOnlyBeAccessedByLayers("ir", "c", "loom", "computer", "learn", "bench", "web", "cli")
                 .allowEmptyShould(true);
     }
 
     /** Every class sits in one of the layers, so the layer rule sees all of them. */
     ArchRule everyClassIsInALayer() {
-        List<String> layers = List.of("source", "ir", "c", "loom", "computer", "learn", "bench", "cli");
+        List<String> layers = List.of("source", "ir", "c", "loom", "computer", "learn", "bench", "web", "cli");
         return classes().should().resideInAnyPackage(layers.stream().map(this::pkg).toArray(String[]::new)).allowEmptyShould(true);
     }
 
@@ -62,7 +64,7 @@ final class ArchitectureRules {
      * compute from weight matrices and state only, never by asking an interpreter.
      */
     ArchRule transformerNeverUsesAnInterpreter() {
-        return noClasses().that().resideInAnyPackage(pkg("loom.transformer"), pkg("loom.engine"))
+        return noClasses().that().resideInAnyPackage(pkg("loom.transformer"), pkg("loom.engine"), pkg("loom.onnx"))
                 .should().dependOnClassesThat().resideInAnyPackage(pkg("loom.interp"), pkg("computer.interp"))
                 .orShould().dependOnClassesThat().haveSimpleName("IrInterpreter")
                 .allowEmptyShould(true);

@@ -24,7 +24,7 @@ class ArchitectureTest {
     static void importProduct() {
         product = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("tc");
         // Every layer is really there: an empty import would make every rule pass.
-        for (String layer : new String[] {"tc.source.", "tc.ir.", "tc.c.", "tc.loom.", "tc.computer.", "tc.learn.", "tc.bench.", "tc.cli."})
+        for (String layer : new String[] {"tc.source.", "tc.ir.", "tc.c.", "tc.loom.", "tc.computer.", "tc.learn.", "tc.bench.", "tc.web.", "tc.cli."})
             assertTrue(product.stream().anyMatch(c -> c.getName().startsWith(layer)), "no classes imported from " + layer);
     }
 
@@ -58,6 +58,8 @@ class ArchitectureTest {
     @Test void theIrReachingIntoTheFrontEndIsCaught() { failsOn("upward", ArchitectureRules::layersDependDownwards); }
 
     @Test void aMachineUsingBenchmarkCodeIsCaught() { failsOn("benchinmachine", ArchitectureRules::layersDependDownwards); }
+
+    @Test void anEngineUsingTheWebServerIsCaught() { failsOn("webbelow", ArchitectureRules::layersDependDownwards); }
 
     @Test void aClassOutsideTheLayersIsCaught() { failsOn("stray", ArchitectureRules::everyClassIsInALayer); }
 

@@ -134,6 +134,16 @@ class PointersTest {
     }
 
     @Test
+    void aPointerToConstMovesAndReads() {
+        IrInterpreter.Result r = run("""
+                const int table[4] = {3, 1, 4, 1};
+                int sum(const int *p, int n) { int s = 0; while (n-- > 0) s += *p++; return s; }
+                int main() { const int *q = table + 1; q++; return sum(table, 4) * 10 + *q; }""", 16);
+        assertEquals(94, r.retval());
+        assertEquals(1, run("int main() { return sizeof(int *); }", 8).retval());
+    }
+
+    @Test
     void anAddressOutsideEveryVariableStopsTheInterpreter() {
         IrInterpreter.Result r = IrInterpreter.run(Programs.compile("int main() { int a[2]; int *p = a; return p[5]; }", 16), 1000);
         assertEquals(IrInterpreter.Status.INDEX_OUT_OF_BOUNDS, r.status());
@@ -168,8 +178,14 @@ class PointersTest {
                 c("int g[2][3];\nint main() { return g[2][0]; }", "array index 2 is out of bounds for 'g' (size 2)", 2, 23),
                 c("int g[2][3];\nint main() { return g[1][3]; }", "column index 3 is out of bounds for 'g' (3 columns)", 2, 26),
                 c("int g[2][3] = {{1, 2, 3, 4}};\nint main() { return 0; }", "too many initializers in a row of 'g' (3 columns)", 1, 26),
-                c("const int a[2] = {1, 2};\nint f(int *p) { return *p; }\nint main() { return f(a); }",
-                        "const array 'a' cannot be used as a pointer (its elements could be written through it)", 3, 23),
+                c("const int a[2] = {1, 2};\nint f(int *p) { return *p; }\nint main() { return f(a + 1); }",
+                        "cannot pass an address of const ints where a pointer to (non-const) int is expected (declare the pointer 'const int *')", 3, 23),
+                c("int f(const int *p) { p++; *p = 1; return 0; }\nint main() { return 0; }",
+                        "cannot assign to an int through a pointer to const int", 1, 28),
+                c("int f(const int a[]) { a[0] = 1; return 0; }\nint main() { return 0; }",
+                        "cannot assign to an int through 'a', a pointer to const int", 1, 24),
+                c("int main() { const int a[2] = {1, 2}; const int *p = a; int *q = p; return 0; }",
+                        "cannot initialize 'q' with an address of const ints where a pointer to (non-const) int is expected (declare the pointer 'const int *')", 1, 66),
                 c("int x;\nint *p = &x;\nint main() { return 0; }",
                         "initializer of global pointer 'p' must be 0 (addresses are not constants here; assign the address in a function)", 2, 10),
                 c("char s[2] = \"abc\";\nint main() { return 0; }", "string of 3 characters is too long for 's' (size 2)", 1, 13),

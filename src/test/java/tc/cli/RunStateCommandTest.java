@@ -115,7 +115,7 @@ class RunStateCommandTest {
             for (String profile : new String[] {"exact", "loom-v1"}) {
                 Cli r = Cli.run("run", file, "--profile", profile);
                 assertEquals(2, r.exit(), file + ": " + r.err());
-                assertTrue(r.err().startsWith("tc: error: --profile " + profile + " needs a transformer --engine (dense, sparse, fast, softmax)"), r.err());
+                assertTrue(r.err().startsWith("tc: error: --profile " + profile + " needs a transformer --engine (dense, sparse, fast, softmax, onnx)"), r.err());
                 assertEquals("", r.out());
             }
         }
@@ -133,7 +133,7 @@ class RunStateCommandTest {
         assertEquals("", r.err());
         for (String cmd : new String[] {"run", "run-state"}) {
             String help = Cli.run(cmd, "--help").out().replaceAll("\\s+", " ");
-            assertTrue(help.contains("Needs a transformer --engine (dense, sparse, fast, softmax), except on a Loom state file"), help);
+            assertTrue(help.contains("Needs a transformer --engine (dense, sparse, fast, softmax, onnx), except on a Loom state file"), help);
         }
     }
 }

@@ -83,7 +83,7 @@ class VerifyCommandTest {
     @Test void profileAndEngineErrorsAreUsageErrors() {
         Cli interp = Cli.run("verify", FIB_STATE, "--engine", "interp");
         assertEquals(2, interp.exit());
-        assertTrue(interp.err().contains("'interp' is not one: choose one of dense, sparse, fast, softmax"), interp.err());
+        assertTrue(interp.err().contains("'interp' is not one: choose one of dense, sparse, fast, softmax, onnx"), interp.err());
         Cli unknown = Cli.run("verify", FIB_STATE, "--profile", "v9");
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("unknown profile 'v9'"), unknown.err());

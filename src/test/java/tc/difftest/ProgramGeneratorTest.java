@@ -84,6 +84,54 @@ class ProgramGeneratorTest {
         assertTrue(recursive >= 10, "only " + recursive + " of 200 programs recurse");
     }
 
+    /**
+     * Every program is a pointer and array-parameter program: main calls a function that takes an
+     * array by reference, passing it an array (or part of one), and walks an array with a
+     * pointer; across 200 programs, pointer parameters are read and written, addresses of scalars
+     * and elements are passed, and addresses are subtracted and compared.
+     */
+    @Test
+    void everyProgramPassesArraysByReferenceAndUsesPointers() {
+        java.util.Map<Class<?>, Integer> programsWith = new java.util.HashMap<>();
+        int bothSpellings = 0;
+        for (long seed = 0; seed < 200; seed++) {
+            var g = ProgramGenerator.generate(seed, seed % 2 == 0 ? 8 : 16);
+            GenAst.Function main = g.ast().functions().get(g.ast().functions().size() - 1);
+            boolean passesArray = false;
+            for (GenAst.Stmt s : main.body()) {
+                if (s instanceof GenAst.CallStmt c) {
+                    GenAst.Function callee = g.ast().functions().stream().filter(f -> f.name().equals(c.function())).findFirst().orElseThrow();
+                    if (!callee.arrayParams().isEmpty()) passesArray = true;
+                }
+            }
+            assertTrue(passesArray, "seed " + seed + ": main passes no array by reference\n" + g.text());
+            assertTrue(count(main.body(), s -> s instanceof GenAst.PtrWalk) > 0, "seed " + seed + ": main walks no array with a pointer");
+            java.util.Set<Class<?>> kinds = new java.util.HashSet<>();
+            nodes(g.ast(), kinds);
+            for (Class<?> k : kinds) programsWith.merge(k, 1, Integer::sum);
+            if (g.text().contains("[]") && g.text().contains("int *a")) bothSpellings++;
+        }
+        for (Class<?> k : List.of(GenAst.Deref.class, GenAst.AddressOf.class, GenAst.Address.class, GenAst.PtrDiff.class, GenAst.PtrCmp.class))
+            assertTrue(programsWith.getOrDefault(k, 0) >= 20, "only " + programsWith.getOrDefault(k, 0) + " of 200 programs have a " + k.getSimpleName());
+        assertTrue(bothSpellings >= 5, "only " + bothSpellings + " programs use both int a[] and int *a");
+    }
+
+    /** The classes of every AST node reachable from {@code node} (records and lists, walked by their components). */
+    private static void nodes(Object node, java.util.Set<Class<?>> out) {
+        if (node instanceof List<?> list) {
+            for (Object o : list) nodes(o, out);
+        } else if (node instanceof Record r) {
+            out.add(r.getClass());
+            for (var c : r.getClass().getRecordComponents()) {
+                try {
+                    nodes(c.getAccessor().invoke(r), out);
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+    }
+
     @Test
     void rejectsOtherWordWidths() {
         assertThrows(IllegalArgumentException.class, () -> ProgramGenerator.generate(1, 32));

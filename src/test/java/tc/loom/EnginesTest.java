@@ -11,7 +11,7 @@ import tc.loom.engine.Engine;
 class EnginesTest {
     @Test void theCorpusEnginesAreTheIdealOnes() {
         assertEquals(List.of("interp"), Engines.all().stream().map(Engine::name).toList());
-        assertEquals(List.of("interp", "dense", "sparse", "fast", "softmax"), Engines.names());
+        assertEquals(List.of("interp", "dense", "sparse", "fast", "softmax", "onnx"), Engines.names());
     }
 
     @Test void transformerEnginesNeedAProfileThatExists() {
@@ -19,7 +19,7 @@ class EnginesTest {
         assertTrue(Engines.get("dense", "loom-v1").description().contains("loom-v1"));
         assertTrue(Engines.get("sparse").description().contains("exact"), "exact is the default profile");
         assertTrue(Engines.get("dense", "exact").description().contains("exact"));
-        assertEquals(List.of("dense", "sparse", "fast", "softmax"), Engines.exact().stream().map(Engine::name).toList());
+        assertEquals(List.of("dense", "sparse", "fast", "softmax", "onnx"), Engines.exact().stream().map(Engine::name).toList());
         var unknown = assertThrows(IllegalArgumentException.class, () -> Engines.get("sparse", "v9"));
         assertTrue(unknown.getMessage().contains("exact, loom-v1"), unknown.getMessage());
         var noWeights = assertThrows(IllegalArgumentException.class, () -> Engines.get("interp", "loom-v1"));

@@ -10,8 +10,10 @@ import tc.source.SourcePos;
  * @param pos      the name's position
  * @param array    declared with brackets
  * @param size     the bracketed size expression; null for scalars and for {@code a[]}
- * @param init     a scalar initializer, or null
- * @param initList a brace initializer's elements, or null
+ * @param init     a scalar initializer, or a string literal initialising an array, or null
+ * @param initList a brace initializer's elements, or null; in a two-dimensional array's, a braced
+ *                 row is one {@link Expr.Comma} of the row's elements (a comma expression cannot
+ *                 appear there otherwise: initializer elements are assignment expressions)
  * @param initPos  where the initializer starts (null without one)
  * @param constant declared {@code const}: never assigned after its initializer
  * @param pointer  declared {@code int *name}: a pointer to int

@@ -33,6 +33,8 @@ public final class Checker implements ConstEval.Facts {
     private final Map<Expr.SizeOf, Integer> sizes = new IdentityHashMap<>();
     private final Map<Expr, CType> types = new IdentityHashMap<>();
     private final Map<VarDecl, List<Expr>> elements = new IdentityHashMap<>();
+    /** Pointer-valued expressions that point at const ints: nothing may be written through them. */
+    private final Set<Expr> constAddresses = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     /** Each function's first declaration: its parameters' and result's types. */
     private final Map<String, FunctionDecl> signatures = new LinkedHashMap<>();
     private final List<VarSymbol> globals = new ArrayList<>();
@@ -129,7 +131,8 @@ public final class Checker implements ConstEval.Facts {
         for (Param p : f.params()) {
             checkReservedName(p.name(), p.pos());
             if (scope.local(p.name()) != null) throw error(p.pos(), "redefinition of parameter '" + p.name() + "'");
-            VarSymbol v = new VarSymbol(p.name(), p.pos(), VarSymbol.Kind.PARAM, f.name(), false, 1, p.constant(), p.pointer(), 0);
+            VarSymbol v = new VarSymbol(p.name(), p.pos(), VarSymbol.Kind.PARAM, f.name(), false, 1, p.constant() && !p.pointer(), p.pointer(), 0);
+            if (p.constant() && p.pointer()) v.markPointeeConstant();
             scope.declare(v);
             resolution.put(p, v);
         }
@@ -273,13 +276,14 @@ public final class Checker implements ConstEval.Facts {
         } else if (d.initList() != null) {
             throw error(d.initPos(), "scalar '" + d.name() + "' cannot have a brace-enclosed initializer");
         }
-        VarSymbol v = new VarSymbol(d.name(), d.pos(), kind, function, d.array(), size, d.constant(), d.pointer(), columns);
+        VarSymbol v = new VarSymbol(d.name(), d.pos(), kind, function, d.array(), size, d.constant() && !d.pointer(), d.pointer(), columns);
+        if (d.constant() && d.pointer()) v.markPointeeConstant();
         if (!enter) return v;
         // C scope: the name is visible in its own initializer.
         scope.declare(v);
         resolution.put(d, v);
         if (kind != VarSymbol.Kind.GLOBAL) {
-            if (d.init() != null && !d.array()) assignable(d.pointer() ? CType.POINTER : CType.INT, d.init(), "initialize '" + d.name() + "' with");
+            if (d.init() != null && !d.array()) assignable(d.pointer() ? CType.POINTER : CType.INT, d.init(), "initialize '" + d.name() + "' with", v.isPointeeConstant());
             for (Expr e : elements.getOrDefault(d, List.of())) if (e != null) integer(e, "an array element");
         }
         return v;
@@ -306,7 +310,7 @@ public final class Checker implements ConstEval.Facts {
         List<Expr> cells = new ArrayList<>();
         for (Expr e : d.initList()) {
             if (e instanceof Expr.Comma row) {
-                if (cells.size() % columns != 0) while (cells.size() % columns != 0) cells.add(null);
+                while (cells.size() % columns != 0) cells.add(null); // a braced row starts a new row
                 if (row.items().size() > columns) throw error(row.items().get(columns).start(), "too many initializers in a row of '" + d.name() + "' (" + columns + " columns)");
                 cells.addAll(row.items());
                 while (cells.size() % columns != 0) cells.add(null);
@@ -456,10 +460,24 @@ public final class Checker implements ConstEval.Facts {
     }
 
     /** Checks that {@code e} can be stored where a {@code want} goes ({@code what}: "assign", "return", "pass"…). */
-    private void assignable(CType want, Expr e, String what) {
+    private void assignable(CType want, Expr e, String what) { assignable(want, e, what, false); }
+
+    /** As above; {@code constOk} when the place is a pointer to const, which may hold a const array's address. */
+    private void assignable(CType want, Expr e, String what, boolean constOk) {
         CType got = value(e);
-        if (got == want || (want == CType.POINTER && isNull(e, got))) return;
+        if (got == want || (want == CType.POINTER && isNull(e, got))) {
+            if (got == CType.POINTER && !constOk && constAddresses.contains(e)) {
+                throw error(e.start(), "cannot " + what + " an address of const ints where a pointer to (non-const) int is expected"
+                        + " (declare the pointer 'const int *')");
+            }
+            return;
+        }
         throw error(e.start(), "cannot " + what + " " + got.described() + " where " + want.described() + " is expected");
+    }
+
+    private CType constAddress(Expr e, CType t) {
+        constAddresses.add(e);
+        return typed(e, t);
     }
 
     private CType typed(Expr e, CType t) {
@@ -484,14 +502,15 @@ public final class Checker implements ConstEval.Facts {
             case Expr.Name n -> {
                 VarSymbol v = resolve(n);
                 if (v.isTwoDimensional()) throw error(n.pos(), "two-dimensional array '" + n.name() + "' used without indices");
-                if (v.isArray()) {
-                    if (v.isConstant()) throw error(n.pos(), "const array '" + n.name() + "' cannot be used as a pointer (its elements could be written through it)");
-                    return typed(e, CType.POINTER);
-                }
+                if (v.isArray()) return v.isConstant() ? constAddress(e, CType.POINTER) : typed(e, CType.POINTER);
+                if (v.isPointeeConstant()) return constAddress(e, CType.POINTER);
                 return typed(e, v.isPointer() ? CType.POINTER : CType.INT);
             }
             case Expr.Index i -> {
-                return typed(e, index(i));
+                CType t = index(i);
+                // A row of a const two-dimensional array is an address of const ints.
+                if (t == CType.POINTER && resolution.get(i.array()).isConstant()) return constAddress(e, t);
+                return typed(e, t);
             }
             case Expr.Subscript sub -> {
                 return typed(e, subscript(sub));
@@ -501,8 +520,7 @@ public final class Checker implements ConstEval.Facts {
                 return typed(e, CType.INT);
             }
             case Expr.AddrOf a -> {
-                addressOf(a);
-                return typed(e, CType.POINTER);
+                return addressOf(a) ? constAddress(e, CType.POINTER) : typed(e, CType.POINTER);
             }
             case Expr.Unary u -> {
                 CType t = value(u.operand());
@@ -520,8 +538,11 @@ public final class Checker implements ConstEval.Facts {
                 for (int k = spine.size() - 1; k >= 0; k--) {
                     Expr.Binary link = spine.get(k);
                     CType r = value(link.right());
+                    boolean fromConst = (acc == CType.POINTER && constAddresses.contains(accExpr))
+                            || (r == CType.POINTER && constAddresses.contains(link.right()));
                     acc = binaryType(link, accExpr, acc, r);
                     types.put(link, acc);
+                    if (acc == CType.POINTER && fromConst) constAddresses.add(link);
                     accExpr = link;
                 }
                 return acc;
@@ -529,7 +550,7 @@ public final class Checker implements ConstEval.Facts {
             case Expr.Assign a -> {
                 CType t = lvalue(a.target(), "assign to");
                 if (a.op() == null) {
-                    assignable(t, a.value(), "assign");
+                    assignable(t, a.value(), "assign", a.target() instanceof Expr.Name n && resolution.get(n).isPointeeConstant());
                 } else {
                     CType r = value(a.value());
                     if (t == CType.POINTER && !(r == CType.INT && (a.op() == tc.c.ast.BinaryOperator.ADD || a.op() == tc.c.ast.BinaryOperator.SUB))) {
@@ -548,6 +569,7 @@ public final class Checker implements ConstEval.Facts {
                 CType a = expr(c.then(), needed);
                 CType b = expr(c.otherwise(), needed);
                 if (a == null || b == null) return null;
+                if (constAddresses.contains(c.then()) || constAddresses.contains(c.otherwise())) constAddresses.add(e);
                 if (a != b) {
                     if (a == CType.POINTER && isNull(c.otherwise(), b)) return typed(e, a);
                     if (b == CType.POINTER && isNull(c.then(), a)) return typed(e, b);
@@ -562,6 +584,7 @@ public final class Checker implements ConstEval.Facts {
             case Expr.Comma c -> {
                 for (int k = 0; k < c.items().size() - 1; k++) effect(c.items().get(k));
                 CType t = expr(c.items().get(c.items().size() - 1), needed);
+                if (constAddresses.contains(c.items().get(c.items().size() - 1))) constAddresses.add(e);
                 return t == null ? null : typed(e, t);
             }
         }
@@ -590,8 +613,11 @@ public final class Checker implements ConstEval.Facts {
         }
     }
 
-    /** {@code &operand}: an int variable or element; the variable then lives in memory. */
-    private void addressOf(Expr.AddrOf a) {
+    /**
+     * {@code &operand}: an int variable or element; the variable then lives in memory. Returns
+     * whether the int is const (reached through a pointer to const).
+     */
+    private boolean addressOf(Expr.AddrOf a) {
         switch (a.operand()) {
             case Expr.Name n -> {
                 VarSymbol v = resolve(n);
@@ -600,21 +626,25 @@ public final class Checker implements ConstEval.Facts {
                 if (v.isConstant()) throw error(a.pos(), "cannot take the address of const '" + n.name() + "' (it could be written through the pointer)");
                 v.markAddressTaken();
                 types.put(n, CType.INT);
+                return false;
             }
             case Expr.Index i -> {
                 if (index(i) != CType.INT) throw error(a.pos(), "'&' of a row of a two-dimensional array: the row alone is its address");
                 VarSymbol v = resolution.get(i.array());
                 if (v.isConstant()) throw error(a.pos(), "cannot take the address of an element of const array '" + v.name() + "'");
                 types.put(i, CType.INT);
+                return v.isPointeeConstant();
             }
             case Expr.Subscript sub -> {
                 subscript(sub);
                 constRow(sub, a.pos(), "take the address of");
                 types.put(sub, CType.INT);
+                return constAddresses.contains(sub.base());
             }
             case Expr.Deref d -> {
                 if (value(d.operand()) != CType.POINTER) throw error(d.pos(), "'*' needs a pointer operand, and this is an int");
                 types.put(d, CType.INT);
+                return constAddresses.contains(d.operand());
             }
             default -> {
                 value(a.operand());
@@ -700,15 +730,18 @@ public final class Checker implements ConstEval.Facts {
                 VarSymbol v = resolution.get(i.array());
                 if (t == CType.POINTER) throw error(i.array().pos(), "cannot " + verb + " a row of two-dimensional array '" + v.name() + "'");
                 if (v.isConstant() && v.isArray()) throw error(i.array().pos(), "cannot " + verb + " an element of const array '" + v.name() + "'");
+                if (v.isPointeeConstant()) throw error(i.array().pos(), "cannot " + verb + " an int through '" + v.name() + "', a pointer to const int");
                 return typed(i, CType.INT);
             }
             case Expr.Subscript sub -> {
                 subscript(sub);
                 constRow(sub, sub.pos(), verb);
+                if (constAddresses.contains(sub.base())) throw error(sub.pos(), "cannot " + verb + " an int through a pointer to const int");
                 return typed(sub, CType.INT);
             }
             case Expr.Deref d -> {
                 if (value(d.operand()) != CType.POINTER) throw error(d.pos(), "'*' needs a pointer operand, and this is an int");
+                if (constAddresses.contains(d.operand())) throw error(d.pos(), "cannot " + verb + " an int through a pointer to const int");
                 return typed(d, CType.INT);
             }
             default -> throw error(target.start(), verb.equals("swap") ? "swap arguments must be variables or array elements"
@@ -771,7 +804,7 @@ public final class Checker implements ConstEval.Facts {
         FunctionDecl sig = signatures.get(c.name());
         for (int k = 0; k < c.args().size(); k++) {
             Param p = sig.params().get(k);
-            assignable(p.pointer() ? CType.POINTER : CType.INT, c.args().get(k), "pass");
+            assignable(p.pointer() ? CType.POINTER : CType.INT, c.args().get(k), "pass", p.pointer() && p.constant());
         }
         if (f.returnsVoid()) return null;
         return sig.returnsPointer() ? CType.POINTER : CType.INT;

@@ -19,6 +19,7 @@ public final class VarSymbol {
     private final boolean pointer;
     private final int columns;
     private boolean addressTaken;
+    private boolean pointeeConstant;
     private int[] init;
 
     VarSymbol(String name, SourcePos pos, Kind kind, String function, boolean array, int size, boolean constant) {
@@ -57,6 +58,14 @@ public final class VarSymbol {
     public boolean isAddressTaken() { return addressTaken; }
 
     void markAddressTaken() { addressTaken = true; }
+
+    /**
+     * A pointer declared {@code const int *p} (or {@code const int a[]}): as in C, the ints it
+     * points at may not be written through it, while p itself may move.
+     */
+    public boolean isPointeeConstant() { return pointeeConstant; }
+
+    void markPointeeConstant() { pointeeConstant = true; }
 
     /** Cells: 1 for scalars. */
     public int size() { return size; }

@@ -539,8 +539,9 @@ public final class Parser {
         if (check(TokenKind.LPAREN) && (next == TokenKind.INT || next == TokenKind.VOID || next == TokenKind.CONST || next == TokenKind.STATIC)) {
             advance();
             Specifiers spec = specifiers();
-            if (spec.type().kind() == TokenKind.VOID) throw error(spec.type().pos(), "sizeof applied to void");
+            if (spec.type().kind() == TokenKind.VOID && peek().kind() != TokenKind.STAR) throw error(spec.type().pos(), "sizeof applied to void");
             if (spec.isStatic() != null) throw error(spec.isStatic().pos(), "a type name cannot be static");
+            stars(spec.type()); // sizeof(int *) is one word too
             expect(TokenKind.RPAREN, "after type name");
             return new Expr.SizeOf(null, keyword.pos());
         }

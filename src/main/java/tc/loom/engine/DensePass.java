@@ -49,6 +49,12 @@ public final class DensePass implements ForwardPass {
     /** Per head: its value rows that no earlier head of its layer writes, and those that one does. */
     private final java.util.Map<DenseLayers.Head, int[][]> rowsByHead = new java.util.IdentityHashMap<>();
 
+    /** Sees every head's decisions as they are made (read-only copies), or null: {@link AttentionProbe}'s hook. */
+    private AttentionProbe.Observer observer;
+
+    /** Sets the observer of attention decisions (null: none); for {@link AttentionProbe}. */
+    void observe(AttentionProbe.Observer observer) { this.observer = observer; }
+
     public DensePass(LoomModel model) {
         this.model = model;
         this.dense = new DenseLayers(model);
@@ -114,6 +120,8 @@ public final class DensePass implements ForwardPass {
             int h = t / CHUNKS, c = t % CHUNKS;
             decide(h, heads.get(h).q(), c * n / CHUNKS, (c + 1) * n / CHUNKS, sources[h][c]);
         });
+        if (observer != null)
+            for (int h = 0; h < count; h++) observer.decided(layer.name(), heads.get(h).name(), best[h].clone(), second[h].clone(), tied[h].clone());
         return (from, to) -> {
             for (int h = 0; h < count; h++) scatter(h, heads.get(h), from, to);
         };

@@ -14,7 +14,7 @@ import tc.loom.transformer.LoomModel;
  * <p>Passes may keep caches between calls, so one instance serves one run at a time (not
  * thread-safe). They stay correct when the caller edits the state between steps.
  */
-public sealed interface ForwardPass permits DensePass, IncrementalPass, SoftmaxPass {
+public sealed interface ForwardPass permits DensePass, IncrementalPass, SoftmaxPass, OnnxPass {
 
     LoomModel model();
 

@@ -12,7 +12,9 @@ public enum PassKind {
     /** Incremental with an index over attention keys; equal to DENSE bit for bit and the fastest. */
     FAST(FastPass::new, false),
     /** The paper's softmax attention at λ = 10; an approximation, for study. */
-    SOFTMAX(SoftmaxPass::new, true);
+    SOFTMAX(SoftmaxPass::new, true),
+    /** The step exported as an ONNX graph and run by ONNX Runtime (docs/onnx.md); equal to SPARSE bit for bit. */
+    ONNX(OnnxPass::new, false);
 
     private final Function<LoomModel, ForwardPass> factory;
 

@@ -111,7 +111,7 @@ public final class TransformerEngine implements Engine {
     }
 
     /** Whether {@code ins} always writes memory column {@code column}. */
-    static boolean writesUnconditionally(Instruction ins, MachineConfig config, int column) {
+    public static boolean writesUnconditionally(Instruction ins, MachineConfig config, int column) {
         Opcode op = ins.opcode(config);
         if (op == null) return false;
         return switch (op) {

@@ -1,0 +1,66 @@
+package tc.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class PopulationOptionsTest {
+    private static JsonNode json(Cli r) throws Exception {
+        assertEquals(0, r.exit(), r.err());
+        return new ObjectMapper().readTree(r.out());
+    }
+
+    @Test void sparkAndInProcessPrintTheSameSearch() throws Exception {
+        String[] common = {"learn", "--task", "abs", "--seed", "2", "--budget", "240", "--islands", "3", "--rounds", "2", "--json"};
+        JsonNode local = json(Cli.run(common));
+        String[] withSpark = java.util.Arrays.copyOf(common, common.length + 2);
+        withSpark[common.length] = "--spark";
+        withSpark[common.length + 1] = "local[2]";
+        JsonNode spark = json(Cli.run(withSpark));
+        assertTrue(local.get("runner").asText().startsWith("in-process"), local.toString());
+        assertEquals("spark local[2]", spark.get("runner").asText());
+        for (String field : new String[]{"solved", "episodes", "accuracy", "program", "rounds", "islands"})
+            assertEquals(local.get(field), spark.get(field), field);
+        long sum = 0;
+        for (JsonNode i : spark.get("islands")) sum += i.get("episodes").asLong();
+        assertEquals(sum, spark.get("episodes").asLong(), "episodes: every island's, summed");
+        assertEquals(1.0, spark.get("accuracy").asDouble());
+    }
+
+    @Test void textOutputNamesTheIslandAndTheRunner() {
+        Cli r = Cli.run("learn", "--task", "max", "--seed", "1", "--budget", "300", "--islands", "2", "--rounds", "1");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("held-out accuracy: 100.0%"), r.out());
+        assertTrue(r.out().matches("(?s).*solved by island \\d in round 1: \\d+ episodes over 2 islands and 1 round\n.*"), r.out());
+        assertTrue(r.out().contains("(in-process, "), r.out());
+        assertTrue(r.err().startsWith("round 1: "), r.err());
+    }
+
+    @Test void badPopulationOptionsGiveOneLineErrors() {
+        Cli table = Cli.run("learn", "--table", "--spark");
+        assertEquals(2, table.exit());
+        assertTrue(table.err().contains("not the --table"), table.err());
+        Cli zero = Cli.run("learn", "--task", "add", "--islands", "0");
+        assertEquals(2, zero.exit());
+        assertTrue(zero.err().contains("--islands must be at least 1, got 0"), zero.err());
+        Cli rounds = Cli.run("learn", "--task", "add", "--islands", "2", "--rounds", "0");
+        assertEquals(2, rounds.exit());
+        assertTrue(rounds.err().contains("--rounds must be at least 1"), rounds.err());
+        Cli library = Cli.run("learn", "--task", "max3", "--islands", "2");
+        assertEquals(2, library.exit());
+        assertTrue(library.err().contains("without a library; max3 calls [max]"), library.err());
+        Cli variant = Cli.run("learn", "--task", "add", "--islands", "2", "--variant", "search-only");
+        assertEquals(2, variant.exit());
+        assertTrue(variant.err().contains("leave out --variant"), variant.err());
+        for (Cli c : new Cli[]{table, zero, rounds, library, variant}) assertTrue(c.clean(), c.err());
+    }
+
+    @Test void withoutSparksJarsSparkIsRefusedWithOneClearMessage() {
+        UserError e = assertThrows(UserError.class, () -> PopulationOptions.requireSpark("org.apache.spark.NotThere"));
+        assertTrue(e.getMessage().contains("--spark needs Apache Spark's jars on the classpath"), e.getMessage());
+        assertTrue(e.getMessage().contains("target/spark-lib"), e.getMessage());
+        assertDoesNotThrow(() -> PopulationOptions.requireSpark(PopulationOptions.SPARK_CLASS), "the tests have Spark");
+    }
+}
