@@ -62,7 +62,7 @@ final class LearnCommand implements Callable<Integer> {
     @Option(names = "--table", description = "Run every task over seeds 1..K and print a markdown table.")
     boolean table;
 
-    @Option(names = "--seeds", paramLabel = "K", defaultValue = "3", description = "Seeds per task for --table (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seeds", paramLabel = "K", defaultValue = "3", description = "Seeds per task for --table and --from-table (default: ${DEFAULT-VALUE}).")
     int seeds;
 
     @Option(names = "--variant", paramLabel = "V", defaultValue = "full",
