@@ -26,11 +26,14 @@ public final class FromC {
     /**
      * What a {@code --from} task is drawn from.
      *
-     * @param lo, hi       the range of every int input and array word
-     * @param trainLengths array lengths trained on (inclusive range)
-     * @param testLengths  array lengths judged on (inclusive range)
-     * @param cases        training cases
-     * @param maxLength    the longest program the learner may write (instructions; 0: by shape)
+     * @param lo        the smallest value of an int input or array word
+     * @param hi        the largest
+     * @param trainFrom the shortest array trained on
+     * @param trainTo   the longest array trained on
+     * @param testFrom  the shortest array of the held-out and report cases
+     * @param testTo    the longest
+     * @param cases     training cases
+     * @param maxLength the longest program the learner may write (instructions; 0: by shape)
      */
     public record Options(int lo, int hi, int trainFrom, int trainTo, int testFrom, int testTo, int cases, int maxLength) {
         public static final Options DEFAULT = new Options(-50, 50, 1, 4, 5, 8, 24, 0);
