@@ -14,7 +14,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import tc.learn.CReference;
+import tc.learn.FromC;
+import tc.learn.LearnFrom;
 import tc.learn.LearnResult;
+import tc.learn.LibraryDir;
 import tc.learn.Library;
 import tc.learn.LibraryCurriculum;
 import tc.learn.LearnTable;
@@ -31,7 +35,9 @@ import tc.learn.Variants;
                 "An episode is one evaluation of one candidate program on one batch of task inputs."},
         footer = {"", "Tasks: add, max, abs, swap, sum_array, bubble_sort, binary_search, gcd;",
                 "library tasks (learn the tasks they may CALL first): max3 (calls max), gcd3 (gcd), sum_abs (abs).", "",
-                "Examples:", "  tc learn --task add --seed 1", "  tc learn --task max --json", "  tc learn --task max3          (learns max, then max3 calling it)",
+                "Examples:", "  tc learn --task add --seed 1",
+                "  tc learn --from clamp.c --json        (a C reference function: int f(int x, ...), int f(int a[], int n, ...), void f(int a[], int n, ...))",
+                "  tc learn --from f.c --function g --values 1..200 --library lib/ --out g.s", "  tc learn --task max --json", "  tc learn --task max3          (learns max, then max3 calling it)",
                 "  tc learn --table --seeds 10 --out docs/learning"})
 final class LearnCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,15 +62,46 @@ final class LearnCommand implements Callable<Integer> {
     @Option(names = "--table", description = "Run every task over seeds 1..K and print a markdown table.")
     boolean table;
 
-    @Option(names = "--seeds", paramLabel = "K", defaultValue = "3", description = "Seeds per task for --table (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seeds", paramLabel = "K", defaultValue = "3", description = "Seeds per task for --table and --from-table (default: ${DEFAULT-VALUE}).")
     int seeds;
 
     @Option(names = "--variant", paramLabel = "V", defaultValue = "full",
-            description = "Learner: full, no-sketch-search, search-only, gradients-only, fixed-high-tau, no-curriculum, no-halting-loss (default: ${DEFAULT-VALUE}).")
+            description = "Learner: full, no-sketch-search, search-only, gradients-only, fixed-high-tau, no-curriculum, no-halting-loss, gradient-guided (default: ${DEFAULT-VALUE}).")
     String variant;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "With --table: also write learning-table.md and the PNG plots (loss, accuracy, τ) into DIR.")
+    @Option(names = "--out", paramLabel = "DIR|FILE.s", description = "With --table: also write learning-table.md and the PNG plots (loss, accuracy, τ) into DIR. With --from: write the learned program as assembly to FILE.s.")
     java.nio.file.Path out;
+
+    @Option(names = "--from", paramLabel = "FILE.c", description = "Learn the C reference function in FILE.c: int f(int x, ...) (1-4 ints), int f(int a[], int n, ...) or void f(int a[], int n, ...) (up to 2 more ints); every case is its answer, compiled by tc and run on the interpreter.")
+    java.nio.file.Path from;
+
+    @Option(names = "--function", paramLabel = "NAME", description = "With --from: the function to learn (needed when FILE.c defines several).")
+    String function;
+
+    @Option(names = "--values", paramLabel = "LO..HI", defaultValue = "-50..50", description = "With --from: range of every int input and array word (default: ${DEFAULT-VALUE}).")
+    String values;
+
+    @Option(names = "--train-lengths", paramLabel = "A..B", defaultValue = "1..4", description = "With --from: array lengths trained on (default: ${DEFAULT-VALUE}).")
+    String trainLengths;
+
+    @Option(names = "--test-lengths", paramLabel = "C..D", defaultValue = "5..8", description = "With --from: array lengths of the held-out cases (default: ${DEFAULT-VALUE}).")
+    String testLengths;
+
+    @Option(names = "--cases", paramLabel = "K", defaultValue = "24", description = "With --from: training cases (default: ${DEFAULT-VALUE}; 64 held-out).")
+    int cases;
+
+    @Option(names = "--max-length", paramLabel = "L", description = "With --from: longest program in instructions (default: 8 scalar, 16 array).")
+    Integer maxLength;
+
+    @Option(names = "--from-table", description = "Run the --from tables of docs/learning.md over seeds 1..K: the suite's tasks as C functions, the library sequence with and without the library, the gradient ablation.")
+    boolean fromTable;
+
+    @Option(names = "--sections", paramLabel = "S", split = ",", defaultValue = "suite,library,gradients",
+            description = "With --from-table: which tables (suite, library, gradients; default: ${DEFAULT-VALUE}).")
+    List<String> sections;
+
+    @Option(names = "--library", paramLabel = "DIR", description = "With --from: call the programs stored in DIR (assembly + metadata) and store this one there when solved.")
+    java.nio.file.Path libraryDir;
 
     @Option(names = "--no-ablations", description = "With --table: skip the ablation rows.")
     boolean noAblations;
@@ -87,9 +124,16 @@ final class LearnCommand implements Callable<Integer> {
         try {
             v = Variants.byLabel(variant);
         } catch (IllegalArgumentException e) {
-            throw usage("unknown --variant '" + variant + "': choose full, no-sketch-search, search-only, gradients-only, fixed-high-tau, no-curriculum or no-halting-loss");
+            throw usage("unknown --variant '" + variant + "': choose full, no-sketch-search, search-only, gradients-only, fixed-high-tau, no-curriculum, no-halting-loss or gradient-guided");
         }
-        if (out != null && !table) throw usage("--out goes with --table");
+        if (fromTable) return fromTable();
+        if (from != null) {
+            if (table || task != null) throw usage("--from goes without --task and --table");
+            if (populationSearch.enabled()) throw usage("--islands and --spark go with --task, not --from");
+            return learnFrom(v);
+        }
+        if (function != null || maxLength != null || libraryDir != null) throw usage("--function, --max-length and --library go with --from");
+        if (out != null && !table) throw usage("--out goes with --table (or with --from)");
         if (populationSearch.enabled()) return populationSearch.learn(spec.commandLine(), table, task, v, seed, budget, population, json);
         if (table) return table();
         if (task == null) throw usage("give --task NAME or --table");
@@ -125,6 +169,109 @@ final class LearnCommand implements Callable<Integer> {
                     : "not solved: " + r.episodesTotal() + " episodes spent");
         }
         return r.solved() ? Main.OK : Main.FAILURE;
+    }
+
+    /** {@code --from-table}: the tables of docs/learning.md's "Learning from C functions". */
+    private int fromTable() {
+        for (String section : sections)
+            if (!List.of("suite", "library", "gradients").contains(section)) throw usage("unknown --sections entry '" + section + "': choose suite, library, gradients");
+        if (out != null) prepareOut();
+        PrintWriter err = spec.commandLine().getErr(), w = spec.commandLine().getOut();
+        java.util.function.Consumer<String> log = json ? line -> { } : line -> { err.println(line); err.flush(); };
+        long start = System.nanoTime();
+        StringBuilder md = new StringBuilder();
+        if (sections.contains("suite"))
+            md.append(String.format(Locale.ROOT, "The suite's tasks as C reference functions, learned with --from (full learner, seeds 1..%d):%n%n", seeds))
+                    .append(tc.learn.FromTable.suite(seeds, budget, log)).append(System.lineSeparator());
+        if (sections.contains("library"))
+            md.append(String.format(Locale.ROOT, "A sequence of --from tasks learned with a growing library and without one (seeds 1..%d):%n%n", seeds))
+                    .append(tc.learn.FromTable.library(seeds, budget, log)).append(System.lineSeparator());
+        if (sections.contains("gradients"))
+            md.append(String.format(Locale.ROOT, "Gradient ablation on the --from suite (seeds 1..%d; solved, episodes to 100%% held-out):%n%n", seeds))
+                    .append(tc.learn.FromTable.gradients(seeds, budget, List.of(Variants.FULL, Variants.SEARCH_ONLY, Variants.GRADIENT_GUIDED), log))
+                    .append(System.lineSeparator());
+        md.append(String.format(Locale.ROOT, "Whole --from table: %.1f s wall.%n", (System.nanoTime() - start) / 1e9));
+        w.print(md);
+        if (out != null) {
+            try {
+                AtomicFiles.write(out.resolve("learning-from-table.md"), md.toString());
+            } catch (java.io.IOException e) {
+                throw new UserError("cannot write into " + out + ": " + Errors.ioMessage(e));
+            }
+            w.println("wrote " + out.resolve("learning-from-table.md"));
+        }
+        return Main.OK;
+    }
+
+    /** {@code --from FILE.c}: learn a C reference function. */
+    private int learnFrom(Variants v) throws JsonProcessingException {
+        int[] vals = range("--values", values), train = range("--train-lengths", trainLengths), test = range("--test-lengths", testLengths);
+        FromC.Options options;
+        try {
+            options = new FromC.Options(vals[0], vals[1], train[0], train[1], test[0], test[1], cases, maxLength == null ? 0 : maxLength);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        if (out != null && java.nio.file.Files.isDirectory(out)) throw new UserError("--out " + out + " is a directory; with --from it names the .s file to write");
+        tc.source.SourceFile source;
+        try {
+            source = SourceFiles.read(from);
+        } catch (java.io.IOException e) {
+            throw new UserError("cannot read " + from + ": " + Errors.ioMessage(e));
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        try {
+            LibraryDir dir = libraryDir == null ? null : LibraryDir.open(libraryDir);
+            Library library = dir == null ? Library.EMPTY : dir.library();
+            CReference ref = CReference.compile(source, function, Math.max(options.trainTo(), options.testTo()));
+            // every case is drawn (and the reference run on it) before the progress bar: a refusal comes alone
+            FromC.task(ref, options, seed, FromC.scratchStages(ref.signature().shape())[0]);
+            FromC.reportTask(ref, options, seed, FromC.scratchStages(ref.signature().shape())[0]);
+            long b = budget != null ? budget : LearnFrom.defaultBudget(ref.signature().shape());
+            ProgressBar bar = json ? null : new ProgressBar(spec.commandLine().getErr(), ref.signature().function() + " seed " + seed, b);
+            LearnFrom.Outcome o;
+            try {
+                o = LearnFrom.learn(ref, options, seed, b, v, population, library, bar == null ? e -> { } : bar);
+            } finally {
+                if (bar != null) bar.finish();
+            }
+            if (o.solved() && dir != null) dir.store(o);
+            if (out != null) {
+                try {
+                    AtomicFiles.write(out, LearnFrom.assemblyFile(o));
+                } catch (java.io.IOException e) {
+                    throw new UserError("cannot write " + out + ": " + Errors.ioMessage(e));
+                }
+            }
+            if (json) w.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(LearnFrom.json(o, seed)));
+            else {
+                w.println(o.signature().function() + ": " + o.signature().shape().label() + ", " + o.task().registers() + " registers, "
+                        + o.task().train().size() + " training cases");
+                w.print(o.assembly());
+                w.printf(Locale.ROOT, "accuracy on fresh held-out cases: %.1f%%%n", 100 * o.reportAccuracy());
+                w.println(o.solved() ? "episodes to 100% held-out: " + o.episodes() + " (" + o.episodesTotal() + " with extraction)"
+                        : "not solved: " + o.episodesTotal() + " episodes spent");
+                if (o.provenance() != null) w.println("instructions: " + o.provenance());
+                if (out != null) w.println("wrote " + out);
+                if (o.solved() && dir != null) w.println("stored in the library " + libraryDir);
+            }
+            return o.solved() ? Main.OK : Main.FAILURE;
+        } catch (CReference.Refused e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /** "LO..HI" with either bound possibly negative. */
+    private int[] range(String option, String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(-?\\d+)\\s*\\.\\.\\s*(-?\\d+)\\s*").matcher(text);
+        if (!m.matches()) throw usage(option + " takes LO..HI (like -50..50), got '" + text + "'");
+        try {
+            int lo = Integer.parseInt(m.group(1)), hi = Integer.parseInt(m.group(2));
+            if (lo > hi) throw usage(option + " " + text + " is empty: " + lo + " > " + hi);
+            return new int[]{lo, hi};
+        } catch (NumberFormatException e) {
+            throw usage(option + " " + text + ": a bound does not fit in 32 bits");
+        }
     }
 
     private ParameterException usage(String message) { return new ParameterException(spec.commandLine(), message); }
@@ -171,6 +318,7 @@ final class LearnCommand implements Callable<Integer> {
         Map<Variants, Map<String, List<LearnResult>>> ablations = new LinkedHashMap<>();
         if (!noAblations) {
             for (Variants v : Variants.values()) {
+                if (v == Variants.GRADIENT_GUIDED) continue; // measured on the --from tasks (--from-table), not in this table
                 Map<String, List<LearnResult>> row = new LinkedHashMap<>();
                 for (String name : LearnTable.ABLATION_TASKS) row.put(name, v == Variants.FULL ? results.get(name) : runs(v, name));
                 ablations.put(v, row);

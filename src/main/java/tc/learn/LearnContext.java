@@ -26,7 +26,10 @@ public record LearnContext(Task task, EpisodeCounter counter, LearnState state, 
     public boolean verify(java.util.List<tc.computer.isa.TcInstruction> code, Evaluation train, String phase) {
         Evaluation test = counter.evaluate(program(code), task, task.test());
         if (!test.perfect()) return false;
-        if (!state.solved) state.episodesToSolve = counter.episodes();
+        if (!state.solved) {
+            state.episodesToSolve = counter.episodes();
+            state.solvedBy = phase;
+        }
         state.solved = true;
         state.program = java.util.List.copyOf(code);
         state.train = train;

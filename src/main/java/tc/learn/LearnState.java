@@ -25,6 +25,10 @@ public final class LearnState {
     Adam optimizer;
     /** How many leading slots of {@link #params} the gradient phases learn (the rest are HALT). */
     int softSlots;
+    /** The structured program the sketch search solved the task with (null when another phase did): what its templates wrote. */
+    List<Sketch> solvedSketch;
+    /** The phase that first verified the program (null: unsolved). */
+    String solvedBy;
     /** Learning curve: one point per gradient step, crystallisation, and improvement of the best training score. */
     public final List<CurvePoint> curve = new ArrayList<>();
 

@@ -43,6 +43,14 @@ public final class Learner {
 
     /** Learns {@code task} within {@code budget} episodes; the sketch search may call {@code library}'s routines. */
     public LearnResult learn(Task task, Library library, long seed, long budget, LongConsumer progress) {
+        return run(task, library, seed, budget, progress).result();
+    }
+
+    /** A run's result and the state it ended in (for what the result does not say: the sketch that solved it). */
+    record Run(LearnResult result, LearnState state) {}
+
+    /** As {@link #learn(Task, Library, long, long, LongConsumer)}, keeping the final state. */
+    Run run(Task task, Library library, long seed, long budget, LongConsumer progress) {
         long start = System.nanoTime();
         EpisodeCounter counter = new EpisodeCounter(budget);
         LearnState state = new LearnState();
@@ -57,7 +65,7 @@ public final class Learner {
         // Reporting, not learning: the held-out accuracy of what came out, outside the budget.
         double accuracy = state.solved ? state.heldOut
                 : new EpisodeCounter(1).evaluate(ctx.program(state.program), task, task.test()).accuracy();
-        return new LearnResult(task.name(), seed, state.solved, state.episodesToSolve, counter.episodes(), accuracy,
-                state.program, (System.nanoTime() - start) / 1_000_000, state.curve);
+        return new Run(new LearnResult(task.name(), seed, state.solved, state.episodesToSolve, counter.episodes(), accuracy,
+                state.program, (System.nanoTime() - start) / 1_000_000, state.curve), state);
     }
 }

@@ -18,12 +18,19 @@ import tc.computer.isa.TcOp;
  *
  * @param routines routines by the name of the task they were learned for
  */
-public record Library(Map<String, Routine> routines) {
+public record Library(Map<String, Routine> routines, List<Fragments.Fragment> fragments) {
     public Library {
         routines = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(routines));
+        fragments = List.copyOf(fragments);
     }
 
+    /** A library of routines and no fragment templates. */
+    public Library(Map<String, Routine> routines) { this(routines, List.of()); }
+
     public static final Library EMPTY = new Library(Map.of());
+
+    /** This library with {@code mined} as its fragment templates ({@link Fragments}). */
+    public Library withFragments(List<Fragments.Fragment> mined) { return new Library(routines, mined); }
 
     /**
      * A learned program usable as a subroutine.
@@ -58,7 +65,7 @@ public record Library(Map<String, Routine> routines) {
     public Library with(Routine routine) {
         Map<String, Routine> out = new LinkedHashMap<>(routines);
         out.put(routine.task(), routine);
-        return new Library(out);
+        return new Library(out, fragments);
     }
 
     /**

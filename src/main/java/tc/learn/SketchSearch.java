@@ -71,19 +71,27 @@ public final class SketchSearch implements Phase {
     static final long STALL = 3_000;
 
     private final double share;
-    private final boolean restarts;
+    private final boolean restarts, guided;
 
     /** @param share the fraction of the whole budget this phase may spend */
-    public SketchSearch(double share) { this(share, true); }
+    public SketchSearch(double share) { this(share, true, false); }
 
-    private SketchSearch(double share, boolean restarts) {
+    private SketchSearch(double share, boolean restarts, boolean guided) {
         if (!(share > 0 && share <= 1)) throw new IllegalArgumentException("share must be in (0, 1], got " + share);
         this.share = share;
         this.restarts = restarts;
+        this.guided = guided;
     }
 
     /** This search in one round only: the climb goes on from its first starts however long it stalls (for comparisons). */
-    SketchSearch withoutRestarts() { return new SketchSearch(share, false); }
+    SketchSearch withoutRestarts() { return new SketchSearch(share, false, guided); }
+
+    /**
+     * This search with each level of the enumeration ordered by the gradient phases' soft program
+     * ({@link GradientGuide}: most probable first) instead of at random; without soft parameters it
+     * is the plain search.
+     */
+    SketchSearch guided() { return new SketchSearch(share, restarts, true); }
 
     @Override public String name() { return "sketch"; }
 
@@ -101,6 +109,8 @@ public final class SketchSearch implements Phase {
         List<Candidate> level = List.of();
         int next;
         boolean done;
+
+        GradientGuide guide;
 
         Order(List<SketchSpace.Family> families, Task task, Random random, Set<List<TcInstruction>> seen) {
             this.families = families;
@@ -130,6 +140,7 @@ public final class SketchSearch implements Phase {
                     return null;
                 }
                 Collections.shuffle(kept, random);
+                if (guide != null) rank(kept, guide);
                 level = kept;
                 next = 0;
             }
@@ -238,6 +249,8 @@ public final class SketchSearch implements Phase {
         if (state.train != null) seen.add(state.program);
         SketchSpace space = new SketchSpace(task, ctx.library());
         Order order = new Order(space.families(), task, random, seen);
+        guide = guided ? GradientGuide.of(state) : null;
+        order.guide = guide;
         SketchEdits edits = new SketchEdits(space, task);
         Islands frontier = new Islands(start);
         while (counter.episodes() < stop && !counter.exhausted()) {
@@ -265,6 +278,16 @@ public final class SketchSearch implements Phase {
 
     private enum Climb { SOLVED, STALLED, ENDED }
 
+    /** The guide of the current run (null: unguided), for the climb's order of neighbours. */
+    private GradientGuide guide;
+
+    /** Sorts candidates most probable first under the soft program; stable, so among equals the seeded random order stands. */
+    private static void rank(List<Candidate> candidates, GradientGuide guide) {
+        java.util.Map<Candidate, Double> score = new java.util.IdentityHashMap<>();
+        for (Candidate c : candidates) score.put(c, guide.score(c.code()));
+        candidates.sort(java.util.Comparator.comparingDouble((Candidate c) -> -score.get(c)));
+    }
+
     /**
      * Expands the frontier's best until the task is solved, the budget or frontier ends, or (with
      * restarts) {@link #STALL} episodes pass without a round reaching a new best exact-word fraction.
@@ -285,6 +308,7 @@ public final class SketchSearch implements Phase {
                 if (c != null) around.add(c);
             });
             Collections.shuffle(around, random);
+            if (guide != null) rank(around, guide);
             for (int from = 0; from < around.size() && counter.episodes() < stop; from += BATCH) {
                 List<Candidate> batch = around.subList(from, (int) Math.min(around.size(), Math.min(from + BATCH, from + stop - counter.episodes())));
                 if (evaluate(ctx, batch, frontier, best.round())) return Climb.SOLVED;
@@ -379,7 +403,10 @@ public final class SketchSearch implements Phase {
                 state.train = e;
                 state.curve.add(new LearnState.CurvePoint(ctx.counter().episodes(), e.score(), e.accuracy(), Double.NaN, name()));
             }
-            if (e.perfect() && ctx.verify(c.code(), e, name())) return true;
+            if (e.perfect() && ctx.verify(c.code(), e, name())) {
+                state.solvedSketch = c.sketch();
+                return true;
+            }
         }
         ctx.progress().accept(ctx.counter().episodes());
         return false;

@@ -189,6 +189,43 @@ final class SketchSpace {
     }
 
     private final Map<Ctx, List<Sketch>> withCalls = new HashMap<>();
+    private final Map<Ctx, List<List<Sketch.Op>>> fragmentsByCtx = new HashMap<>();
+
+    /**
+     * The library's fragments on every assignment of distinct registers of this task allowed in
+     * {@code ctx} (no frozen register written or computed with, memory only through the base).
+     */
+    List<List<Sketch.Op>> fragments(Ctx ctx) {
+        return fragmentsByCtx.computeIfAbsent(ctx, c -> {
+            List<List<Sketch.Op>> out = new ArrayList<>();
+            for (Fragments.Fragment f : library.fragments())
+                assign(f, new int[f.registers()], 0, 0, c, out);
+            return out;
+        });
+    }
+
+    private void assign(Fragments.Fragment f, int[] map, int at, int used, Ctx ctx, List<List<Sketch.Op>> out) {
+        if (at == map.length) {
+            List<Sketch.Op> ops = new ArrayList<>();
+            for (TcInstruction i : f.on(map)) {
+                var s = i.op().shape();
+                boolean memoryOp = i.op() == TcOp.LOAD || i.op() == TcOp.STORE;
+                if (memoryOp && (!memory || ctx.base >= 0 && i.rs1() != ctx.base)) return;
+                if (s.rd && (ctx.frozen >> i.rd() & 1) != 0) return;
+                if (s.rs1 && !memoryOp && (ctx.frozen >> i.rs1() & 1) != 0) return;
+                if (s.rs2 && (ctx.frozen >> i.rs2() & 1) != 0 && i.op() != TcOp.STORE) return;
+                if (Vocabulary.degenerate(i)) return;
+                ops.add(new Sketch.Op(i));
+            }
+            out.add(ops);
+            return;
+        }
+        for (int r = 0; r < registers; r++) {
+            if ((used >> r & 1) != 0) continue;
+            map[at] = r;
+            assign(f, map, at + 1, used | 1 << r, ctx, out);
+        }
+    }
 
     /** The single instructions of {@code cost} allowed in {@code ctx}. */
     List<Sketch.Op> ops(Ctx ctx, int cost) {
@@ -253,7 +290,14 @@ final class SketchSpace {
 
     private void seq(Ctx ctx, int cost, int maxLen, List<Sketch> prefix, TcInstruction previous, Consumer<List<Sketch>> out) {
         if (cost == 0) { out.accept(List.copyOf(prefix)); return; }
-        if (cost < 2 || prefix.size() == maxLen) return;
+        if (cost < 2 || prefix.size() >= maxLen) return;
+        if (cost >= Fragments.COST && !library.fragments().isEmpty())
+            for (List<Sketch.Op> f : fragments(ctx)) {
+                // a fragment is one statement of the listing: it may end a block one over its length
+                prefix.addAll(f);
+                seq(ctx, cost - Fragments.COST, maxLen + f.size() - 1, prefix, f.get(f.size() - 1).ins(), out);
+                for (int k = 0; k < f.size(); k++) prefix.remove(prefix.size() - 1);
+            }
         for (int c = 2; c <= Math.min(cost, 5); c++)
             for (Sketch st : statements(ctx, c)) {
                 TcInstruction ins = st instanceof Sketch.Op op ? op.ins() : null; // after a call: no order pruning

@@ -22,11 +22,15 @@ import java.util.List;
  *       search starts at the task's full length, and there is no sketch search (whose
  *       cheapest-first order is itself a curriculum over program size);</li>
  *   <li>{@code no halting loss}: as full, but the gradient phases have no auxiliary halting loss.</li>
+ *   <li>{@code gradient-guided}: one warm-up of {@value #WARM_UP} gradient steps on
+ *       {@value #GRADIENT_SLOTS} slots, then the discrete pipeline with the sketch search's
+ *       enumeration ordered by the soft program ({@link GradientGuide}) — the gradients used to
+ *       rank candidates rather than to find the program.</li>
  * </ul>
  */
 public enum Variants {
     FULL("full"), NO_SKETCH_SEARCH("no sketch search"), SEARCH_ONLY("search only"), GRADIENTS_ONLY("gradients only"), FIXED_HIGH_TAU("fixed high τ"), NO_CURRICULUM("no curriculum"),
-    NO_HALTING_LOSS("no halting loss");
+    NO_HALTING_LOSS("no halting loss"), GRADIENT_GUIDED("gradient-guided");
 
     static final int GRADIENT_SLOTS = 3, WARM_UP = 10, ANNEAL = 20;
     /** The share of the budget the sketch search may spend before the local search takes over. */
@@ -51,6 +55,8 @@ public enum Variants {
             case FIXED_HIGH_TAU -> new Learner(concat(gradientCurriculum(Math.min(GRADIENT_SLOTS, length), true), discrete), population);
             case NO_CURRICULUM -> new Learner(List.of(GradientPhase.warmUp(length, WARM_UP), GradientPhase.anneal(length, ANNEAL),
                     new Crystallize(), new LocalSearch(false), new Extraction()), population);
+            case GRADIENT_GUIDED -> new Learner(List.of(GradientPhase.warmUp(Math.min(GRADIENT_SLOTS, length), WARM_UP), new Crystallize(),
+                    new SketchSearch(SKETCH_SHARE).guided(), new LocalSearch(), new Extraction()), population);
             case NO_HALTING_LOSS -> new Learner(concat(gradientCurriculum(Math.min(GRADIENT_SLOTS, length), false).stream()
                     .map(p -> (Phase) ((GradientPhase) p).withoutHaltingLoss()).toList(), discrete), population);
         };

@@ -30,5 +30,15 @@
  * with the machine's CALL/RET, each call naming the caller registers it works on; a routine
  * zeroes the scratch registers it reads before writing, as they were where it was learned.
  * {@link tc.learn.LearnPlots} draws the learning curves.
+ *
+ * <p><b>Tasks from C functions</b> ({@code tc learn --from}): {@link tc.learn.CReference} compiles
+ * a user's function inside a generated wrapper and runs it on the interpreter as the oracle of
+ * every case (refusing functions that do not compile, have another signature, loop, or reach
+ * outside their array); {@link tc.learn.FromC} draws the cases from the signature's shape;
+ * {@link tc.learn.LearnFrom} learns them with the scratch registers granted in stages and reports
+ * each program's {@link tc.learn.Provenance} (template, search, library). {@link tc.learn.LibraryDir}
+ * keeps solved programs on disk as callable routines, and {@link tc.learn.Fragments} mines their
+ * recurring fragments into templates. {@link tc.learn.FromTable} prints the {@code --from} tables;
+ * {@link tc.learn.GradientGuide} is the gradient-guided variant's order.
  */
 package tc.learn;
