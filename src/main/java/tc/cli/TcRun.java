@@ -15,7 +15,8 @@ import tc.computer.interp.TcMachine;
 import tc.source.SourceFile;
 
 /**
- * {@code tc run FILE.c --target tc}: compile for the Tensor Computer, run on a TC engine
+ * {@code tc run FILE.c --target tc}: compile for the Tensor Computer (or read a program image,
+ * FILE.s or FILE.json, {@link TcImage}), run on a TC engine
  * ({@code interp}, or {@code soft} at {@code --tau}) and print the summary, with the same
  * {@code --json} keys as the Loom target. This class is the Tensor Computer's side of the summary:
  * {@link #summary} reads a {@link TcOutcome} into the machine-neutral {@link RunSummary}.
@@ -23,10 +24,19 @@ import tc.source.SourceFile;
 final class TcRun {
     private TcRun() {}
 
+    /**
+     * FILE.c compiled for {@code target}'s machine, or a program image (FILE.s, FILE.asm, FILE.json)
+     * read as it is ({@link TcImage}).
+     */
     static TcCompiled compile(Path file, TargetOptions target) throws java.io.IOException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        if (!name.toLowerCase(Locale.ROOT).endsWith(".c"))
-            throw new UserError("--target tc compiles C sources; " + file + " is not a .c file");
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (TcImage.isImage(lower)) return TcImage.load(file, target.tcMachine(), target.memoryWords);
+        if (!lower.endsWith(".c")) {
+            if (!java.nio.file.Files.exists(file)) throw new java.nio.file.NoSuchFileException(file.toString());
+            throw new UserError("--target tc runs C sources (.c), Tensor Computer assembly (.s, .asm) or program files (.json); "
+                    + file + " is none of these");
+        }
         SourceFile src = SourceFiles.read(file);
         int memory = target.memoryWords == null ? TcBackend.DEFAULT_MEMORY_WORDS : target.memoryWords;
         return TcBackend.compile(CFrontEnd.compile(src, TcBackend.WORD_BITS), memory, target.tcMachine());
@@ -98,7 +108,10 @@ final class TcRun {
         String machine = "tc seed, " + s.config().get("memoryWords") + " virtual words on " + c.physicalWords() + " physical, "
                 + s.config().get("slots") + " slots";
         if (f == null) return new RunSummary(s.retval(), s.steps(), s.status(), s.pc(), s.outputs(), s.variables(), s.fault(), s.engine(), machine, config, false);
-        RunSummary.Fault fault = new RunSummary.Fault("device_fault", f.message(), f.pc(), f.step(), compiled.debug().lineOf(f.pc()));
+        // a cpu-machine image run on the seed machine faults at its first page fault: say why
+        String message = TcImage.installsHandler(compiled.program()) ? f.message()
+                : f.message() + " (the program installs no page-fault handler: is it a program for --machine cpu?)";
+        RunSummary.Fault fault = new RunSummary.Fault("device_fault", message, f.pc(), f.step(), compiled.debug().lineOf(f.pc()));
         return new RunSummary(s.retval(), s.steps(), RunSummary.Status.FAULT, s.pc(), s.outputs(), s.variables(), fault, s.engine(), machine, config, false);
     }
 

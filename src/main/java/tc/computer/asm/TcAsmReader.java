@@ -76,8 +76,12 @@ public final class TcAsmReader {
         TcMachineSpec spec = spec();
         int[] data = data(spec);
         List<TcInstruction> instructions = new ArrayList<>(code.size());
-        for (List<Token> line : code) instructions.add(instruction(line));
-        return new TcAssembly(new TcProgram(instructions, spec, data), labels);
+        int[] lineOf = new int[code.size()];
+        for (List<Token> line : code) {
+            lineOf[instructions.size()] = line.get(0).pos().line();
+            instructions.add(instruction(line));
+        }
+        return new TcAssembly(new TcProgram(instructions, spec, data), labels, lineOf);
     }
 
     private void label(Token name) {
