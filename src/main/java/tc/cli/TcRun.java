@@ -110,7 +110,7 @@ final class TcRun {
         if (f == null) return new RunSummary(s.retval(), s.steps(), s.status(), s.pc(), s.outputs(), s.variables(), s.fault(), s.engine(), machine, config, false);
         // a cpu-machine image run on the seed machine faults at its first page fault: say why
         String message = TcImage.installsHandler(compiled.program()) ? f.message()
-                : f.message() + " (the program installs no page-fault handler: is it a program for --machine cpu?)";
+                : f.message() + "; is this a program for --machine cpu?";
         RunSummary.Fault fault = new RunSummary.Fault("device_fault", message, f.pc(), f.step(), compiled.debug().lineOf(f.pc()));
         return new RunSummary(s.retval(), s.steps(), RunSummary.Status.FAULT, s.pc(), s.outputs(), s.variables(), fault, s.engine(), machine, config, false);
     }
