@@ -15,6 +15,8 @@ import picocli.CommandLine.Parameters;
         description = {"Run a program and print its result.",
                 "FILE.c is compiled first; FILE.json is a program file or a Loom <name>_state.json "
                         + "(its <name>_info.json beside it is read too); FILE.s is assembly. "
+                        + "With --target tc, FILE.s and FILE.json are Tensor Computer program images (tc selfhost --compile -o, "
+                        + "tc asm --target tc), run as they are. "
                         + "Exit code 1 when the program faults or reaches the step limit.",
                 "--profile needs a transformer --engine, except on a Loom state file, where it alone runs the fast engine."},
         footer = {"", "Examples:",
@@ -23,6 +25,7 @@ import picocli.CommandLine.Parameters;
                 "  tc run fact.c --target tc --json",
                 "  tc run fact.c --target tc --engine soft --tau 0.001",
                 "  tc run hello.c --target tc --machine seed --stats",
+                "  tc run fact.s --target tc --machine seed      (an image tc selfhost --compile -o wrote)",
                 "  tc run draw.c --target tc --machine seed --screenshot out.png --disk disk.img --stdin input.txt",
                 "  tc run ../shared/loom-ref/programs/gcd_state.json --json"})
 final class RunCommand implements Callable<Integer> {
