@@ -83,6 +83,12 @@ class TcAsmRoundTripTest {
                 """;
         TcAssembly a = TcAsmReader.assemble(new SourceFile("fact.s", src));
         assertEquals(4, a.labels().get("fact"));
+        // each instruction's source line: a label alone on its line gives its slot the next line's
+        assertEquals(3, a.lineOf(0));
+        assertEquals(7, a.lineOf(4));
+        assertEquals(11, a.lineOf(8));
+        assertEquals(13, a.lineOf(9));
+        assertEquals(0, a.lineOf(a.program().code().size()));
         assertEquals(new TcMachineSpec(256, 16), a.program().spec(), "slots default to the smallest power of two holding the code");
         TcState s = new TcMachine(a.program()).run(10_000);
         assertTrue(s.halted());
