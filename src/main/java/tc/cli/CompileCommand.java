@@ -62,11 +62,14 @@ final class CompileCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** {@code --target tc}: a plain listing (the assembler proper lives in tc.computer.asm), or the 32-bit IR. */
+    /**
+     * {@code --target tc}: a plain listing (the assembler proper lives in tc.computer.asm), the
+     * program file ({@code --format json}, which {@code tc run --target tc} loads back), or the 32-bit IR.
+     */
     private int compileForTc() throws Exception {
         if (machine.given()) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--config and --word-bits are for the Loom target; --target tc has 32-bit int");
-        if (format != OutputFormat.ASM && format != OutputFormat.IR)
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--target tc writes --format asm (a listing) or ir");
+        if (format != OutputFormat.ASM && format != OutputFormat.IR && format != OutputFormat.JSON)
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--target tc writes --format asm (a listing), json (a program file) or ir");
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         if (format == OutputFormat.IR) {
@@ -76,7 +79,10 @@ final class CompileCommand implements Callable<Integer> {
             return Main.OK;
         }
         var compiled = TcRun.compile(file, target);
-        List<Path> written = ProgramWriter.emit(String.join("\n", compiled.listing()) + "\n", output.path(), out, List.of(file));
+        // The listing is for reading; the JSON program file is the image other commands load.
+        String text = format == OutputFormat.JSON ? tc.computer.io.TcProgramJson.write(compiled.program())
+                : String.join("\n", compiled.listing()) + "\n";
+        List<Path> written = ProgramWriter.emit(text, output.path(), out, List.of(file));
         var s = compiled.program().spec();
         err.println("compiled " + file + " for the Tensor Computer: " + compiled.program().code().size() + " instructions in "
                 + s.slots() + " slots, " + s.memoryWords() + (compiled.machine() == tc.computer.backend.TcBackend.Machine.SEED

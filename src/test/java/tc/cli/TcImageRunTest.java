@@ -15,7 +15,7 @@ import tc.computer.selfhost.SelfHost;
 
 /**
  * {@code tc run --target tc} on program images: what the self-hosted compiler wrote (assembly) and
- * what {@code tc asm --target tc} writes (a program file) run on the seed machine and report what
+ * what {@code tc asm --target tc} and {@code tc compile --target tc --format json} write (a program file) run on the seed machine and report what
  * the C source compiled by tc reports; a cpu program runs on the cpu machine; the wrong machine,
  * assembly errors and other files get one clear error.
  */
@@ -91,6 +91,22 @@ class TcImageRunTest {
         JsonNode fromFile = json("run", "--target", "tc", "--machine", "seed", file.toString(), "--json");
         for (String key : new String[] {"retval", "steps", "status", "outputs", "console"})
             assertEquals(fromAsm.get(key), fromFile.get(key), key);
+    }
+
+    @Test void tcsOwnProgramFileRunsAsItsSourceDoes() throws Exception {
+        Path cpuSource = dir.resolve("cpu.c"); // the cpu machine has no console
+        Files.writeString(cpuSource, PROGRAM.replace("putchar('o'); putchar('k'); putchar('\\n');", ""));
+        for (String machine : new String[] {"cpu", "seed"}) {
+            Path c = machine.equals("cpu") ? cpuSource : source;
+            Path file = dir.resolve("tc-" + machine + ".json");
+            Cli compile = Cli.run("compile", "--target", "tc", "--machine", machine, c.toString(), "--format", "json", "-o", file.toString());
+            assertEquals(Main.OK, compile.exit(), compile.err());
+            JsonNode fromC = json("run", "--target", "tc", "--machine", machine, c.toString(), "--json");
+            JsonNode fromFile = json("run", "--target", "tc", "--machine", machine, file.toString(), "--json");
+            assertEquals(120, fromFile.get("retval").asInt(), machine);
+            for (String key : new String[] {"retval", "steps", "status", "outputs", "console"})
+                assertEquals(fromC.get(key), fromFile.get(key), machine + " " + key);
+        }
     }
 
     @Test void aCpuProgramRunsOnTheCpuMachineOnBothEngines() throws Exception {
