@@ -29,6 +29,9 @@ public final class LearnState {
     List<Sketch> solvedSketch;
     /** The phase that first verified the program (null: unsolved). */
     String solvedBy;
+    /** Where the solved program's instructions came from (null while unsolved). */
+    public Provenance provenance() { return solved ? Provenance.of(program, solvedSketch, solvedBy) : null; }
+
     /** Learning curve: one point per gradient step, crystallisation, and improvement of the best training score. */
     public final List<CurvePoint> curve = new ArrayList<>();
 

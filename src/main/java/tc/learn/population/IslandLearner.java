@@ -37,7 +37,8 @@ public final class IslandLearner {
         // held-out set is only reported, never used to choose).
         Evaluation train = resume.state == null ? null : resume.state.train;
         return new IslandOutcome(job.island(), job.round(), s, Code.of(r.program()), train == null ? 0 : train.score(),
-                train == null ? 0 : train.words(), r.solved(), r.episodesTotal(), r.episodesToSolve(), r.accuracy(), r.wallMillis());
+                train == null ? 0 : train.words(), r.solved(), r.episodesTotal(), r.episodesToSolve(), r.accuracy(), r.wallMillis(),
+                resume.state == null ? null : resume.state.provenance());
     }
 
     /**
