@@ -60,7 +60,7 @@ public final class IslandLearner {
             Evaluation e = ctx.counter().evaluate(ctx.program(start), ctx.task(), ctx.task().train());
             state.program = List.copyOf(start);
             state.train = e;
-            state.curve.add(new LearnState.CurvePoint(ctx.counter().episodes(), e.score(), e.accuracy(), Double.NaN, name()));
+            state.record(new LearnState.CurvePoint(ctx.counter().episodes(), e.score(), e.accuracy(), Double.NaN, name()));
             if (e.perfect()) ctx.verify(start, e, name());
         }
     }
