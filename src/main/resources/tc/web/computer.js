@@ -91,6 +91,7 @@ function drawLearn(v) {
   ctx.strokeStyle = "#999"; ctx.strokeRect(40, 10, c.width - 50, c.height - 40);
   // the progress bar: episodes used of the budget, live
   ctx.fillStyle = "#dfe8fb"; ctx.fillRect(41, c.height - 28, (c.width - 52) * Math.min(1, v.episodes / v.budget), 6);
+  c.dataset.points = v.curve ? v.curve.length : 0;
   if (!v.curve || v.curve.length === 0) return;
   // the x axis spans the budget while running, so the curve grows to the right as episodes are spent
   const maxE = Math.max(1, v.done ? v.episodes : v.budget, ...v.curve.map(p => p.episode));
