@@ -55,6 +55,21 @@ class PopulationOptionsTest {
         assertTrue(p.get("template").asInt() + p.get("search").asInt() > 0, spark.toString());
     }
 
+    @Test void fromFileWithIslandsPrintsTheProgramAndWritesItsAssembly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path s = dir.resolve("add.s");
+        Cli r = Cli.run("learn", "--from", "src/main/resources/tc/learn/tasks/add.c", "--seed", "1", "--budget", "600", "--islands", "2",
+                "--rounds", "1", "--out", s.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("add: "), r.out());
+        assertTrue(r.out().contains("accuracy on fresh held-out cases: 100.0%"), r.out());
+        assertTrue(r.out().matches("(?s).*solved by island \\d in round 1 of stage 1: \\d+ episodes over 2 islands\n.*"), r.out());
+        assertTrue(r.out().contains("wrote " + s), r.out());
+        assertTrue(r.err().startsWith("round 1: "), r.err());
+        String asm = java.nio.file.Files.readString(s);
+        assertTrue(asm.startsWith("; learned by tc learn --from --islands: add"), asm);
+        assertNotNull(tc.computer.asm.TcAsmReader.read(new tc.source.SourceFile("add.s", asm)));
+    }
+
     @Test void fromFileWithIslandsRefusesTheLibraryInOneLine() {
         Cli r = Cli.run("learn", "--from", "src/test/resources/tc/learn/from/sign.c", "--islands", "2", "--library", "target/no-such-lib");
         assertEquals(2, r.exit());
