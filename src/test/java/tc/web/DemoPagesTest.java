@@ -122,6 +122,7 @@ class DemoPagesTest {
         assertEquals(v.get("episodes").asLong(), end.get("episode").asLong(), "the curve ends at the final count");
         // a fresh poll from 0 returns the whole curve again
         assertEquals(curve.size(), client.post("/api/learn/poll", WebClient.body(id)).body().get("curve").size());
+        assertEquals(400, client.post("/api/learn/poll", WebClient.body(id).put("since", -1)).status());
         assertTrue(v.get("solved").asBoolean(), v.toString());
         assertEquals(1.0, v.get("accuracy").asDouble());
         assertTrue(v.get("program").asText().contains("add"), v.toString());
