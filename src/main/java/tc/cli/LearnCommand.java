@@ -129,7 +129,6 @@ final class LearnCommand implements Callable<Integer> {
         if (fromTable) return fromTable();
         if (from != null) {
             if (table || task != null) throw usage("--from goes without --task and --table");
-            if (populationSearch.enabled()) throw usage("--islands and --spark go with --task, not --from");
             return learnFrom(v);
         }
         if (function != null || maxLength != null || libraryDir != null) throw usage("--function, --max-length and --library go with --from");
@@ -228,6 +227,12 @@ final class LearnCommand implements Callable<Integer> {
             FromC.task(ref, options, seed, FromC.scratchStages(ref.signature().shape())[0]);
             FromC.reportTask(ref, options, seed, FromC.scratchStages(ref.signature().shape())[0]);
             long b = budget != null ? budget : LearnFrom.defaultBudget(ref.signature().shape());
+            if (populationSearch.enabled()) {
+                if (libraryDir != null)
+                    throw usage("--library goes without --islands and --spark: a library's routines are not shipped to the islands");
+                return populationSearch.learnFrom(spec.commandLine(), new tc.learn.population.FromCSource(source.name(), source.text(), function, options, seed, 0),
+                        v, b, population, json, out);
+            }
             ProgressBar bar = json ? null : new ProgressBar(spec.commandLine().getErr(), ref.signature().function() + " seed " + seed, b);
             LearnFrom.Outcome o;
             try {

@@ -11,6 +11,8 @@ import picocli.CommandLine.ParameterException;
 import tc.learn.AsmText;
 import tc.learn.LearnTable;
 import tc.learn.Variants;
+import tc.learn.population.FromCSearch;
+import tc.learn.population.FromCSource;
 import tc.learn.population.InProcessIslands;
 import tc.learn.population.IslandOutcome;
 import tc.learn.population.IslandRunner;
@@ -89,6 +91,54 @@ final class PopulationOptions {
         return r.solved() ? Main.OK : Main.FAILURE;
     }
 
+    /**
+     * Runs the population search for {@code tc learn --from} ({@link FromCSearch}: the plain
+     * learner's scratch stages, each a population search) and returns its exit code.
+     *
+     * @param budget episodes per island over all stages and rounds
+     * @param outFile where to write the answer as assembly (null: nowhere)
+     */
+    int learnFrom(CommandLine cl, FromCSource source, Variants variant, long budget, int chains, boolean json, java.nio.file.Path outFile) {
+        int n = islands != null ? islands : 4, rounds = this.rounds != null ? this.rounds : 3;
+        if (n < 1) throw usage(cl, "--islands must be at least 1, got " + n);
+        if (rounds < 1) throw usage(cl, "--rounds must be at least 1, got " + rounds);
+        if (variant != Variants.FULL) throw usage(cl, "--spark and --islands choose the full or search-only learner per island themselves; leave out --variant");
+        PrintWriter out = cl.getOut(), err = cl.getErr();
+        FromCSearch.Outcome o;
+        try (IslandRunner runner = runner(n)) {
+            o = FromCSearch.run(source, n, rounds, budget, chains, runner, outcomes -> {
+                if (!json) {
+                    err.println(roundLine(outcomes));
+                    err.flush();
+                }
+            });
+        }
+        String program = AsmText.program(o.best().program().instructions());
+        if (outFile != null) {
+            String head = "; learned by tc learn --from --islands: " + o.task().description() + "\n; " + (o.solved() ? "solved" : "NOT solved")
+                    + String.format(Locale.ROOT, " in %d episodes over %d islands, %.1f%% on fresh held-out cases%n", o.episodes(), n, 100 * o.reportAccuracy());
+            try {
+                AtomicFiles.write(outFile, head + tc.computer.asm.TcAsmWriter.write(new tc.computer.isa.TcProgram(o.best().program().instructions(), o.task().spec(), new int[0])));
+            } catch (java.io.IOException e) {
+                throw new UserError("cannot write " + outFile + ": " + Errors.ioMessage(e));
+            }
+        }
+        if (json) out.println(json(o, source.seed()));
+        else {
+            out.println(o.signature().function() + ": " + o.signature().shape().label() + ", " + o.task().registers() + " registers, "
+                    + o.task().train().size() + " training cases");
+            out.print(program);
+            out.printf(Locale.ROOT, "accuracy on fresh held-out cases: %.1f%%%n", 100 * o.reportAccuracy());
+            IslandOutcome b = o.best();
+            out.println((o.solved() ? "solved by island " + b.island() + " in round " + (b.round() + 1) + " of stage " + o.stages().size() : "not solved")
+                    + ": " + o.episodes() + " episodes over " + n + (n == 1 ? " island" : " islands"));
+            if (b.provenance() != null) out.println("instructions: " + b.provenance());
+            out.printf(Locale.ROOT, "wall: %.1f s (%s)%n", o.wallMillis() / 1000.0, o.runner());
+            if (outFile != null) out.println("wrote " + outFile);
+        }
+        return o.solved() ? Main.OK : Main.FAILURE;
+    }
+
     private IslandRunner runner(int n) {
         if (spark == null) return new InProcessIslands(Math.min(n, Runtime.getRuntime().availableProcessors()));
         requireSpark(SPARK_CLASS);
@@ -111,6 +161,50 @@ final class PopulationOptions {
                 best.solved() ? "solved by" : "best", best.island(), 100 * best.trainWords());
     }
 
+    /** As {@code tc learn --from --json} prints, plus the stages' searches and every island. */
+    private static String json(FromCSearch.Outcome o, long seed) {
+        ObjectMapper m = new ObjectMapper();
+        ObjectNode j = m.createObjectNode();
+        j.put("function", o.signature().function());
+        j.put("shape", o.signature().shape().label());
+        j.put("seed", seed);
+        j.put("solved", o.solved());
+        j.put("episodes", o.episodes());
+        j.put("accuracy", o.reportAccuracy());
+        j.put("registers", o.task().registers());
+        j.put("program", AsmText.program(o.best().program().instructions()));
+        if (o.best().provenance() != null) {
+            var p = j.putObject("instructions");
+            p.put("template", o.best().provenance().template());
+            p.put("search", o.best().provenance().search());
+            p.put("library", o.best().provenance().library());
+            p.put("solved_by", o.best().provenance().solvedBy());
+        }
+        var stages = j.putArray("stages");
+        for (FromCSearch.Stage s : o.stages())
+            stages.addObject().put("scratch", s.scratch()).put("registers", s.registers()).put("solved", s.search().solved())
+                    .put("episodes", s.search().episodes()).put("rounds", s.search().rounds());
+        j.put("runner", o.runner());
+        j.put("wall_ms", o.wallMillis());
+        islands(j.putArray("islands"), o.outcomes());
+        return write(m, j);
+    }
+
+    private static void islands(com.fasterxml.jackson.databind.node.ArrayNode array, List<IslandOutcome> outcomes) {
+        for (IslandOutcome i : outcomes)
+            array.addObject().put("island", i.island()).put("round", i.round() + 1).put("episodes", i.episodes()).put("solved", i.solved())
+                    .put("train_words", i.trainWords()).put("seed", i.settings().seed()).put("chains", i.settings().chains())
+                    .put("sketch_share", i.settings().sketchShare()).put("gradients", i.settings().gradients());
+    }
+
+    private static String write(ObjectMapper m, ObjectNode o) {
+        try {
+            return m.writerWithDefaultPrettyPrinter().writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String json(PopulationResult r) {
         ObjectMapper m = new ObjectMapper();
         ObjectNode o = m.createObjectNode();
@@ -123,16 +217,8 @@ final class PopulationOptions {
         o.put("rounds", r.rounds());
         o.put("runner", r.runner());
         o.put("wall_ms", r.wallMillis());
-        var islands = o.putArray("islands");
-        for (IslandOutcome i : r.outcomes())
-            islands.addObject().put("island", i.island()).put("round", i.round() + 1).put("episodes", i.episodes()).put("solved", i.solved())
-                    .put("train_words", i.trainWords()).put("seed", i.settings().seed()).put("chains", i.settings().chains())
-                    .put("sketch_share", i.settings().sketchShare()).put("gradients", i.settings().gradients());
-        try {
-            return m.writerWithDefaultPrettyPrinter().writeValueAsString(o);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        islands(o.putArray("islands"), r.outcomes());
+        return write(m, o);
     }
 
     private static ParameterException usage(CommandLine cl, String message) { return new ParameterException(cl, message); }

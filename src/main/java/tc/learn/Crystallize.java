@@ -23,7 +23,7 @@ public final class Crystallize implements Phase {
         if (state.train == null || e.score() > state.train.score()) {
             state.program = code;
             state.train = e;
-            state.curve.add(new LearnState.CurvePoint(ctx.counter().episodes(), e.score(), e.accuracy(), Double.NaN, name()));
+            state.record(new LearnState.CurvePoint(ctx.counter().episodes(), e.score(), e.accuracy(), Double.NaN, name()));
         }
         if (e.perfect()) ctx.verify(code, e, name());
     }

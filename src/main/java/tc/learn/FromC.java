@@ -35,7 +35,7 @@ public final class FromC {
      * @param cases     training cases
      * @param maxLength the longest program the learner may write (instructions; 0: by shape)
      */
-    public record Options(int lo, int hi, int trainFrom, int trainTo, int testFrom, int testTo, int cases, int maxLength) {
+    public record Options(int lo, int hi, int trainFrom, int trainTo, int testFrom, int testTo, int cases, int maxLength) implements java.io.Serializable {
         public static final Options DEFAULT = new Options(-50, 50, 1, 4, 5, 8, 24, 0);
 
         public Options {

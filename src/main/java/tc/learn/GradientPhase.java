@@ -150,7 +150,7 @@ public final class GradientPhase implements Phase {
                 reported = taskLoss + entropy;
             }
             // A non-finite loss (a blend overflowed) still cost its episode and gets its point; the update is skipped.
-            state.curve.add(new LearnState.CurvePoint(ctx.counter().episodes(), Double.NaN, Double.NaN, tau, name, reported));
+            state.record(new LearnState.CurvePoint(ctx.counter().episodes(), Double.NaN, Double.NaN, tau, name, reported));
             ctx.progress().accept(ctx.counter().episodes());
             if ((k + 1) % CHECK_EVERY == 0 || k == steps - 1) {
                 List<TcInstruction> now = crystallise(state.params, task);
@@ -167,7 +167,7 @@ public final class GradientPhase implements Phase {
         LearnState state = ctx.state();
         if (!seen.add(code)) return false;
         Evaluation e = ctx.counter().evaluate(ctx.program(code), ctx.task(), ctx.task().train());
-        state.curve.add(new LearnState.CurvePoint(ctx.counter().episodes(), e.score(), e.accuracy(), tau, name, Double.NaN));
+        state.record(new LearnState.CurvePoint(ctx.counter().episodes(), e.score(), e.accuracy(), tau, name, Double.NaN));
         if (state.train == null || e.score() > state.train.score()) {
             state.program = code;
             state.train = e;

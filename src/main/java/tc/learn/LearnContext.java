@@ -34,7 +34,7 @@ public record LearnContext(Task task, EpisodeCounter counter, LearnState state, 
         state.program = java.util.List.copyOf(code);
         state.train = train;
         state.heldOut = test.accuracy();
-        state.curve.add(new LearnState.CurvePoint(counter.episodes(), train.score(), train.accuracy(), Double.NaN, phase));
+        state.record(new LearnState.CurvePoint(counter.episodes(), train.score(), train.accuracy(), Double.NaN, phase));
         return true;
     }
 }

@@ -29,6 +29,18 @@ public final class LearnState {
     List<Sketch> solvedSketch;
     /** The phase that first verified the program (null: unsolved). */
     String solvedBy;
+    /** Where the solved program's instructions came from (null while unsolved). */
+    public Provenance provenance() { return solved ? Provenance.of(program, solvedSketch, solvedBy) : null; }
+
+    /** Who watches the curve as it grows (never null). */
+    LearnListener listener = LearnListener.NONE;
+
+    /** Adds {@code p} to the learning curve and shows it to the run's {@link LearnListener}. */
+    public void record(CurvePoint p) {
+        curve.add(p);
+        listener.point(p);
+    }
+
     /** Learning curve: one point per gradient step, crystallisation, and improvement of the best training score. */
     public final List<CurvePoint> curve = new ArrayList<>();
 

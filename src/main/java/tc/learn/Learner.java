@@ -46,14 +46,24 @@ public final class Learner {
         return run(task, library, seed, budget, progress).result();
     }
 
+    /** As {@link #learn(Task, Library, long, long, LongConsumer)}, showing the curve to {@code listener} as it grows. */
+    public LearnResult learn(Task task, Library library, long seed, long budget, LongConsumer progress, LearnListener listener) {
+        return run(task, library, seed, budget, progress, listener).result();
+    }
+
     /** A run's result and the state it ended in (for what the result does not say: the sketch that solved it). */
     record Run(LearnResult result, LearnState state) {}
 
     /** As {@link #learn(Task, Library, long, long, LongConsumer)}, keeping the final state. */
     Run run(Task task, Library library, long seed, long budget, LongConsumer progress) {
+        return run(task, library, seed, budget, progress, LearnListener.NONE);
+    }
+
+    Run run(Task task, Library library, long seed, long budget, LongConsumer progress, LearnListener listener) {
         long start = System.nanoTime();
         EpisodeCounter counter = new EpisodeCounter(budget);
         LearnState state = new LearnState();
+        state.listener = listener;
         LearnContext ctx = new LearnContext(task, counter, state, seed, population, progress, library);
         for (Phase phase : phases) {
             try {
@@ -65,6 +75,9 @@ public final class Learner {
         // Reporting, not learning: the held-out accuracy of what came out, outside the budget.
         double accuracy = state.solved ? state.heldOut
                 : new EpisodeCounter(1).evaluate(ctx.program(state.program), task, task.test()).accuracy();
+        Evaluation last = state.train;
+        listener.point(new LearnState.CurvePoint(counter.episodes(), last == null ? Double.NaN : last.score(),
+                last == null ? Double.NaN : last.accuracy(), Double.NaN, LearnListener.END));
         return new Run(new LearnResult(task.name(), seed, state.solved, state.episodesToSolve, counter.episodes(), accuracy,
                 state.program, (System.nanoTime() - start) / 1_000_000, state.curve), state);
     }

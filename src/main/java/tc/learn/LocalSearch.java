@@ -171,6 +171,6 @@ public final class LocalSearch implements Phase {
         LearnState state = ctx.state();
         state.program = code;
         state.train = e;
-        state.curve.add(new LearnState.CurvePoint(ctx.counter().episodes(), e.score(), e.accuracy(), Double.NaN, name()));
+        state.record(new LearnState.CurvePoint(ctx.counter().episodes(), e.score(), e.accuracy(), Double.NaN, name()));
     }
 }

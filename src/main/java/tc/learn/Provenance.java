@@ -18,7 +18,7 @@ import tc.computer.isa.TcOp;
  *
  * @param solvedBy the phase that solved it (sketch-search, local-search, a gradient phase…)
  */
-public record Provenance(int template, int search, int library, String solvedBy) {
+public record Provenance(int template, int search, int library, String solvedBy) implements java.io.Serializable {
     /** The provenance of {@code program}, solved by {@code solvedBy} from {@code sketch} (null when not the sketch search). */
     static Provenance of(List<TcInstruction> program, List<Sketch> sketch, String solvedBy) {
         int own = Extraction.ownLength(program);

@@ -401,7 +401,7 @@ public final class SketchSearch implements Phase {
             if (state.train == null || e.score() > state.train.score()) {
                 state.program = c.code();
                 state.train = e;
-                state.curve.add(new LearnState.CurvePoint(ctx.counter().episodes(), e.score(), e.accuracy(), Double.NaN, name()));
+                state.record(new LearnState.CurvePoint(ctx.counter().episodes(), e.score(), e.accuracy(), Double.NaN, name()));
             }
             if (e.perfect() && ctx.verify(c.code(), e, name())) {
                 state.solvedSketch = c.sketch();

@@ -84,13 +84,13 @@ final class Api {
             case "learn/start" -> locked(r, s -> {
                 if (s.learn != null) s.learn.cancel();
                 s.learn = new LearnJob(r.string("task", "add"), r.integer("seed", 1));
-                return s.learn.view();
+                return s.learn.view(0);
             });
             case "learn/poll" -> {
                 Session s = sessions.get(r.string("id"));
                 LearnJob job = s.learn;
                 if (job == null) throw new WebError(409, "no learning run in this session: start one first");
-                yield job.view();
+                yield job.view(r.integer("since", 0));
             }
             case "learn/cancel" -> {
                 Session s = sessions.get(r.string("id"));

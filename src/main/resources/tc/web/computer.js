@@ -67,9 +67,17 @@ function drawStep() {
 }
 
 let polling = null;
+// The curve so far: each poll asks only for the points after these.
+let learnCurve = [];
+function addPoints(v) {
+  if (v.since === learnCurve.length) learnCurve = learnCurve.concat(v.curve);
+  else if (v.since === 0) learnCurve = v.curve.slice();
+  v.curve = learnCurve;
+  return v;
+}
 async function pollLearn() {
   try {
-    const v = await tc.post("/api/learn/poll", {});
+    const v = addPoints(await tc.post("/api/learn/poll", { since: learnCurve.length }));
     tc.el("learnstatus").textContent = v.task + " seed " + v.seed + ": " + v.episodes.toLocaleString("en") + " / " + v.budget.toLocaleString("en") + " episodes"
       + (v.done ? (v.error ? " · " + v.error : " · " + (v.solved ? "solved" : "not solved") + ", held-out accuracy " + v.accuracy.toFixed(3)) : " · running");
     drawLearn(v);
@@ -83,16 +91,28 @@ function drawLearn(v) {
   ctx.strokeStyle = "#999"; ctx.strokeRect(40, 10, c.width - 50, c.height - 40);
   // the progress bar: episodes used of the budget, live
   ctx.fillStyle = "#dfe8fb"; ctx.fillRect(41, c.height - 28, (c.width - 52) * Math.min(1, v.episodes / v.budget), 6);
+  c.dataset.points = v.curve ? v.curve.length : 0;
   if (!v.curve || v.curve.length === 0) return;
-  const maxE = Math.max(1, ...v.curve.map(p => p.episode));
+  // the x axis spans the budget while running, so the curve grows to the right as episodes are spent
+  const maxE = Math.max(1, v.done ? v.episodes : v.budget, ...v.curve.map(p => p.episode));
+  let maxLoss = 0;
+  for (const p of v.curve) if (p.loss !== null && p.loss > maxLoss) maxLoss = p.loss;
   const x = e => 40 + (c.width - 50) * e / maxE, y = a => 10 + (c.height - 40) * (1 - a);
-  for (const [key, color] of [["accuracy", "#2e7d32"], ["score", "#c62828"]]) {
+  const series = [["loss", "#1565c0", maxLoss || 1], ["accuracy", "#2e7d32", 1], ["score", "#c62828", 1]];
+  for (const [key, color, scale] of series) {
     ctx.strokeStyle = color; ctx.beginPath();
-    v.curve.forEach((p, i) => { if (p[key] === null) return; const a = Math.max(0, Math.min(1, p[key])); i ? ctx.lineTo(x(p.episode), y(a)) : ctx.moveTo(x(p.episode), y(a)); });
+    let started = false;
+    for (const p of v.curve) {
+      if (p[key] === null) continue;
+      const px = x(p.episode), py = y(Math.max(0, Math.min(1, p[key] / scale)));
+      started ? ctx.lineTo(px, py) : ctx.moveTo(px, py);
+      started = true;
+    }
     ctx.stroke();
   }
   ctx.fillStyle = "#333"; ctx.font = "11px sans-serif";
-  ctx.fillText("accuracy (green), score (red) by episode, 0..1; last episode " + maxE, 45, c.height - 8);
+  ctx.fillText("training score (red), training accuracy (green), soft loss / " + (maxLoss ? maxLoss.toPrecision(3) : "–") + " (blue); "
+    + v.curve.length + " points, x to episode " + maxE.toLocaleString("en"), 45, c.height - 8);
 }
 
 document.addEventListener("DOMContentLoaded", async () => {
@@ -106,7 +126,9 @@ document.addEventListener("DOMContentLoaded", async () => {
   tc.el("softstep").addEventListener("input", () => soft && drawStep());
   tc.el("learnstart").addEventListener("click", async () => {
     try {
-      drawLearn(await tc.post("/api/learn/start", { task: tc.el("task").value, seed: Number(tc.el("seed").value) }));
+      learnCurve = [];
+      tc.el("learnprogram").textContent = "";
+      drawLearn(addPoints(await tc.post("/api/learn/start", { task: tc.el("task").value, seed: Number(tc.el("seed").value) })));
       if (!polling) polling = setInterval(pollLearn, 500);
     } catch (e) { tc.el("learnstatus").textContent = "error: " + e.message; }
   });

@@ -102,12 +102,27 @@ class DemoPagesTest {
         WebClient.Answer start = client.post("/api/learn/start", WebClient.body(id).put("task", "add").put("seed", 1));
         assertEquals(200, start.status(), start.text());
         JsonNode v = start.body();
+        // the page's way: each poll asks for the curve points after those it has
+        List<JsonNode> curve = new ArrayList<>();
+        v.get("curve").forEach(curve::add);
         for (int polls = 0; !v.get("done").asBoolean(); polls++) {
             assertTrue(polls < 1200, "the add task learns in well under two minutes");
             Thread.sleep(100);
-            v = client.post("/api/learn/poll", WebClient.body(id)).body();
+            v = client.post("/api/learn/poll", WebClient.body(id).put("since", curve.size())).body();
+            assertEquals(curve.size(), v.get("since").asInt());
+            v.get("curve").forEach(curve::add);
+            assertEquals(v.get("points").asInt(), curve.size(), "no point lost or sent twice");
         }
         assertTrue(v.get("error").isNull(), v.toString());
+        assertTrue(curve.size() > 1, "a curve, not a single point: " + curve);
+        for (int k = 1; k < curve.size(); k++)
+            assertTrue(curve.get(k).get("episode").asLong() >= curve.get(k - 1).get("episode").asLong(), "episodes never decrease");
+        JsonNode end = curve.get(curve.size() - 1);
+        assertEquals("end", end.get("phase").asText());
+        assertEquals(v.get("episodes").asLong(), end.get("episode").asLong(), "the curve ends at the final count");
+        // a fresh poll from 0 returns the whole curve again
+        assertEquals(curve.size(), client.post("/api/learn/poll", WebClient.body(id)).body().get("curve").size());
+        assertEquals(400, client.post("/api/learn/poll", WebClient.body(id).put("since", -1)).status());
         assertTrue(v.get("solved").asBoolean(), v.toString());
         assertEquals(1.0, v.get("accuracy").asDouble());
         assertTrue(v.get("program").asText().contains("add"), v.toString());

@@ -162,6 +162,13 @@ class WebBrowserTest {
         open("/computer");
         assertEquals(16, browser.findElements(By.cssSelector("#registers tr")).size());
         assertTrue(text("softstepno").contains("at τ"), text("softstepno"));
+        // a tc learn run on add, its curve drawn from the polls
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('task').value = 'add';");
+        browser.findElement(By.id("learnstart")).click();
+        waitFor("the learning run to end", 120, () -> text("learnstatus").contains("solved"));
+        assertTrue(text("learnstatus").contains("add seed 1") && !text("learnstatus").contains("not solved"), text("learnstatus"));
+        int points = Integer.parseInt(browser.findElement(By.id("learnplot")).getDomAttribute("data-points"));
+        assertTrue(points > 1, "the learning curve has " + points + " points");
         shot("computer");
         open("/");
         shot("index");

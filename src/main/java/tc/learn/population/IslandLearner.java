@@ -37,7 +37,8 @@ public final class IslandLearner {
         // held-out set is only reported, never used to choose).
         Evaluation train = resume.state == null ? null : resume.state.train;
         return new IslandOutcome(job.island(), job.round(), s, Code.of(r.program()), train == null ? 0 : train.score(),
-                train == null ? 0 : train.words(), r.solved(), r.episodesTotal(), r.episodesToSolve(), r.accuracy(), r.wallMillis());
+                train == null ? 0 : train.words(), r.solved(), r.episodesTotal(), r.episodesToSolve(), r.accuracy(), r.wallMillis(),
+                resume.state == null ? null : resume.state.provenance());
     }
 
     /**
@@ -59,7 +60,7 @@ public final class IslandLearner {
             Evaluation e = ctx.counter().evaluate(ctx.program(start), ctx.task(), ctx.task().train());
             state.program = List.copyOf(start);
             state.train = e;
-            state.curve.add(new LearnState.CurvePoint(ctx.counter().episodes(), e.score(), e.accuracy(), Double.NaN, name()));
+            state.record(new LearnState.CurvePoint(ctx.counter().episodes(), e.score(), e.accuracy(), Double.NaN, name()));
             if (e.perfect()) ctx.verify(start, e, name());
         }
     }

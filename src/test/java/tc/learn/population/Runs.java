@@ -32,6 +32,6 @@ public final class Runs {
 
     public static IslandOutcome timeless(IslandOutcome o) {
         return new IslandOutcome(o.island(), o.round(), o.settings(), o.program(), o.trainScore(), o.trainWords(), o.solved(),
-                o.episodes(), o.episodesToSolve(), o.heldOut(), 0);
+                o.episodes(), o.episodesToSolve(), o.heldOut(), 0, o.provenance());
     }
 }
