@@ -207,13 +207,19 @@ class SoftSeedGradientCheckTest {
     }
 
     /** Reverse mode against central differences for every parameter group and the initial registers. */
-    private static void checkAll(TcMachineSpec spec, double[] params, SoftTemperatures tau, IntFunction<SoftMemoryPort> ports, SoftState[] inputs, int steps,
-                                 SoftGradients.SeedLoss loss, String what) {
+    static void checkAll(TcMachineSpec spec, double[] params, SoftTemperatures tau, IntFunction<SoftMemoryPort> ports, SoftState[] inputs, int steps,
+                         SoftGradients.SeedLoss loss, String what) {
+        checkAll(spec, params, tau, ports, inputs, steps, loss, 1e-5, what);
+    }
+
+    /** As above with step {@code h} for the logits and initial registers (0.3·h for the immediate bits). */
+    static void checkAll(TcMachineSpec spec, double[] params, SoftTemperatures tau, IntFunction<SoftMemoryPort> ports, SoftState[] inputs, int steps,
+                         SoftGradients.SeedLoss loss, double step, String what) {
         SoftGradients.SeedResult result = SoftGradients.computeSeed(spec, params, tau, ports, inputs, steps, loss);
         assertEquals(SoftGradients.seedLoss(spec, params, tau, ports, inputs, steps, loss), result.loss(), 1e-12 * Math.abs(result.loss()));
         double[] numeric = new double[params.length];
         for (int i = 0; i < params.length; i++) {
-            double h = i % TcParams.PER_INSTRUCTION >= TcParams.IMM ? 3e-6 : 1e-5, keep = params[i];
+            double h = i % TcParams.PER_INSTRUCTION >= TcParams.IMM ? 0.3 * step : step, keep = params[i];
             double[] f = new double[4], offsets = {2 * h, h, -h, -2 * h};
             for (int q = 0; q < 4; q++) {
                 params[i] = keep + offsets[q];
@@ -222,6 +228,10 @@ class SoftSeedGradientCheckTest {
             params[i] = keep;
             numeric[i] = (-f[0] + 8 * f[1] - 8 * f[2] + f[3]) / (12 * h);
         }
+        if (System.getenv("TC_DEBUG_GRAD") != null)
+            for (int i = 0; i < params.length; i++)
+                if (Math.abs(result.gradient()[i] - numeric[i]) > 1e-6 * (1 + Math.abs(numeric[i])))
+                    System.out.printf("DEBUG slot %d param %d: analytic %.6e numeric %.6e%n", i / TcParams.PER_INSTRUCTION, i % TcParams.PER_INSTRUCTION, result.gradient()[i], numeric[i]);
         for (int g = 0; g < GROUPS.length; g++) {
             double diff = 0, norm = 0;
             for (int k = 0; k < spec.slots(); k++)
@@ -235,7 +245,7 @@ class SoftSeedGradientCheckTest {
         double diff = 0, norm = 0;
         for (int b = 0; b < inputs.length; b++)
             for (int r = 0; r < TcMachineSpec.REGISTERS; r++) {
-                double h = 1e-5, keep = inputs[b].reg[r];
+                double h = step, keep = inputs[b].reg[r];
                 double[] f = new double[4], offsets = {2 * h, h, -h, -2 * h};
                 for (int q = 0; q < 4; q++) {
                     inputs[b].withRegister(r, keep + offsets[q]);
