@@ -117,4 +117,89 @@ class SoftSeedDeviceGradientCheckTest {
                 "GPU case " + c + " (" + SoftGpu.NAMES[kernel] + ", kernel mass " + String.format("%.3f", launched / batch) + ")");
     }
 
+    /**
+     * The content head inside whole-machine steps: a store to physical memory (page 0 mapped),
+     * then a store of a real key (a blended ALU result) to CONTENT_KEY runs the soft first-match
+     * lookup over physical memory (the word just stored included), and FOUND, ADDR and RESULT are
+     * loaded back; CONTENT_SHIFT is latched at 1 before the run. The lookup's gradients reach the
+     * key, the stored word and the initial memory through SoftContentHead.backward.
+     */
+    @Test void contentHeadMatchesCentralDifferences() {
+        SplittableRandom random = new SplittableRandom(1557);
+        for (int c = 0; c < 3; c++) {
+            int stored = 2 + random.nextInt(5);
+            List<TcInstruction> code = new ArrayList<>(List.of(
+                    op(TcOp.ADD, 10, 1, 2, 0), op(TcOp.STORE, 0, ZERO, 11, stored), op(TcOp.STORE, 0, DEV, 10, D + SoftContentHead.CONTENT_KEY),
+                    op(TcOp.LOAD, 3, DEV, 0, D + SoftContentHead.CONTENT_FOUND), op(TcOp.LOAD, 4, DEV, 0, D + SoftContentHead.CONTENT_ADDR),
+                    op(TcOp.LOAD, 5, DEV, 0, D + SoftContentHead.CONTENT_RESULT)));
+            int steps = code.size();
+            while (code.size() < 8) code.add(op(TcOp.HALT, 0, 0, 0, 0));
+            TcProgram program = new TcProgram(code, new TcMachineSpec(64, 8), new int[0]);
+            double[] params = TcParams.encode(program, 100);
+            int p1 = TcParams.PER_INSTRUCTION;
+            TcOp[] alu = {TcOp.ADD, TcOp.SUB, TcOp.MOV};
+            for (int j = 0; j < alu.length; j++) params[TcParams.OPCODE + alu[j].ordinal()] = 1.5 - 0.8 * j + 0.4 * random.nextGaussian();
+            params[TcParams.RD + 10] = 2 + 0.4 * random.nextGaussian();
+            params[TcParams.RD + 11] = 0.4 * random.nextGaussian();
+            params[TcParams.RS1 + 1] = 2 + 0.4 * random.nextGaussian();
+            params[TcParams.RS1 + 3] = 0.4 * random.nextGaussian();
+            params[p1 + TcParams.RS2 + 11] = 2 + 0.4 * random.nextGaussian();
+            params[p1 + TcParams.RS2 + 12] = 0.4 * random.nextGaussian();
+            // the stored word's offset is real (within page 0): the write splits over two words
+            for (int i = 1; i < 3; i++) params[p1 + TcParams.IMM + i] = ((stored >> i & 1) == 1 ? 3 : -3) + 0.5 * random.nextGaussian();
+            params[p1 + TcParams.IMM] = 0.5 * random.nextGaussian();
+            var tau = new SoftTemperatures(0.5 + random.nextDouble(), 0.5 + random.nextDouble(), 0.5 + random.nextDouble(), 0.3 + random.nextDouble() * 0.5);
+            // τ low, as for the GPU: device addresses near ±2^30 carry rounding of order 1e-7 (the PC blend's sum
+            // times the immediate), which a ramp near τ = 1 would turn into weight on the neighbouring register
+            double portTau = 0.25 + 0.1 * random.nextDouble();
+            int batch = 2;
+            SoftState[] inputs = new SoftState[batch];
+            double[][] physInit = new double[batch][SMALL.physicalWords()], targets = new double[batch][5];
+            int[] physWords = {3 * 8 + stored, random.nextInt(64)};
+            for (int e = 0; e < batch; e++) {
+                inputs[e] = SoftState.initial(program);
+                for (int r = 0; r < 15; r++) inputs[e].withRegister(r, random.nextDouble() * 4 - 2);
+                inputs[e].withRegister(ZERO, 0);
+                // words far from the key, and a few near it, so the first match is a real blend
+                for (int w = 0; w < SMALL.physicalWords(); w++) physInit[e][w] = 10 + random.nextDouble() * 8;
+                double key = inputs[e].reg[1] + inputs[e].reg[2];
+                for (int i = 0; i < 3; i++) physInit[e][8 * (i + 1) + random.nextInt(8)] = key + 0.6 + random.nextDouble() * 0.4;
+                for (int i = 0; i < 5; i++) targets[e][i] = random.nextDouble() * 6 - 3;
+            }
+            InMemoryDisk disk = new InMemoryDisk(SMALL.diskSectors(), SMALL.sectorWords());
+            IntFunction<SoftMemoryPort> ports = e -> {
+                SoftSeed p = new SoftSeed(SMALL, program, portTau, 0.5, new byte[0], new int[0], disk);
+                System.arraycopy(physInit[e], 0, p.physical(), 0, SMALL.physicalWords());
+                p.pageTable()[4] = 2 * 3 + 1; // page 0 in frame 3
+                p.devices().latches()[SoftContentHead.CONTENT_SHIFT] = 1;
+                return p;
+            };
+            SoftGradients.SeedLoss loss = (e, st, phys, gReg, gPhys) -> {
+                double l = 0;
+                for (int i = 0; i < 3; i++) {
+                    double d = st.reg[3 + i] - targets[e][i];
+                    l += d * d;
+                    gReg[3 + i] += 2 * d;
+                }
+                for (int i = 0; i < 2; i++) {
+                    double d = phys[physWords[i]] - targets[e][3 + i];
+                    l += d * d;
+                    gPhys[physWords[i]] += 2 * d;
+                }
+                return l;
+            };
+            double found = 0;
+            for (int e = 0; e < batch; e++) {
+                SoftSeed p = (SoftSeed) ports.apply(e);
+                SoftState st = inputs[e].copy();
+                SoftMachine m = new SoftMachine(program.spec(), params, tau, p);
+                for (int t = 0; t < steps; t++) m.step(st);
+                found += p.devices().register(SoftContentHead.CONTENT_FOUND);
+            }
+            // a soft outcome: neither no match nor a sure one
+            assertTrue(found > 0.05 * batch && found < 0.999 * batch, "case " + c + ": found mass " + found);
+            SoftSeedGradientCheckTest.checkAll(program.spec(), params, tau, ports, inputs, steps, loss,
+                    "content case " + c + " (found " + String.format("%.3f", found / batch) + ")");
+        }
+    }
 }
