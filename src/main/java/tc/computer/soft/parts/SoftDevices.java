@@ -34,8 +34,9 @@ import tc.computer.isa.SeedConfig;
  *       part of the machine.</li>
  * </ul>
  * With one-hot masses and integer operands every share is exactly 0 or 1 and the device state
- * equals the discrete one (checked against {@code SeedMachine} in the tests). Forward only: the
- * parts underneath have adjoints, this wiring does not yet.
+ * equals the discrete one (checked against {@code SeedMachine} in the tests). Reverse mode is
+ * {@link SoftSeed}'s: it records through a {@link StoreTape} and differentiates GPU memory, the
+ * latches, GPU_RUN and the content head; this class has no adjoint of its own.
  */
 public final class SoftDevices implements tc.computer.soft.SoftPort {
     private static final int REGISTERS = 64;

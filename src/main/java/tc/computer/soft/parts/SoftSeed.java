@@ -45,8 +45,9 @@ import tc.computer.soft.SoftMemoryPort;
  * pixel coordinates and register numbers of a command are rounded to words, as the CPU's masks.
  * At τ = 1e-3 with one-hot parameters every mass is 0 or 1 and the machine equals
  * {@code SeedMachine} state for state (SoftSeedMachineDifferentialTest). Reverse mode
- * ({@code SoftGradients.computeSeed}) goes through the memory path and the MMU's registers and
- * refuses other device traffic by name (see {@link #recordNext}).
+ * ({@code SoftGradients.computeSeed}) goes through the memory path, the MMU's registers, GPU
+ * memory, the GPU latches and launches, and the content head, and refuses the rest of the device
+ * traffic by name (see {@link #recordNext}).
  */
 public final class SoftSeed implements SoftMemoryPort {
     private final SeedConfig config;
@@ -617,9 +618,12 @@ public final class SoftSeed implements SoftMemoryPort {
 
     /**
      * {@inheritDoc} The cache has no adjoint: it holds tags and recency only and changes nothing
-     * but its own counts, so no register or memory word depends on it. Device traffic is
-     * differentiable to the MMU's registers (TRAP_VECTOR … MODE) and
-     * to addresses that decode to nothing; anything else with non-zero weight is refused.
+     * but its own counts, so no register or memory word depends on it. Device traffic of the
+     * LOAD/STORE head is differentiable to the MMU's registers (TRAP_VECTOR … MODE), GPU memory,
+     * the latches (FB_X, FB_Y, GPU_A … GPU_S, CONTENT_SHIFT), GPU_RUN, GPU_RESULT, the content head
+     * and to registers or addresses that hold nothing; console output, pixels, console input,
+     * the keyboard, the disk controller and buffer, and device or GPU accesses by the stack,
+     * with non-zero weight, are refused.
      */
     @Override public void recordNext() {
         recording = true;
@@ -668,8 +672,8 @@ public final class SoftSeed implements SoftMemoryPort {
 
     private static UnsupportedOperationException refusedRegister(long r, String what, double address) {
         return new UnsupportedOperationException("gradients through device register " + r + " (" + what + " at address " + address
-                + ") are not built: the soft seed machine differentiates the memory path and the MMU's registers "
-                + Mmio.TRAP_VECTOR + "–" + Mmio.MODE);
+                + ") are not built: the soft seed machine differentiates the memory path, the MMU's registers "
+                + Mmio.TRAP_VECTOR + "–" + Mmio.MODE + ", GPU memory and registers and the content head");
     }
 
     /** Refuses a head's device traffic that has no adjoint and records the MMU registers it reads. */
