@@ -127,8 +127,12 @@ public final class SoftGradients {
      * <p>Per step the port's state is saved ({@link SoftMemoryPort#saveState}: physical memory, the
      * page-table RAM, TLB, cache, shadow bank and latches) with the CPU state and fetch, so memory
      * is O(T·(physical words + page-table words + TLB + cache)) per element; the backward pass
-     * restores each step's state and replays the step once. Sequential over the batch. A port
-     * refuses (an exception naming it) device traffic whose adjoint is not built.
+     * restores each step's state and replays the step once. Sequential over the batch. With
+     * {@code SoftSeed} the device side is differentiated too (GPU memory, the launch latches,
+     * GPU_RUN via {@code SoftGpu.backward}, GPU_RESULT, the content head via
+     * {@code SoftContentHead.backward}; the device state adds GPU words + 64 doubles per step); a
+     * port refuses (an exception naming it) device traffic whose adjoint is not built: console
+     * output, pixels, console input, the keyboard, the disk, device accesses by the stack.
      */
     public static SeedResult computeSeed(TcMachineSpec spec, double[] params, SoftTemperatures tau, java.util.function.IntFunction<SoftMemoryPort> ports,
                                          SoftState[] initial, int steps, SeedLoss loss) {

@@ -34,8 +34,9 @@ import tc.computer.isa.SeedConfig;
  *       part of the machine.</li>
  * </ul>
  * With one-hot masses and integer operands every share is exactly 0 or 1 and the device state
- * equals the discrete one (checked against {@code SeedMachine} in the tests). Forward only: the
- * parts underneath have adjoints, this wiring does not yet.
+ * equals the discrete one (checked against {@code SeedMachine} in the tests). Reverse mode is
+ * {@link SoftSeed}'s: it records through a {@link StoreTape} and differentiates GPU memory, the
+ * latches, GPU_RUN and the content head; this class has no adjoint of its own.
  */
 public final class SoftDevices implements tc.computer.soft.SoftPort {
     private static final int REGISTERS = 64;
@@ -74,6 +75,50 @@ public final class SoftDevices implements tc.computer.soft.SoftPort {
 
     /** Routes the registers {@code x} handles, and the disk buffer, to it. */
     void extend(Extension x) { extension = x; }
+
+    /**
+     * Told of every store to a register this class handles itself, before it happens, so reverse
+     * mode can record what the store overwrites (the forward result does not depend on it).
+     */
+    interface StoreTape {
+        void beforeStore(int r, double value, double mass);
+    }
+
+    private StoreTape tape;
+
+    /** Sets (or, with null, clears) the tape told of register stores. */
+    void tape(StoreTape t) { tape = t; }
+
+    /** Sets latch r (reverse mode restores what a store overwrote). */
+    void restoreLatch(int r, double v) { latch[r] = v; }
+
+    /** The latches (live), the GPU part and the content head (null when not wired), for reverse mode. */
+    double[] latches() { return latch; }
+
+    SoftGpu gpuPart() { return gpu; }
+
+    SoftContentHead contentHead() { return head; }
+
+    /** Drops console entries past the first {@code n} (reverse mode replays a step's stores). */
+    void truncateConsole(int n) { while (console.size() > n) console.remove(console.size() - 1); }
+
+    /** Replaces the materialised pixels (reverse mode restores a step's state). */
+    void restorePixels(Map<Integer, Double> saved) {
+        pixels.clear();
+        pixels.putAll(saved);
+    }
+
+    /** Restores the counters a replayed step advances again. */
+    void restoreCounts(double unsupported, double kernels) {
+        this.unsupported = unsupported;
+        this.kernels = kernels;
+    }
+
+    /** The launch operands GPU_RUN reads now: the latches A..K as words. */
+    SoftGpu.Launch launchOperands() {
+        return new SoftGpu.Launch(SoftMath.word(latch[Mmio.GPU_A]), SoftMath.word(latch[Mmio.GPU_B]), SoftMath.word(latch[Mmio.GPU_C]),
+                SoftMath.word(latch[Mmio.GPU_N]), SoftMath.word(latch[Mmio.GPU_M]), SoftMath.word(latch[Mmio.GPU_K]));
+    }
 
     /**
      * @param config     sizes (GPU words, framebuffer, sector words)
@@ -184,6 +229,7 @@ public final class SoftDevices implements tc.computer.soft.SoftPort {
             extension.storeRegister(ir, v, m);
             return;
         }
+        if (tape != null && ir >= 0) tape.beforeStore(ir, v, m);
         switch (ir) {
             case Mmio.CONSOLE_OUT -> console.add(new double[] {SoftMath.word(v) & 0xFF, m});
             case Mmio.FB_X, Mmio.FB_Y, Mmio.GPU_A, Mmio.GPU_B, Mmio.GPU_C, Mmio.GPU_N, Mmio.GPU_M, Mmio.GPU_K, Mmio.GPU_S ->
@@ -228,9 +274,7 @@ public final class SoftDevices implements tc.computer.soft.SoftPort {
                 kernels += w;
             }
         }
-        var l = new SoftGpu.Launch(SoftMath.word(latch[Mmio.GPU_A]), SoftMath.word(latch[Mmio.GPU_B]), SoftMath.word(latch[Mmio.GPU_C]),
-                SoftMath.word(latch[Mmio.GPU_N]), SoftMath.word(latch[Mmio.GPU_M]), SoftMath.word(latch[Mmio.GPU_K]));
-        gpu.run(gpuState, l, latch[Mmio.GPU_S], kappa);
+        gpu.run(gpuState, launchOperands(), latch[Mmio.GPU_S], kappa);
     }
 
     /**

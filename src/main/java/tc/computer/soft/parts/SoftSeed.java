@@ -45,8 +45,9 @@ import tc.computer.soft.SoftMemoryPort;
  * pixel coordinates and register numbers of a command are rounded to words, as the CPU's masks.
  * At τ = 1e-3 with one-hot parameters every mass is 0 or 1 and the machine equals
  * {@code SeedMachine} state for state (SoftSeedMachineDifferentialTest). Reverse mode
- * ({@code SoftGradients.computeSeed}) goes through the memory path and the MMU's registers and
- * refuses other device traffic by name (see {@link #recordNext}).
+ * ({@code SoftGradients.computeSeed}) goes through the memory path, the MMU's registers, GPU
+ * memory, the GPU latches and launches, and the content head, and refuses the rest of the device
+ * traffic by name (see {@link #recordNext}).
  */
 public final class SoftSeed implements SoftMemoryPort {
     private final SeedConfig config;
@@ -85,7 +86,7 @@ public final class SoftSeed implements SoftMemoryPort {
         SoftTlb.State tlbBefore;
         double va;
         final double[] readRegister = new double[2];
-        double gPaUser, gMemory, gDevice, gAddress, gMass;
+        double gPaUser, gMemory, gDevice, gGpu, gAddress, gMass;
     }
 
     /**
@@ -138,6 +139,7 @@ public final class SoftSeed implements SoftMemoryPort {
         this.dataImage = program.data().clone();
         this.buffer = new double[sectorWords];
         devices.extend(new Registers());
+        devices.tape((r, v, m) -> { if (recording) recordDeviceStore(r, v, m); });
     }
 
     // ---- the CPU's side (SoftMemoryPort) ----
@@ -512,6 +514,9 @@ public final class SoftSeed implements SoftMemoryPort {
     private double[] gPhys, gPt, gShadowReg, gShadowFlags, gShadowPc;
     private SoftTlb.State gTlb;
     private double gKappa, gTrapVector, gPtIndex, gFaultVpn, gFaultAddr;
+    /** Adjoints of the device latches (by register number) and of GPU memory and RESULT. */
+    private double[] gLatch;
+    private SoftGpu.State gGpu;
 
     /** One write or push: its head, value, mass, user and kernel masses, physical writes and device stores, in order. */
     private static final class WriteRecord {
@@ -520,8 +525,13 @@ public final class SoftSeed implements SoftMemoryPort {
         /** {pa, lo, hi, old phys[lo], old phys[hi]} per physical write (user first, then kernel). */
         final double[][] phys = new double[2][];
         int physCount;
-        /** {register, mass, old value of what it writes, word(PT_INDEX)} per MMU register store. */
+        /** {register, mass, old value of what it writes, word(PT_INDEX)} per register store. */
         final double[][] device = new double[2][];
+        /** Per register store: the GPU before a GPU_RUN launch, or {old FOUND, ADDR, RESULT, shift} of a CONTENT_KEY lookup. */
+        final Object[] before = new Object[2];
+        /** {index, old word, kernel side j} per GPU memory word written. */
+        final double[][] gpu = new double[2][];
+        int gpuCount;
         /** The TLB before a TLB_FLUSH store (null for the other registers). */
         final SoftTlb.State[] flushBefore = new SoftTlb.State[2];
         int deviceCount;
@@ -537,12 +547,17 @@ public final class SoftSeed implements SoftMemoryPort {
 
     /** The saved state: everything a step reads or the backward pass restores. */
     private record Saved(double[] phys, double[] pt, SoftTlb.State tlb, SoftCache.State cache, double[] shadowReg, double[] shadowFlags,
-                         double[] shadowPc, double[] scalars, double[] buffer) {}
+                         double[] shadowPc, double[] scalars, double[] buffer, Devices devices) {}
+
+    /** The device side's state: latches, GPU, console length, pixels and counts. */
+    private record Devices(double[] latch, SoftGpu.State gpu, int console, Map<Integer, Double> pixels, double unsupported, double kernels) {}
 
     @Override public Object saveState() {
         return new Saved(phys.clone(), pt.clone(), tlb.copy(), cache.copy(), shadowReg.clone(), shadowFlags.clone(), shadowPc.clone(),
                 new double[] {kernel, trapVector, faultVpn, faultAddr, ptIndex, inCursor, keyCursor, diskSector, diskOffset, diskAddr, diskCount,
-                        sectorReads, sectorWrites, cpuGrants, dmaGrants, refused, eret}, buffer.clone());
+                        sectorReads, sectorWrites, cpuGrants, dmaGrants, refused, eret}, buffer.clone(),
+                new Devices(devices.latches().clone(), devices.gpu().copy(), devices.console().size(), new java.util.HashMap<>(devices.pixelsDrawn()),
+                        devices.unsupported(), devices.gpuKernels()));
     }
 
     @Override public void restoreState(Object saved) {
@@ -561,6 +576,17 @@ public final class SoftSeed implements SoftMemoryPort {
         diskSector = x[7]; diskOffset = x[8]; diskAddr = x[9]; diskCount = x[10]; sectorReads = x[11]; sectorWrites = x[12];
         cpuGrants = x[13]; dmaGrants = x[14]; refused = x[15]; eret = x[16];
         System.arraycopy(v.buffer, 0, buffer, 0, buffer.length);
+        Devices d = v.devices;
+        System.arraycopy(d.latch, 0, devices.latches(), 0, d.latch.length);
+        copyGpu(d.gpu, devices.gpu());
+        devices.truncateConsole(d.console);
+        devices.restorePixels(d.pixels);
+        devices.restoreCounts(d.unsupported, d.kernels);
+    }
+
+    private static void copyGpu(SoftGpu.State from, SoftGpu.State to) {
+        System.arraycopy(from.mem, 0, to.mem, 0, from.mem.length);
+        to.result = from.result;
     }
 
     private static void copyTlb(SoftTlb.State from, SoftTlb.State to) {
@@ -581,6 +607,8 @@ public final class SoftSeed implements SoftMemoryPort {
         gShadowPc = new double[shadowPc.length];
         gTlb = new SoftTlb.State(config.tlbEntries());
         gKappa = gTrapVector = gPtIndex = gFaultVpn = gFaultAddr = 0;
+        gLatch = new double[devices.latches().length];
+        gGpu = new SoftGpu.State(config.gpuWords());
         return gPhys;
     }
 
@@ -590,28 +618,70 @@ public final class SoftSeed implements SoftMemoryPort {
 
     /**
      * {@inheritDoc} The cache has no adjoint: it holds tags and recency only and changes nothing
-     * but its own counts, so no register or memory word depends on it. Device traffic is
-     * differentiable to the MMU's registers (TRAP_VECTOR … MODE) and
-     * to addresses that decode to nothing; anything else with non-zero weight is refused.
+     * but its own counts, so no register or memory word depends on it. Device traffic of the
+     * LOAD/STORE head is differentiable to the MMU's registers (TRAP_VECTOR … MODE), GPU memory,
+     * the latches (FB_X, FB_Y, GPU_A … GPU_S, CONTENT_SHIFT), GPU_RUN, GPU_RESULT, the content head
+     * and to registers or addresses that hold nothing; console output, pixels, console input,
+     * the keyboard, the disk controller and buffer, and device or GPU accesses by the stack,
+     * with non-zero weight, are refused.
      */
     @Override public void recordNext() {
         recording = true;
-        for (Head h : new Head[] {ls, push, pop}) h.gPaUser = h.gMemory = h.gDevice = h.gAddress = h.gMass = 0;
+        for (Head h : new Head[] {ls, push, pop}) h.gPaUser = h.gMemory = h.gDevice = h.gGpu = h.gAddress = h.gMass = 0;
     }
 
     private static boolean mmu(long r) { return r >= Mmio.TRAP_VECTOR && r <= Mmio.MODE; }
 
+    /** Registers outside the MMU whose reads return state with no adjoint here: console input, keyboard, disk controller, a pixel. */
+    private static boolean stateful(long r) {
+        return r == Mmio.CONSOLE_IN || r == Mmio.KEY_IN || r == Mmio.KEY_COUNT || (r >= Mmio.DISK_SECTOR && r <= Mmio.DISK_COUNT) || r == Mmio.FB_RGB;
+    }
+
+    /** Registers that hold a real latched by a store (latch += m·(v − latch)) and read back as it. */
+    private static boolean latched(long r) {
+        return r == Mmio.FB_X || r == Mmio.FB_Y || (r >= Mmio.GPU_A && r <= Mmio.GPU_S) || r == SoftContentHead.CONTENT_SHIFT;
+    }
+
+    /** Device-side registers whose reads are differentiated: the latches, GPU_RESULT and the content head's outcome. */
+    private static boolean readable(long r) {
+        return latched(r) || r == Mmio.GPU_RESULT || (r >= SoftContentHead.CONTENT_FOUND && r <= SoftContentHead.CONTENT_RESULT);
+    }
+
+    /**
+     * Stores whose adjoint is built: the MMU, the latches, GPU_RUN (a launch), CONTENT_KEY (a
+     * lookup), and stores to read-only or unassigned registers (refused: they change nothing but a
+     * count). Not: the console tape, a pixel and the disk controller.
+     */
+    private static boolean storable(long r) {
+        return !(r == Mmio.CONSOLE_OUT || r == Mmio.FB_RGB || (r >= Mmio.DISK_SECTOR && r <= Mmio.DISK_CMD));
+    }
+
+    /** Records what a store to a register of {@link SoftDevices} overwrites (called before it happens). */
+    private void recordDeviceStore(int r, double v, double m) {
+        WriteRecord w = rec.write[rec.writes - 1];
+        double[] latch = devices.latches();
+        Object before = null;
+        if (r == Mmio.GPU_RUN) before = devices.gpu().copy();
+        else if (r == SoftContentHead.CONTENT_KEY)
+            before = new double[] {latch[SoftContentHead.CONTENT_FOUND], latch[SoftContentHead.CONTENT_ADDR], latch[SoftContentHead.CONTENT_RESULT],
+                    SoftMath.word(latch[SoftContentHead.CONTENT_SHIFT])};
+        w.flushBefore[w.deviceCount] = null;
+        w.before[w.deviceCount] = before;
+        w.device[w.deviceCount++] = new double[] {r, m, latch[r], 0};
+    }
+
     private static UnsupportedOperationException refusedRegister(long r, String what, double address) {
         return new UnsupportedOperationException("gradients through device register " + r + " (" + what + " at address " + address
-                + ") are not built: the soft seed machine differentiates the memory path and the MMU's registers "
-                + Mmio.TRAP_VECTOR + "–" + Mmio.MODE);
+                + ") are not built: the soft seed machine differentiates the memory path, the MMU's registers "
+                + Mmio.TRAP_VECTOR + "–" + Mmio.MODE + ", GPU memory and registers and the content head");
     }
 
     /** Refuses a head's device traffic that has no adjoint and records the MMU registers it reads. */
     private void recordReads(Head h, boolean stack) {
         if (h.mass <= 0) return;
         double[] w = bus.route(h.address);
-        if (w[SoftBus.GPU_MEMORY] > 0) throw new UnsupportedOperationException("gradients through GPU memory are not built (address " + h.address + ")");
+        if (stack && w[SoftBus.GPU_MEMORY] > 0)
+            throw new UnsupportedOperationException("gradients through GPU memory reached by the stack (address " + h.address + ") are not built");
         if (w[SoftBus.DISK_BUFFER] > 0) throw new UnsupportedOperationException("gradients through the disk buffer are not built (address " + h.address + ")");
         if (w[SoftBus.DEVICE] <= 0) return;
         if (stack) throw new UnsupportedOperationException("gradients through a device register reached by the stack (address " + h.address + ") are not built");
@@ -620,8 +690,16 @@ public final class SoftSeed implements SoftMemoryPort {
             long r = (long) fl + j;
             double k = j == 0 ? 1 - k1 : k1;
             h.readRegister[j] = 0;
-            if (k == 0 || r < 0 || r >= 64 || r == Mmio.CONSOLE_OUT || r == Mmio.GPU_RUN || r == Mmio.DISK_CMD) continue; // write-only: reads 0
-            if (!mmu(r)) throw refusedRegister(r, "read", h.address);
+            if (k == 0 || r < 0 || r >= 64 || r == Mmio.CONSOLE_OUT || r == Mmio.GPU_RUN || r == Mmio.DISK_CMD
+                    || r == SoftContentHead.CONTENT_KEY) continue; // write-only: reads 0
+            if (readable(r)) {
+                h.readRegister[j] = r == Mmio.GPU_RESULT ? devices.gpu().result : devices.latches()[(int) r];
+                continue;
+            }
+            if (!mmu(r)) {
+                if (stateful(r)) throw refusedRegister(r, "read", h.address);
+                continue; // unassigned registers read 0
+            }
             h.readRegister[j] = switch ((int) r) {
                 case Mmio.TRAP_VECTOR -> trapVector;
                 case Mmio.FAULT_VPN -> faultVpn;
@@ -646,9 +724,20 @@ public final class SoftSeed implements SoftMemoryPort {
         r.kern = kern;
         r.physCount = 0;
         r.deviceCount = 0;
+        r.gpuCount = 0;
         double[] w = bus.route(h.address);
-        if (w[SoftBus.GPU_MEMORY] > 0) throw new UnsupportedOperationException("gradients through GPU memory are not built (address " + h.address + ")");
         if (w[SoftBus.DISK_BUFFER] > 0) throw new UnsupportedOperationException("gradients through the disk buffer are not built (address " + h.address + ")");
+        if (w[SoftBus.GPU_MEMORY] * mass > 0) {
+            if (h != ls) throw new UnsupportedOperationException("gradients through GPU memory reached by the stack (address " + h.address + ") are not built");
+            double x = h.address - Mmio.GPU_BASE, fl = Math.floor(x), k1 = SoftMath.ramp(x - fl, tau);
+            double[] mem = devices.gpu().mem;
+            for (int j = 0; j < 2; j++) {
+                long i = (long) fl + j;
+                double k = j == 0 ? 1 - k1 : k1;
+                if (k == 0 || i < 0 || i >= mem.length) continue;
+                r.gpu[r.gpuCount++] = new double[] {i, mem[(int) i], j};
+            }
+        }
         if (w[SoftBus.DEVICE] * mass == 0) return;
         if (h != ls) throw new UnsupportedOperationException("gradients through a device register reached by the stack (address " + h.address + ") are not built");
         double x = h.address - Mmio.DEV_BASE, fl = Math.floor(x), k1 = SoftMath.ramp(x - fl, tau);
@@ -656,7 +745,7 @@ public final class SoftSeed implements SoftMemoryPort {
             long reg = (long) fl + j;
             double k = j == 0 ? 1 - k1 : k1;
             if (k == 0 || reg < 0 || reg >= 64) continue;
-            if (!mmu(reg)) throw refusedRegister(reg, "store", h.address);
+            if (!storable(reg)) throw refusedRegister(reg, "store", h.address);
         }
     }
 
@@ -675,6 +764,7 @@ public final class SoftSeed implements SoftMemoryPort {
             WriteRecord r = rec.write[n];
             Head h = r.head;
             double v = r.value, mass = r.mass, gValue = 0, gMass = 0, gAddress = 0;
+            double[] gValueOut = {0};
             // device stores, last first: m_j = mass · route_DEVICE(a) · kernel_j(a − DEV_BASE)
             if (r.deviceCount > 0) {
                 double wDev = bus.route(h.address)[SoftBus.DEVICE], d = mass * wDev;
@@ -717,13 +807,43 @@ public final class SoftSeed implements SoftMemoryPort {
                                 pt[i] = old;
                             }
                         }
-                        default -> { } // refused stores (read-only registers) change nothing
+                        case Mmio.GPU_RUN -> gm += launchBackward((SoftGpu.State) r.before[q], v, m, gValueOut);
+                        case SoftContentHead.CONTENT_KEY -> gm += lookupBackward((double[]) r.before[q], v, m, gValueOut);
+                        default -> {
+                            if (latched(reg)) {
+                                gm += gLatch[reg] * (v - old);
+                                gValue += gLatch[reg] * m;
+                                gLatch[reg] *= 1 - m;
+                                devices.restoreLatch(reg, old);
+                            } // refused stores (read-only registers) change nothing
+                        }
                     }
+                    gValue += gValueOut[0];
+                    gValueOut[0] = 0;
                     gD += gm * (j == 0 ? 1 - k1 : k1);
                     gAddress += gm * d * (j == 0 ? -slope : slope);
                 }
                 gMass += gD * wDev;
                 h.gDevice += gD * mass;
+            }
+            // GPU memory words, last first: mem[i] += g·k_j·(v − mem[i]), g = mass · route_GPU(a)
+            if (r.gpuCount > 0) {
+                double wG = bus.route(h.address)[SoftBus.GPU_MEMORY], g = mass * wG;
+                double x = h.address - Mmio.GPU_BASE, fl = Math.floor(x), k1 = SoftMath.ramp(x - fl, tau), slope = SoftMath.rampSlope(x - fl, tau);
+                double[] mem = devices.gpu().mem;
+                double gG = 0;
+                for (int q = r.gpuCount - 1; q >= 0; q--) {
+                    int i = (int) r.gpu[q][0], j = (int) r.gpu[q][2];
+                    double old = r.gpu[q][1], kj = j == 0 ? 1 - k1 : k1, mj = g * kj;
+                    double gmj = gGpu.mem[i] * (v - old);
+                    gValue += gGpu.mem[i] * mj;
+                    gGpu.mem[i] *= 1 - mj;
+                    mem[i] = old;
+                    gG += gmj * kj;
+                    gAddress += gmj * g * (j == 0 ? -slope : slope);
+                }
+                gMass += gG * wG;
+                h.gGpu += gG * mass;
             }
             // physical writes, kernel then user: p[lo] += M(1 − w)(v − p[lo]), p[hi] += M·w(v − p[hi])
             for (int q = r.physCount - 1; q >= 0; q--) {
@@ -797,6 +917,7 @@ public final class SoftSeed implements SoftMemoryPort {
             double[] gw = new double[SoftBus.TARGETS];
             gw[SoftBus.MEMORY] = h.gMemory;
             gw[SoftBus.DEVICE] = h.gDevice;
+            gw[SoftBus.GPU_MEMORY] = h.gGpu;
             h.gAddress += bus.routeBackward(h.address, gw);
         }
         return new double[] {ls.gAddress, ls.gMass, push.gAddress, push.gMass, pop.gAddress, pop.gMass};
@@ -816,6 +937,7 @@ public final class SoftSeed implements SoftMemoryPort {
             gKappa -= gv * mem * pu;
             h.gPaUser += physReadBackward(h.paUser, gv * mem * (1 - k));
         }
+        gpuReadBackward(h, gv);
         double wDev = bus.route(h.address)[SoftBus.DEVICE];
         if (wDev > 0) {
             double x = h.address - Mmio.DEV_BASE, fl = Math.floor(x), k1 = SoftMath.ramp(x - fl, tau), slope = SoftMath.rampSlope(x - fl, tau);
@@ -825,7 +947,10 @@ public final class SoftSeed implements SoftMemoryPort {
             for (int j = 0; j < 2; j++) {
                 long r = (long) fl + j;
                 double g = gv * wDev * (j == 0 ? 1 - k1 : k1);
-                if (g == 0 || r < Mmio.TRAP_VECTOR || r > Mmio.MODE) continue;
+                if (g == 0 || r < 0 || r >= 64) continue;
+                if (r == Mmio.GPU_RESULT) gGpu.result += g;
+                else if (readable(r)) gLatch[(int) r] += g;
+                if (!mmu(r)) continue;
                 switch ((int) r) {
                     case Mmio.TRAP_VECTOR -> gTrapVector += g;
                     case Mmio.FAULT_VPN -> gFaultVpn += g;
@@ -840,6 +965,72 @@ public final class SoftSeed implements SoftMemoryPort {
                 }
             }
         }
+    }
+
+    /** Backward through the GPU-memory share of a head's load: value += route_GPU(a)·Σ k_j·mem[i_j]. */
+    private void gpuReadBackward(Head h, double gv) {
+        double wG = bus.route(h.address)[SoftBus.GPU_MEMORY];
+        if (!(wG > 0)) return;
+        double[] mem = devices.gpu().mem;
+        double x = h.address - Mmio.GPU_BASE, fl = Math.floor(x), k1 = SoftMath.ramp(x - fl, tau), slope = SoftMath.rampSlope(x - fl, tau);
+        long i0 = (long) fl, i1 = i0 + 1;
+        boolean in0 = i0 >= 0 && i0 < mem.length, in1 = i1 >= 0 && i1 < mem.length;
+        double v0 = in0 ? mem[(int) i0] : 0, v1 = in1 ? mem[(int) i1] : 0;
+        h.gGpu += gv * ((1 - k1) * v0 + k1 * v1);
+        h.gAddress += gv * wG * slope * (v1 - v0);
+        if (in0) gGpu.mem[(int) i0] += gv * wG * (1 - k1);
+        if (in1) gGpu.mem[(int) i1] += gv * wG * k1;
+    }
+
+    /**
+     * Backward through a GPU_RUN store of v with mass m: the kernel weights κ (the address kernel at
+     * v − 1, times m) and S feed {@link SoftGpu#backward}, which turns the GPU's adjoint into that
+     * of the GPU before the launch; the launch's operands A..K are words (piecewise constant).
+     * Restores the GPU; returns the adjoint of m and adds that of v to {@code gValue[0]}.
+     */
+    private double launchBackward(SoftGpu.State before, double v, double m, double[] gValue) {
+        double x = v - 1, fl = Math.floor(x), f = SoftMath.ramp(x - fl, tau), slope = SoftMath.rampSlope(x - fl, tau);
+        double[] kappa = new double[SoftGpu.KERNELS];
+        for (int j = 0; j < 2; j++) {
+            long k = (long) fl + j;
+            double w = m * (j == 0 ? 1 - f : f);
+            if (w != 0 && k >= 0 && k < SoftGpu.KERNELS) kappa[(int) k] += w;
+        }
+        double[] latch = devices.latches();
+        SoftGpu.Grad g = devices.gpuPart().backward(before, devices.launchOperands(), latch[Mmio.GPU_S], kappa, gGpu);
+        gLatch[Mmio.GPU_S] += g.s();
+        double gm = 0;
+        for (int j = 0; j < 2; j++) {
+            long k = (long) fl + j;
+            if (k < 0 || k >= SoftGpu.KERNELS) continue;
+            double gk = g.weights()[(int) k];
+            gm += gk * (j == 0 ? 1 - f : f);
+            gValue[0] += gk * m * (j == 0 ? -slope : slope);
+        }
+        copyGpu(before, devices.gpu());
+        return gm;
+    }
+
+    /**
+     * Backward through a CONTENT_KEY store of key v with mass m: FOUND, ADDR and RESULT latch the
+     * soft lookup over physical memory (as it is at the store: this step's earlier memory writes
+     * are still applied when this runs). {@code before}: the three latches before and the shift.
+     */
+    private double lookupBackward(double[] before, double v, double m, double[] gValue) {
+        SoftContentHead head = devices.contentHead();
+        int shift = (int) before[3];
+        head.lookup(phys, v, shift);
+        int f = SoftContentHead.CONTENT_FOUND, a = SoftContentHead.CONTENT_ADDR, res = SoftContentHead.CONTENT_RESULT;
+        double gF = gLatch[f], gA = gLatch[a], gR = gLatch[res];
+        double gm = gF * (head.found() - before[0]) + gA * (head.addr() - before[1]) + gR * (head.result() - before[2]);
+        gValue[0] += head.backward(phys, v, shift, gF * m, gA * m, gR * m, gPhys);
+        gLatch[f] *= 1 - m;
+        gLatch[a] *= 1 - m;
+        gLatch[res] *= 1 - m;
+        devices.restoreLatch(f, before[0]);
+        devices.restoreLatch(a, before[1]);
+        devices.restoreLatch(res, before[2]);
+        return gm;
     }
 
     /** Adds g·∂read/∂phys of {@link #physRead} at pa to the memory adjoint and returns g·∂read/∂pa. */

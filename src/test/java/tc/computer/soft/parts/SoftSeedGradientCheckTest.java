@@ -117,8 +117,18 @@ class SoftSeedGradientCheckTest {
      * registers sit at 0xC000_0000 + r, so a blended base register puts a device access nowhere:
      * the path to them is differentiable only where the program is sharp.) r7 holds DEV_BASE.
      */
-    @Test void pageFaultHandlerMatchesCentralDifferences() {
-        SplittableRandom random = new SplittableRandom(1515);
+    @Test void pageFaultHandlerMatchesCentralDifferences() { handler(new SplittableRandom(1515), false); }
+
+    /**
+     * As {@link #pageFaultHandlerMatchesCentralDifferences}, with the handler's ERET store itself
+     * off one-hot (slot 14's opcode blends STORE with NOP): ERET is taken with a fraction of the PC
+     * mass, so the PC afterwards is split between the retried load (shadow PC, user mode) and the
+     * slot after the handler (still kernel mode), κ stays fractional, and the retried load takes
+     * both the translated and the kernel's physical path.
+     */
+    @Test void fractionalEretMatchesCentralDifferences() { handler(new SplittableRandom(1516), true); }
+
+    private static void handler(SplittableRandom random, boolean softEret) {
         int dev = 7;
         java.util.List<TcInstruction> code = new java.util.ArrayList<>(java.util.List.of(
                 op(TcOp.LI, 1, 0, 0, 8), op(TcOp.STORE, 0, dev, 1, tc.computer.device.Mmio.TRAP_VECTOR), op(TcOp.LOAD, 2, 0, 0, 13),
@@ -141,6 +151,11 @@ class SoftSeedGradientCheckTest {
             int s13 = 13 * TcParams.PER_INSTRUCTION;
             params[s13 + TcParams.RS2 + 8] = 2 + 0.5 * random.nextGaussian();
             params[s13 + TcParams.RS2 + 9] = 0.5 * random.nextGaussian();
+            if (softEret) {
+                int s14 = 14 * TcParams.PER_INSTRUCTION;
+                params[s14 + TcParams.OPCODE + TcOp.STORE.ordinal()] = 1 + 0.5 * random.nextGaussian();
+                params[s14 + TcParams.OPCODE + TcOp.NOP.ordinal()] = 0.5 * random.nextGaussian();
+            }
             for (int i = 0; i < 5; i++) {
                 params[s12 + TcParams.IMM + i] = ((3 >> i & 1) == 1 ? 2 : -2) + 0.5 * random.nextGaussian();
                 params[s2 + TcParams.IMM + i] = ((13 >> i & 1) == 1 ? 3 : -3) + 0.5 * random.nextGaussian();
@@ -180,17 +195,24 @@ class SoftSeedGradientCheckTest {
                 }
                 return l;
             };
-            double faults = 0;
+            double faults = 0, kappa = 0;
             for (int b = 0; b < batch; b++) {
                 SoftSeed p = (SoftSeed) ports.apply(b);
                 SoftState s = inputs[b].copy();
                 SoftMachine m = new SoftMachine(spec, params, tau, p);
                 for (int t = 0; t < steps; t++) m.step(s);
                 faults += p.pageFaults();
+                kappa += p.kernelMode();
             }
+            // a fractional ERET leaves a real part of the mass in kernel mode
+            if (softEret) assertTrue(kappa > 0.05 * batch && kappa < 0.95 * batch, "case " + c + ": kernel mass " + kappa);
             // per element a whole fault, then the retried load's fractional one
             assertTrue(faults > 1.01 * batch && faults < 1.99 * batch, "case " + c + ": faults " + faults);
-            checkAll(spec, params, tau, ports, inputs, steps, loss, "handler case " + c + " (" + steps + " steps, faults " + String.format("%.3f", faults) + ")");
+            // with ERET's mass split, kernel-mode accesses at the device base r7 ≈ −2^30 (blended addresses,
+            // latched FAULT_ADDR values of order 2^30) make the loss's curvature in r7 huge a little
+            // away from the exact base, though its slope there is the analytic one: a 1e-7 step resolves it
+            checkAll(spec, params, tau, ports, inputs, steps, loss, 1e-5, softEret ? 1e-7 : 1e-5, (softEret ? "fractional ERET case " : "handler case ") + c + " (" + steps + " steps, faults "
+                    + String.format("%.3f", faults) + ", kernel mass " + String.format("%.3f", kappa) + ")");
         }
     }
 
@@ -207,13 +229,25 @@ class SoftSeedGradientCheckTest {
     }
 
     /** Reverse mode against central differences for every parameter group and the initial registers. */
-    private static void checkAll(TcMachineSpec spec, double[] params, SoftTemperatures tau, IntFunction<SoftMemoryPort> ports, SoftState[] inputs, int steps,
-                                 SoftGradients.SeedLoss loss, String what) {
+    static void checkAll(TcMachineSpec spec, double[] params, SoftTemperatures tau, IntFunction<SoftMemoryPort> ports, SoftState[] inputs, int steps,
+                         SoftGradients.SeedLoss loss, String what) {
+        checkAll(spec, params, tau, ports, inputs, steps, loss, 1e-5, what);
+    }
+
+    /** As above with step {@code h} for the logits and initial registers (0.3·h for the immediate bits). */
+    static void checkAll(TcMachineSpec spec, double[] params, SoftTemperatures tau, IntFunction<SoftMemoryPort> ports, SoftState[] inputs, int steps,
+                         SoftGradients.SeedLoss loss, double step, String what) {
+        checkAll(spec, params, tau, ports, inputs, steps, loss, step, step, what);
+    }
+
+    /** As above with its own step for the initial registers. */
+    static void checkAll(TcMachineSpec spec, double[] params, SoftTemperatures tau, IntFunction<SoftMemoryPort> ports, SoftState[] inputs, int steps,
+                         SoftGradients.SeedLoss loss, double step, double registerStep, String what) {
         SoftGradients.SeedResult result = SoftGradients.computeSeed(spec, params, tau, ports, inputs, steps, loss);
         assertEquals(SoftGradients.seedLoss(spec, params, tau, ports, inputs, steps, loss), result.loss(), 1e-12 * Math.abs(result.loss()));
         double[] numeric = new double[params.length];
         for (int i = 0; i < params.length; i++) {
-            double h = i % TcParams.PER_INSTRUCTION >= TcParams.IMM ? 3e-6 : 1e-5, keep = params[i];
+            double h = i % TcParams.PER_INSTRUCTION >= TcParams.IMM ? 0.3 * step : step, keep = params[i];
             double[] f = new double[4], offsets = {2 * h, h, -h, -2 * h};
             for (int q = 0; q < 4; q++) {
                 params[i] = keep + offsets[q];
@@ -222,6 +256,10 @@ class SoftSeedGradientCheckTest {
             params[i] = keep;
             numeric[i] = (-f[0] + 8 * f[1] - 8 * f[2] + f[3]) / (12 * h);
         }
+        if (System.getenv("TC_DEBUG_GRAD") != null)
+            for (int i = 0; i < params.length; i++)
+                if (Math.abs(result.gradient()[i] - numeric[i]) > 1e-6 * (1 + Math.abs(numeric[i])))
+                    System.out.printf("DEBUG slot %d param %d: analytic %.6e numeric %.6e%n", i / TcParams.PER_INSTRUCTION, i % TcParams.PER_INSTRUCTION, result.gradient()[i], numeric[i]);
         for (int g = 0; g < GROUPS.length; g++) {
             double diff = 0, norm = 0;
             for (int k = 0; k < spec.slots(); k++)
@@ -235,7 +273,7 @@ class SoftSeedGradientCheckTest {
         double diff = 0, norm = 0;
         for (int b = 0; b < inputs.length; b++)
             for (int r = 0; r < TcMachineSpec.REGISTERS; r++) {
-                double h = 1e-5, keep = inputs[b].reg[r];
+                double h = registerStep, keep = inputs[b].reg[r];
                 double[] f = new double[4], offsets = {2 * h, h, -h, -2 * h};
                 for (int q = 0; q < 4; q++) {
                     inputs[b].withRegister(r, keep + offsets[q]);
@@ -243,6 +281,8 @@ class SoftSeedGradientCheckTest {
                 }
                 inputs[b].withRegister(r, keep);
                 double num = (-f[0] + 8 * f[1] - 8 * f[2] + f[3]) / (12 * h);
+                if (System.getenv("TC_DEBUG_GRAD") != null && Math.abs(result.initialRegisters()[b][r] - num) > 1e-6 * (1 + Math.abs(num)))
+                    System.out.printf("DEBUG element %d register %d: analytic %.6e numeric %.6e%n", b, r, result.initialRegisters()[b][r], num);
                 diff += sq(result.initialRegisters()[b][r] - num);
                 norm += sq(num);
             }
