@@ -14,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import tc.computer.soft.SoftAddressing;
 import tc.learn.CReference;
 import tc.learn.FromC;
 import tc.learn.LearnFrom;
@@ -108,6 +109,11 @@ final class LearnCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin PopulationOptions populationSearch;
 
+    @Option(names = "--addressing", paramLabel = "location|content:GAMMA,BETA", defaultValue = "location",
+            description = "With --task: how the gradient phases' soft machine addresses memory in LOAD/STORE: location (default, the exact relaxation) "
+                    + "or content with gate 0 < GAMMA ≤ 1 and sharpness BETA > 0 (NTM-style). Candidates are still judged on the exact interpreter.")
+    String addressing;
+
     @Option(names = "--no-library", description = "For a library task (max3, gcd3, sum_abs): learn it without calling the routines of the tasks it uses (the table's 'without' column).")
     boolean noLibrary;
 
@@ -126,6 +132,16 @@ final class LearnCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage("unknown --variant '" + variant + "': choose full, no-sketch-search, search-only, gradients-only, fixed-high-tau, no-curriculum, no-halting-loss or gradient-guided");
         }
+        SoftAddressing memory;
+        try {
+            memory = addressing(addressing);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        // Only the single-task path carries it: tables and islands would report runs that do not say which machine they used.
+        if (memory.usesContent() && (fromTable || from != null || table || populationSearch.enabled()))
+            throw usage("--addressing content:... goes with --task only (not with --table, --from, --from-table, --islands or --spark)");
+        this.memory = memory;
         if (fromTable) return fromTable();
         if (from != null) {
             if (table || task != null) throw usage("--from goes without --task and --table");
@@ -152,6 +168,7 @@ final class LearnCommand implements Callable<Integer> {
             o.put("accuracy", r.accuracy());
             o.put("program", r.assembly());
             o.put("wall_ms", r.wallMillis());
+            o.put("addressing", label(memory));
             if (!built.prerequisites().isEmpty()) {
                 var lib = o.putArray("library");
                 for (LearnResult p : built.prerequisites())
@@ -279,6 +296,34 @@ final class LearnCommand implements Callable<Integer> {
         }
     }
 
+    /** The gradient phases' memory addressing, set by {@link #call} before any learning. */
+    private SoftAddressing memory = SoftAddressing.LOCATION;
+
+    /** Parses {@code location} or {@code content:GAMMA,BETA} (0 &lt; GAMMA ≤ 1, BETA &gt; 0, both finite). */
+    static SoftAddressing addressing(String text) {
+        String t = text.strip();
+        if (t.equals("location")) return SoftAddressing.LOCATION;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("content:([^,]+),([^,]+)").matcher(t);
+        if (!m.matches()) throw new IllegalArgumentException("--addressing takes location or content:GAMMA,BETA (like content:0.5,4), got '" + text + "'");
+        double gamma, beta;
+        try {
+            gamma = Double.parseDouble(m.group(1).strip());
+            beta = Double.parseDouble(m.group(2).strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--addressing " + text + ": GAMMA and BETA must be numbers");
+        }
+        if (!(gamma > 0 && gamma <= 1)) throw new IllegalArgumentException("--addressing " + text + ": the gate GAMMA must be in (0, 1], got " + m.group(1).strip());
+        if (!(beta > 0) || Double.isInfinite(beta)) throw new IllegalArgumentException("--addressing " + text + ": the sharpness BETA must be positive and finite, got " + m.group(2).strip());
+        return SoftAddressing.content(gamma, beta);
+    }
+
+    /** {@code location} or {@code content:GAMMA,BETA}, the form {@link #addressing(String)} reads. */
+    static String label(SoftAddressing a) {
+        if (!a.usesContent()) return "location";
+        return "content:" + java.math.BigDecimal.valueOf(a.gate()).stripTrailingZeros().toPlainString() + ","
+                + java.math.BigDecimal.valueOf(a.sharpness()).stripTrailingZeros().toPlainString();
+    }
+
     private ParameterException usage(String message) { return new ParameterException(spec.commandLine(), message); }
 
     private LearnResult learn(Variants v, String name, long s, long b, boolean showProgress, Library library) {
@@ -286,7 +331,7 @@ final class LearnCommand implements Callable<Integer> {
         ProgressBar bar = showProgress ? new ProgressBar(err, name + " seed " + s + (v == Variants.FULL ? "" : " (" + v.label() + ")"), b) : null;
         try {
             Task t = TaskSuite.task(name, s);
-            return v.learner(t, population).learn(t, library, s, b, bar == null ? e -> { } : bar);
+            return v.learner(t, population).withAddressing(memory).learn(t, library, s, b, bar == null ? e -> { } : bar);
         } finally {
             if (bar != null) bar.finish();
         }

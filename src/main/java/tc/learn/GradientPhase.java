@@ -9,6 +9,7 @@ import tc.computer.isa.TcInstruction;
 import tc.computer.isa.TcMachineSpec;
 import tc.computer.isa.TcOp;
 import tc.computer.isa.TcParams;
+import tc.computer.soft.FinalStateLoss;
 import tc.computer.soft.SoftGradients;
 import tc.computer.soft.SoftState;
 import tc.computer.soft.SoftTemperatures;
@@ -137,7 +138,7 @@ public final class GradientPhase implements Phase {
         for (int k = 0; k < steps; k++) {
             double tau = tau(k);
             SoftTemperatures temps = new SoftTemperatures(tau, tau, tau, Math.min(1.0, tau));
-            SoftGradients.Result r = ctx.counter().gradientStep(() -> SoftGradients.compute(spec, state.params, temps, initial, horizon, loss));
+            SoftGradients.Result r = ctx.counter().gradientStep(() -> softGradient(ctx, temps, initial, horizon, loss));
             double taskLoss = r.loss() / outputs;
             double[] g = r.gradient();
             boolean finite = Double.isFinite(taskLoss);
@@ -160,6 +161,11 @@ public final class GradientPhase implements Phase {
                 if (stale >= PATIENCE) return;
             }
         }
+    }
+
+    /** The relaxed program's loss and gradient on the soft machine with the context's memory addressing. */
+    static SoftGradients.Result softGradient(LearnContext ctx, SoftTemperatures temps, SoftState[] initial, int horizon, FinalStateLoss loss) {
+        return SoftGradients.compute(ctx.task().spec(), ctx.state().params, temps, ctx.addressing(), initial, horizon, loss, true);
     }
 
     /** Crystallises the argmax program and scores it when new; true when it solved the task. */

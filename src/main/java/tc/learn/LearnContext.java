@@ -2,13 +2,25 @@ package tc.learn;
 
 import java.util.function.LongConsumer;
 import tc.computer.isa.TcProgram;
+import tc.computer.soft.SoftAddressing;
 
 /**
  * Everything a phase works with: the task, the episode counter (the only way to evaluate), the
- * shared state, the seed and the population size, a progress callback (episodes so far) and the
- * library of learned routines the task may call.
+ * shared state, the seed and the population size, a progress callback (episodes so far), the
+ * library of learned routines the task may call, and how the soft machine of the gradient phases
+ * addresses memory ({@link SoftAddressing}; discrete scoring always runs the exact interpreter).
  */
-public record LearnContext(Task task, EpisodeCounter counter, LearnState state, long seed, int population, LongConsumer progress, Library library) {
+public record LearnContext(Task task, EpisodeCounter counter, LearnState state, long seed, int population, LongConsumer progress, Library library,
+                           SoftAddressing addressing) {
+    public LearnContext {
+        java.util.Objects.requireNonNull(addressing, "addressing");
+    }
+
+    /** A context whose gradient phases address memory by location (the exact soft machine). */
+    public LearnContext(Task task, EpisodeCounter counter, LearnState state, long seed, int population, LongConsumer progress, Library library) {
+        this(task, counter, state, seed, population, progress, library, SoftAddressing.LOCATION);
+    }
+
     /** A context with an empty library. */
     public LearnContext(Task task, EpisodeCounter counter, LearnState state, long seed, int population, LongConsumer progress) {
         this(task, counter, state, seed, population, progress, Library.EMPTY);

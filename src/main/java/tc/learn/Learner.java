@@ -3,6 +3,7 @@ package tc.learn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
+import tc.computer.soft.SoftAddressing;
 
 /**
  * The learning pipeline: phases run in order on one shared state and one episode budget.
@@ -13,12 +14,26 @@ import java.util.function.LongConsumer;
 public final class Learner {
     private final List<Phase> phases;
     private final int population;
+    private final SoftAddressing addressing;
 
     public Learner(List<Phase> phases, int population) {
+        this(phases, population, SoftAddressing.LOCATION);
+    }
+
+    private Learner(List<Phase> phases, int population, SoftAddressing addressing) {
         if (population < 1) throw new IllegalArgumentException("population must be ≥ 1, got " + population);
         this.phases = List.copyOf(phases);
         this.population = population;
+        this.addressing = java.util.Objects.requireNonNull(addressing, "addressing");
     }
+
+    /**
+     * The same learner whose gradient phases relax LOAD/STORE with {@code addressing}: only the soft
+     * program's loss and gradients change; candidates are still scored on the exact interpreter.
+     */
+    public Learner withAddressing(SoftAddressing addressing) { return new Learner(phases, population, addressing); }
+
+    public SoftAddressing addressing() { return addressing; }
 
     /** The discrete pipeline with {@code population} search chains. */
     public static Learner discrete(int population) {
@@ -31,7 +46,7 @@ public final class Learner {
     public Learner withPhases(List<Phase> first) {
         List<Phase> all = new ArrayList<>(first);
         all.addAll(phases);
-        return new Learner(all, population);
+        return new Learner(all, population, addressing);
     }
 
     public List<Phase> phases() { return phases; }
@@ -64,7 +79,7 @@ public final class Learner {
         EpisodeCounter counter = new EpisodeCounter(budget);
         LearnState state = new LearnState();
         state.listener = listener;
-        LearnContext ctx = new LearnContext(task, counter, state, seed, population, progress, library);
+        LearnContext ctx = new LearnContext(task, counter, state, seed, population, progress, library, addressing);
         for (Phase phase : phases) {
             try {
                 phase.run(ctx);
