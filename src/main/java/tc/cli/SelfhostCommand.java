@@ -36,7 +36,7 @@ final class SelfhostCommand implements Callable<Integer> {
     Path save;
 
     @Option(names = "--max-steps", paramLabel = "N", defaultValue = "2000000000",
-            description = "Step limit of each machine stage (default 2,000,000,000; about 50 and 95 million are needed).")
+            description = "Step limit of each machine stage (default 2,000,000,000; about 58 and 109 million are needed).")
     long maxSteps;
 
     @Option(names = "--compile", paramLabel = "FILE.c",
