@@ -194,6 +194,9 @@ class PointersTest {
                         "two-dimensional array parameters are not supported (pass a pointer to the first element and index it as row * columns + column)", 1, 14),
                 c("int *a[3];\nint main() { return 0; }", "arrays of pointers are not supported", 1, 7),
                 c("void *p;\nint main() { return 0; }", "void pointers are not supported (only pointers to int)", 1, 6),
+                c("int (*g)(int);\nint main() { return 0; }", "function pointers are not supported (call functions by name)", 1, 5),
+                c("int main() { int (*g)(int); return 0; }", "function pointers are not supported (call functions by name)", 1, 18),
+                c("int f(int (*g)(int)) { return 0; }\nint main() { return 0; }", "function pointers are not supported (call functions by name)", 1, 11),
                 c("int g[][3];\nint main() { return 0; }", "a two-dimensional array needs both sizes", 1, 8));
     }
 
