@@ -4,22 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import tc.c.CFrontEnd;
 import tc.computer.isa.TcProgram;
 import tc.computer.selfhost.ImageVariables;
 import tc.computer.selfhost.MachineRun;
 import tc.computer.selfhost.SelfHost;
 import tc.ir.IrInterpreter;
-import tc.ir.IrProgram;
-import tc.source.SourceFile;
 
 /**
  * Random programs from the gcc-differential generator (every one passes an array by reference
@@ -39,18 +34,14 @@ class SelfhostDifferentialTest {
 
     @TestFactory
     Stream<DynamicTest> selfHostedCompilerAgreesWithTheIrInterpreter() {
-        List<Long> seeds = new ArrayList<>();
-        Long only = Long.getLong("tc.selfhostdiff.seed");
-        if (only != null) seeds.add(only);
-        else for (long s = 0, n = Integer.getInteger("tc.selfhostdiff.programs", 30); s < n; s++) seeds.add(s);
-        return seeds.stream().map(s -> DynamicTest.dynamicTest("seed " + s, () -> check(s)));
+        return GeneratedCases.seeds("tc.selfhostdiff", 30).stream().map(s -> DynamicTest.dynamicTest("seed " + s, () -> check(s)));
     }
 
     static void check(long seed) {
-        var p = ProgramGenerator.generate(seed, GccDifferentialTest.bitsFor(seed));
-        IrProgram ir = CFrontEnd.compile(new SourceFile("gen-" + seed + ".c", p.text()), 32);
-        IrInterpreter.Result want = IrInterpreter.run(ir, MAX_STEPS);
-        if (want.status() == IrInterpreter.Status.INDEX_OUT_OF_BOUNDS) {
+        GeneratedCases.Reference ref = GeneratedCases.reference(seed, MAX_STEPS);
+        var p = ref.program();
+        IrInterpreter.Result want = ref.result();
+        if (ref.outOfBounds()) {
             outOfBounds.incrementAndGet();
             return;
         }

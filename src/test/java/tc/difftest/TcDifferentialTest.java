@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import tc.c.CFrontEnd;
 import tc.computer.TcEngines;
 import tc.computer.backend.TcBackend;
 import tc.computer.backend.TcCompiled;
@@ -20,7 +17,6 @@ import tc.computer.backend.TcRunner;
 import tc.computer.backend.TcSymbol;
 import tc.ir.IrInterpreter;
 import tc.ir.IrProgram;
-import tc.source.SourceFile;
 
 /**
  * Random programs from the gcc-differential generator, compiled at 32 bits for the Tensor
@@ -39,18 +35,15 @@ class TcDifferentialTest {
 
     @TestFactory
     Stream<DynamicTest> tensorComputerAgreesWithTheIrInterpreter() {
-        List<Long> seeds = new ArrayList<>();
-        Long only = Long.getLong("tc.tcdiff.seed");
-        if (only != null) seeds.add(only);
-        else for (long s = 0, n = Integer.getInteger("tc.tcdiff.programs", 300); s < n; s++) seeds.add(s);
-        return seeds.stream().map(s -> DynamicTest.dynamicTest("seed " + s, () -> check(s)));
+        return GeneratedCases.seeds("tc.tcdiff", 300).stream().map(s -> DynamicTest.dynamicTest("seed " + s, () -> check(s)));
     }
 
     static void check(long seed) {
-        var p = ProgramGenerator.generate(seed, GccDifferentialTest.bitsFor(seed));
-        IrProgram ir = CFrontEnd.compile(new SourceFile("gen-" + seed + ".c", p.text()), 32);
-        IrInterpreter.Result want = IrInterpreter.run(ir, MAX_STEPS);
-        if (want.status() == IrInterpreter.Status.INDEX_OUT_OF_BOUNDS) {
+        GeneratedCases.Reference ref = GeneratedCases.reference(seed, MAX_STEPS);
+        var p = ref.program();
+        IrProgram ir = ref.ir();
+        IrInterpreter.Result want = ref.result();
+        if (ref.outOfBounds()) {
             outOfBounds.incrementAndGet();
             return;
         }
